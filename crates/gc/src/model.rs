@@ -40,6 +40,7 @@ pub struct PendingCallback<W> {
 /// Hooks fall in two groups. *Quiet* hooks ([`refcount`](Self::refcount),
 /// [`traverse`](Self::traverse), [`incref`](Self::incref), the `has_*` predicates,
 /// [`should_untrack`](Self::should_untrack), [`clear_weakrefs`](Self::clear_weakrefs),
+/// [`detach_weakref`](Self::detach_weakref),
 /// [`describe`](Self::describe)) run while the collector's lists are mid-rewrite and
 /// must not run arbitrary code. *Loud* hooks ([`clear`](Self::clear),
 /// [`finalize`](Self::finalize), [`decref`](Self::decref),
@@ -66,13 +67,15 @@ pub struct PendingCallback<W> {
 ///    allocate or free tracked objects, do not change any object's references or
 ///    reference count (except `incref`, and `clear_weakrefs` detaching weakrefs), do
 ///    not run user code, and do not call into the `GcState`.
+///    (`clear_weakrefs` and `detach_weakref` may unlink weakrefs.)
 /// 5. **Untrack before free.** Whenever an object is freed (by `decref` reaching zero
 ///    or otherwise), it is untracked with [`crate::GcState::untrack`] before its memory
 ///    is released, and only objects whose count reached zero are freed.
 /// 6. **Clear leaves a valid object.** After `clear`, the object is safe to traverse,
 ///    finalize, incref and decref; it has dropped (some or all of) its references.
 /// 7. **Weakrefs are really cleared.** After `clear_weakrefs(h, out)`, no weakref can
-///    produce a new strong reference to `h`; every `work` pushed owns what it needs to
+///    produce a new strong reference to `h`; after `detach_weakref(w)`, the weakref
+///    `w` (if it is one) refers to nothing and will never have its callback called; every `work` pushed owns what it needs to
 ///    run or be discarded later (at least a strong reference to the weakref object
 ///    when `weakref` is `Some`), and `weakref` names the weakref object's own head.
 /// 8. **Untracking is only for the acyclic.** `should_untrack` returns `true` only
@@ -155,6 +158,16 @@ pub unsafe trait ObjectModel {
         out: &mut Vec<PendingCallback<Self::WeakrefCallback>>,
     ) {
         let _ = (head, out);
+    }
+
+    /// If the (unreachable) object is itself a weak reference, clears it: it stops
+    /// referring to its referent, so its callback can never run later (it could see
+    /// half-cleared objects). Default: the model has no weakrefs.
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model.
+    unsafe fn detach_weakref(head: NonNull<GcHead>) {
+        let _ = head;
     }
 
     /// Runs a callback whose weakref object survived, then releases `work`.

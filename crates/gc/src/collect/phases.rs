@@ -189,14 +189,22 @@ pub(crate) unsafe fn move_legacy<M: ObjectModel>(unreachable: &GcList, legacy: &
 /// Step 6: clears every weakref into the unreachable set, then calls the callbacks
 /// whose weakref object is not itself unreachable and discards the others. All
 /// weakrefs are cleared before any callback runs, and no object has been cleared yet,
-/// so a callback never sees a half-cleared object.
+/// so a callback never sees a half-cleared object. Weakref objects that are
+/// themselves unreachable are cleared too, whatever they point to: otherwise their
+/// referent dying by refcount during step 9 would call their callback while their
+/// fellow garbage is half-cleared.
 ///
 /// # Safety
 /// Collection invariants 1–3; `unreachable` well formed.
 pub(crate) unsafe fn handle_weakrefs<M: ObjectModel>(unreachable: &GcList) {
     let mut pending = Vec::new();
-    // SAFETY: live `M` heads; clear_weakrefs is quiet (duty 4).
-    unsafe { unreachable.for_each(|h| M::clear_weakrefs(h, &mut pending)) };
+    // SAFETY: live `M` heads; detach_weakref and clear_weakrefs are quiet (duty 4).
+    unsafe {
+        unreachable.for_each(|h| {
+            M::detach_weakref(h);
+            M::clear_weakrefs(h, &mut pending);
+        });
+    }
     if pending.is_empty() {
         return;
     }

@@ -311,11 +311,23 @@ fn run_finalizer(o: Obj) {
     }
 }
 
+/// Records the callback, and whether anything the callback can reach (the weakref
+/// object and all it references) was `clear`ed by the collector.
 fn run_callback(w: &World, wr: Obj) {
     w.callbacks.borrow_mut().push(obj(wr).id);
-    let any_cleared = w.objs.borrow().iter().flatten().any(|o| obj(*o).cleared.get());
-    if any_cleared {
-        w.saw_cleared.set(true);
+    let mut seen = vec![wr];
+    let mut at = 0;
+    while at < seen.len() {
+        let o = seen[at];
+        at += 1;
+        if obj(o).cleared.get() {
+            w.saw_cleared.set(true);
+        }
+        for e in obj(o).edges.borrow().iter() {
+            if !seen.contains(e) {
+                seen.push(*e);
+            }
+        }
     }
 }
 
@@ -380,7 +392,33 @@ pub fn by_id(id: usize) -> Obj {
 
 /// Ids in `garbage`.
 pub fn garbage_ids() -> Vec<usize> {
-    gc(|g| g.garbage().into_iter().map(|h| obj(from_head(h)).id).collect())
+    gc(|g| {
+        g.garbage()
+            .into_iter()
+            .map(|h| obj(from_head(h)).id)
+            .collect()
+    })
+}
+
+/// Starts a proptest case: forgets whatever a failed previous case left behind
+/// (leaking its objects, untracked) so that shrinking sees a clean world.
+pub fn begin() {
+    with(|w| {
+        for o in w.objs.borrow_mut().drain(..).flatten() {
+            // SAFETY: leftover objects are live (leaked on purpose).
+            unsafe { w.gc.untrack(head(o)) };
+        }
+        let _ = w.gc.take_garbage();
+        w.roots.borrow_mut().clear();
+        w.dying.borrow_mut().clear();
+        w.freeing.set(false);
+        w.live.set(0);
+        w.drops.borrow_mut().clear();
+        w.finalized.borrow_mut().clear();
+        w.callbacks.borrow_mut().clear();
+        w.nested.borrow_mut().clear();
+        w.saw_cleared.set(false);
+    });
 }
 
 /// Tears the test down: releases the root list and garbage, breaks every remaining
@@ -404,8 +442,8 @@ pub fn finish() {
     gc(|g| {
         assert!(g.is_empty(), "state still tracks heads");
         assert!(g.garbage().is_empty());
-        assert_eq!(g.verify::<Toy>(), Ok(()));
     });
+    assert_verified();
     with(|w| {
         w.objs.borrow_mut().clear();
         w.drops.borrow_mut().clear();
@@ -414,6 +452,12 @@ pub fn finish() {
         w.nested.borrow_mut().clear();
         w.saw_cleared.set(false);
     });
+}
+
+/// Checks the heap with `GcState::verify` (debug builds only).
+pub fn assert_verified() {
+    #[cfg(debug_assertions)]
+    gc(|g| assert_eq!(g.verify::<Toy>(), Ok(())));
 }
 
 /// The toy object model.
@@ -478,6 +522,13 @@ unsafe impl ObjectModel for Toy {
                     work: wr,
                 });
             }
+        }
+    }
+
+    unsafe fn detach_weakref(h: NonNull<GcHead>) {
+        let me = from_head(h);
+        if let Some(target) = toy(h).weak_target.take() {
+            obj(target).weakrefs.borrow_mut().retain(|x| *x != me);
         }
     }
 
