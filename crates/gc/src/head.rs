@@ -19,7 +19,7 @@ const UNREACHABLE: usize = 0b100;
 /// All flag bits; heads are 8-aligned so the low three bits of a pointer are free.
 const FLAGS: usize = FINALIZED | COLLECTING | UNREACHABLE;
 /// Flags that only exist while a collection runs.
-pub(crate) const TRANSIENT: usize = COLLECTING | UNREACHABLE;
+const TRANSIENT: usize = COLLECTING | UNREACHABLE;
 /// The scratch count sits above the flag bits.
 const SCRATCH_SHIFT: u32 = 3;
 
@@ -156,7 +156,8 @@ impl GcHead {
         self.prev.get().addr() & UNREACHABLE != 0
     }
 
-    /// Whether the head carries collection-only flags.
+    /// Whether the head carries collection-only flags (used by `verify`).
+    #[cfg(any(debug_assertions, feature = "verify"))]
     #[inline]
     pub(crate) fn has_transient_flags(&self) -> bool {
         self.prev.get().addr() & TRANSIENT != 0
@@ -245,6 +246,6 @@ mod tests {
         assert_eq!(a.prev(), &b as *const GcHead as *mut GcHead);
         assert!(a.is_unreachable() && a.is_collecting() && a.is_finalized());
         a.clear_transient();
-        assert!(!a.has_transient_flags() && a.is_finalized());
+        assert!(!a.is_collecting() && !a.is_unreachable() && a.is_finalized());
     }
 }

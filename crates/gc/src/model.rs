@@ -40,7 +40,7 @@ pub struct PendingCallback<W> {
 /// Hooks fall in two groups. *Quiet* hooks ([`refcount`](Self::refcount),
 /// [`traverse`](Self::traverse), [`incref`](Self::incref), the `has_*` predicates,
 /// [`should_untrack`](Self::should_untrack), [`clear_weakrefs`](Self::clear_weakrefs),
-/// [`detach_weakref`](Self::detach_weakref),
+/// [`detach_weakref`](Self::detach_weakref), [`may_have_weakrefs`](Self::may_have_weakrefs),
 /// [`describe`](Self::describe)) run while the collector's lists are mid-rewrite and
 /// must not run arbitrary code. *Loud* hooks ([`clear`](Self::clear),
 /// [`finalize`](Self::finalize), [`decref`](Self::decref),
@@ -168,6 +168,18 @@ pub unsafe trait ObjectModel {
     /// `head` is the head of a live object of this model.
     unsafe fn detach_weakref(head: NonNull<GcHead>) {
         let _ = head;
+    }
+
+    /// Whether weakrefs may point at the object, or the object may itself be a
+    /// weakref: `false` lets a collection skip the weakref phase when no unreachable
+    /// object needs it. Must not return `false` for an object that `clear_weakrefs`
+    /// or `detach_weakref` would act on. Default: `true`.
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model.
+    unsafe fn may_have_weakrefs(head: NonNull<GcHead>) -> bool {
+        let _ = head;
+        true
     }
 
     /// Runs a callback whose weakref object survived, then releases `work`.

@@ -145,29 +145,52 @@ impl GcState {
         clock.lap(Phase::UpdateRefs);
         unsafe { phases::subtract_refs::<M>(young) };
         clock.lap(Phase::SubtractRefs);
-        let mut survivors = unsafe {
+        let split = unsafe {
             phases::move_unreachable::<M>(young, &lists.reachable, &lists.unreachable, true)
         };
         unsafe { old.splice_back(&lists.reachable) };
+        let mut survivors = split.reachable;
+        let mut doomed_count = split.unreachable;
         clock.lap(Phase::MoveUnreachable);
 
-        let uncollectable = unsafe { phases::move_legacy::<M>(&lists.unreachable, &lists.legacy) };
-        self.save_legacy::<M>(save_all);
-        unsafe { old.splice_back(&lists.legacy) };
-        survivors += uncollectable;
+        let mut uncollectable = 0;
+        if split.legacy {
+            uncollectable = unsafe { phases::move_legacy::<M>(&lists.unreachable, &lists.legacy) };
+            self.save_legacy::<M>(save_all);
+            unsafe { old.splice_back(&lists.legacy) };
+            survivors += uncollectable;
+            doomed_count -= uncollectable;
+        }
         clock.lap(Phase::LegacyFinalizers);
 
-        unsafe { phases::handle_weakrefs::<M>(&lists.unreachable) };
+        if split.weakrefs {
+            unsafe { phases::handle_weakrefs::<M>(&lists.unreachable) };
+        }
         clock.lap(Phase::Weakrefs);
-        unsafe { phases::finalize::<M>(&lists.unreachable, &lists.seen) };
-        clock.lap(Phase::Finalize);
-        survivors += unsafe {
-            phases::split_resurrected::<M>(&lists.unreachable, &lists.reachable, &lists.doomed)
+        let finalized = if split.finalizers {
+            unsafe { phases::finalize::<M>(&lists.unreachable, &lists.seen) }
+        } else {
+            0
         };
-        unsafe { old.splice_back(&lists.reachable) };
+        clock.lap(Phase::Finalize);
+        if finalized > 0 {
+            // Finalizers may have resurrected objects or freed some: recount.
+            let again = unsafe {
+                phases::split_resurrected::<M>(&lists.unreachable, &lists.reachable, &lists.doomed)
+            };
+            unsafe { old.splice_back(&lists.reachable) };
+            survivors += again.reachable;
+            doomed_count = again.unreachable;
+        } else {
+            // No finalizer ran, so nothing could reach the unreachable set (weakref
+            // callbacks cannot: every weakref into it is cleared and every weakref in
+            // it detached).
+            unsafe { lists.doomed.splice_back(&lists.unreachable) };
+        }
         clock.lap(Phase::Resurrection);
 
-        let collected = self.count_doomed::<M>();
+        let collected = doomed_count;
+        self.report_doomed::<M>();
         survivors +=
             unsafe { phases::clear_doomed::<M>(&lists.doomed, old, &self.garbage, save_all) };
         clock.lap(Phase::Clear);
@@ -204,20 +227,18 @@ impl GcState {
         }
     }
 
-    /// Counts (and under COLLECTABLE reports) the doomed objects.
-    fn count_doomed<M: ObjectModel>(&self) -> usize {
-        let report = self.debug.on(DebugFlags::COLLECTABLE);
-        let mut n = 0;
-        // SAFETY: `doomed` is well formed and holds live `M` heads.
-        unsafe {
-            self.lists.doomed.for_each(|h| {
-                if report {
-                    self.report_object::<M>("collectable", h);
-                }
-                n += 1;
-            });
+    /// Under COLLECTABLE: reports the doomed objects.
+    fn report_doomed<M: ObjectModel>(&self) {
+        if !self.debug.on(DebugFlags::COLLECTABLE) {
+            return;
         }
-        n
+        // SAFETY: `doomed` is well formed and holds live `M` heads; the debug sink
+        // does not touch it.
+        unsafe {
+            self.lists
+                .doomed
+                .for_each(|h| self.report_object::<M>("collectable", h));
+        }
     }
 
     /// Emits "gc: {what} <description>".

@@ -80,15 +80,31 @@ unsafe fn queue_push(list: &GcList, head: NonNull<GcHead>) {
     list.sentinel().set_prev(head.as_ptr());
 }
 
+/// What [`move_unreachable`] found, so later phases can be skipped when they have
+/// nothing to do.
+#[derive(Default)]
+pub(crate) struct Split {
+    /// Heads moved to the reachable list.
+    pub(crate) reachable: usize,
+    /// Heads left on the unreachable list.
+    pub(crate) unreachable: usize,
+    /// Some unreachable head may have a legacy `tp_del` (only when assessed).
+    pub(crate) legacy: bool,
+    /// Some unreachable head may have or be a weakref (only when assessed).
+    pub(crate) weakrefs: bool,
+    /// Some unreachable head may need finalizing (only when assessed).
+    pub(crate) finalizers: bool,
+}
+
 /// Step 4: splits `young` into `reachable` (flags cleared, well formed) and
 /// `unreachable` (marked UNREACHABLE, well formed), leaving `young` empty.
 ///
 /// `young` is consumed as a queue. A head with a positive scratch count is reachable;
 /// its referents get a count of at least 1 and, when already parked on `unreachable`,
 /// go back to the end of the queue. A head with count 0 is parked on `unreachable`
-/// until something reachable reaches it. Reachable heads that `M::should_untrack`
-/// accepts are untracked instead when `allow_untrack` is set. Returns how many heads
-/// went to `reachable`.
+/// until something reachable reaches it. With `first_pass` set, reachable heads that
+/// `M::should_untrack` accepts are untracked, and parked heads are assessed for the
+/// later phases (an over-estimate: a rescued head's assessment is not withdrawn).
 ///
 /// # Safety
 /// Collection invariant 1; `young` went through [`update_refs`] and
@@ -97,8 +113,9 @@ pub(crate) unsafe fn move_unreachable<M: ObjectModel>(
     young: &GcList,
     reachable: &GcList,
     unreachable: &GcList,
-    allow_untrack: bool,
-) -> usize {
+    first_pass: bool,
+) -> Split {
+    let mut rescued = 0;
     let mut visit = |r: NonNull<GcHead>| {
         // SAFETY: `traverse` only reports heads of live objects (duty 3).
         let rh = unsafe { r.as_ref() };
@@ -113,11 +130,12 @@ pub(crate) unsafe fn move_unreachable<M: ObjectModel>(
                 rh.start_scratch(1);
                 queue_push(young, r);
             }
+            rescued += 1;
         } else if rh.scratch() <= 0 {
             rh.start_scratch(1);
         }
     };
-    let mut kept = 0;
+    let mut split = Split::default();
     // SAFETY: `young`'s next chain is intact (update_refs keeps it).
     while let Some(h) = unsafe { queue_pop(young) } {
         // SAFETY: queue members are live `M` heads (invariant 1).
@@ -128,21 +146,30 @@ pub(crate) unsafe fn move_unreachable<M: ObjectModel>(
             // `h` is on no list, so pushing it is allowed.
             unsafe {
                 M::traverse(h, &mut visit);
-                if allow_untrack && M::should_untrack(h) {
+                if first_pass && M::should_untrack(h) {
                     hh.reset_untracked();
                 } else {
                     reachable.push_back(h);
-                    kept += 1;
+                    split.reachable += 1;
                 }
             }
         } else {
             hh.reset_prev();
-            // SAFETY: `h` is live and on no list.
-            unsafe { unreachable.push_back(h) };
+            // SAFETY: `h` is live and on no list; the predicates are quiet.
+            unsafe {
+                unreachable.push_back(h);
+                if first_pass {
+                    split.legacy |= M::has_legacy_del(h);
+                    split.weakrefs |= M::may_have_weakrefs(h);
+                    split.finalizers |= !hh.is_finalized() && M::has_finalizer(h);
+                }
+            }
             hh.mark_unreachable();
+            split.unreachable += 1;
         }
     }
-    kept
+    split.unreachable -= rescued;
+    split
 }
 
 /// Step 5: moves every unreachable object with a legacy `tp_del`, and everything it
@@ -225,13 +252,15 @@ pub(crate) unsafe fn handle_weakrefs<M: ObjectModel>(unreachable: &GcList) {
 }
 
 /// Step 7: calls `tp_finalize` once on every unreachable object not yet finalized,
-/// setting its finalized bit first and holding a reference around the call. Each
+/// setting its finalized bit first and holding a reference around the call. Returns
+/// how many finalizers ran. Each
 /// head moves to `seen` before its finalizer runs, so finalizers freeing or untracking
 /// any object never disturb the walk; `seen` goes back to `unreachable` at the end.
 ///
 /// # Safety
 /// Collection invariants 1–3; both lists well formed, `seen` empty.
-pub(crate) unsafe fn finalize<M: ObjectModel>(unreachable: &GcList, seen: &GcList) {
+pub(crate) unsafe fn finalize<M: ObjectModel>(unreachable: &GcList, seen: &GcList) -> usize {
+    let mut ran = 0;
     while let Some(h) = unreachable.first() {
         // SAFETY: `h` is a live member of a well-formed list; the incref keeps it
         // alive across the finalizer, and it is not touched after the decref.
@@ -242,16 +271,18 @@ pub(crate) unsafe fn finalize<M: ObjectModel>(unreachable: &GcList, seen: &GcLis
                 M::incref(h);
                 M::finalize(h);
                 M::decref(h);
+                ran += 1;
             }
         }
     }
     // SAFETY: both lists are well formed.
     unsafe { unreachable.splice_back(seen) };
+    ran
 }
 
 /// Step 8: recomputes reachability inside the unreachable set after finalizers ran:
 /// whatever has references from outside the set (resurrected), and all it reaches,
-/// moves to `rescued`; the rest moves to `doomed`. Returns how many were rescued.
+/// moves to `rescued`; the rest moves to `doomed`.
 ///
 /// # Safety
 /// Collection invariant 1; lists well formed and distinct.
@@ -259,7 +290,7 @@ pub(crate) unsafe fn split_resurrected<M: ObjectModel>(
     unreachable: &GcList,
     rescued: &GcList,
     doomed: &GcList,
-) -> usize {
+) -> Split {
     // SAFETY: forwarded; the three steps are the ones of the first pass.
     unsafe {
         update_refs::<M>(unreachable);

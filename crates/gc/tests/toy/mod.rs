@@ -532,6 +532,10 @@ unsafe impl ObjectModel for Toy {
         }
     }
 
+    unsafe fn may_have_weakrefs(h: NonNull<GcHead>) -> bool {
+        !toy(h).weakrefs.borrow().is_empty() || toy(h).weak_target.get().is_some()
+    }
+
     unsafe fn call_weakref_callback(wr: Obj) {
         with(|w| run_callback(w, wr));
         release(wr);
