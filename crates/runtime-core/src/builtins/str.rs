@@ -1,0 +1,160 @@
+//! The `str` payload: UTF-8 bytes stored inline after the header (`tp_itemsize` 1,
+//! `ob_size` = byte length), a cached hash, and the interned-string table.
+//!
+//! Owns the layout, construction and interning. String methods are not here.
+
+use super::hash::hash_bytes;
+use crate::err::PyResult;
+use crate::handle::Bound;
+use crate::object::{PyAny, PyLayout, VarHeader, generic_alloc};
+use crate::runtime::Python;
+use crate::types::TypeFlags;
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+/// A `str` object. The bytes follow the struct.
+#[repr(C)]
+pub struct StrObject {
+    /// Header; `ob_size` is the byte length.
+    pub ob_base: VarHeader,
+    /// Cached hash, 0 when not yet computed (a computed hash is never 0... see `hash`).
+    hash: Cell<isize>,
+    /// Whether this object is the interned representative of its value.
+    interned: Cell<bool>,
+}
+
+/// Byte offset of the text in a `str` object (its `tp_basicsize`).
+pub(crate) const STR_DATA_OFFSET: usize = std::mem::size_of::<StrObject>();
+
+// SAFETY: repr(C), header first, zero-valid; UNICODE_SUBCLASS marks str and subtypes.
+unsafe impl PyLayout for StrObject {
+    fn type_check(obj: &PyAny) -> bool {
+        obj.ob_type().has_flag(TypeFlags::UNICODE_SUBCLASS)
+    }
+}
+
+impl StrObject {
+    /// The text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        let len = self.ob_base.ob_size.get() as usize;
+        // SAFETY: str_new wrote `len` bytes of valid UTF-8 at STR_DATA_OFFSET, inside the
+        // allocation (basicsize + len * itemsize), and they are never modified.
+        unsafe {
+            let p = (self as *const StrObject as *const u8).add(STR_DATA_OFFSET);
+            std::str::from_utf8_unchecked(std::slice::from_raw_parts(p, len))
+        }
+    }
+
+    /// The hash (computed once and cached).
+    #[inline]
+    pub fn hash(&self) -> isize {
+        let h = self.hash.get();
+        if h != 0 {
+            return h;
+        }
+        let h = match hash_bytes(self.as_str().as_bytes()) {
+            0 => 1,
+            h => h,
+        };
+        self.hash.set(h);
+        h
+    }
+
+    /// Whether this is the interned object for its value.
+    #[inline]
+    pub fn is_interned(&self) -> bool {
+        self.interned.get()
+    }
+
+    /// Whether the object's type is exactly `str`.
+    #[inline]
+    pub fn is_exact(&self, py: Python<'_>) -> bool {
+        let tp = self.ob_base.ob_base.ob_type.get();
+        std::ptr::eq(tp.as_ptr(), py.builtins().str_())
+    }
+}
+
+/// A new (not interned) `str`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let s = pyrt_core::builtins::str_new(py, "héllo").unwrap();
+///     assert_eq!(s.as_str(), "héllo");
+/// });
+/// ```
+pub fn str_new<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, StrObject>> {
+    let o = generic_alloc(py, py.builtins().str_(), s.len() as isize)?;
+    // SAFETY: the allocation holds STR_DATA_OFFSET + len bytes; we copy `len` bytes of
+    // valid UTF-8 there before anyone reads them.
+    unsafe {
+        let dst = (o.as_ptr().as_ptr() as *mut u8).add(STR_DATA_OFFSET);
+        std::ptr::copy_nonoverlapping(s.as_ptr(), dst, s.len());
+        Ok(o.downcast_unchecked::<StrObject>().clone())
+    }
+}
+
+/// The interned `str` for `s` (created on first use; interned strings are immortal).
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let a = pyrt_core::builtins::intern(py, "name").unwrap();
+///     let b = pyrt_core::builtins::intern(py, "name").unwrap();
+///     assert!(a.is(&b));
+/// });
+/// ```
+pub fn intern<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, StrObject>> {
+    let h = hash_for_table(s);
+    if let Some(found) = lookup_interned(py, s, h) {
+        return Ok(found);
+    }
+    let obj = str_new(py, s)?;
+    Ok(insert_interned(py, obj, h))
+}
+
+/// The interned representative of `s`'s value (`s` itself if it becomes interned).
+pub fn intern_bound<'py>(py: Python<'py>, s: Bound<'py, StrObject>) -> Bound<'py, StrObject> {
+    if s.is_interned() {
+        return s;
+    }
+    let h = hash_for_table(s.as_str());
+    if let Some(found) = lookup_interned(py, s.as_str(), h) {
+        return found;
+    }
+    if !s.is_exact(py) {
+        return match str_new(py, s.as_str()) {
+            Ok(exact) => insert_interned(py, exact, h),
+            Err(_) => s,
+        };
+    }
+    insert_interned(py, s, h)
+}
+
+fn hash_for_table(s: &str) -> u64 {
+    super::hash::mix_hash(hash_bytes(s.as_bytes()) as u64)
+}
+
+fn lookup_interned<'py>(py: Python<'py>, s: &str, h: u64) -> Option<Bound<'py, StrObject>> {
+    // SAFETY: the table is accessed under the lock, with no other borrow live.
+    let table = unsafe { &*py.state().interned.get() };
+    // SAFETY: entries are immortal interned strings.
+    let found = table.find(h, |p| unsafe { p.as_ref() }.as_str() == s)?;
+    Some(Bound::from_ref(py, unsafe { found.as_ref() }))
+}
+
+fn insert_interned<'py>(
+    py: Python<'py>,
+    s: Bound<'py, StrObject>,
+    h: u64,
+) -> Bound<'py, StrObject> {
+    s.interned.set(true);
+    let st = py.state();
+    // The table keeps one reference forever: interned strings are immortal.
+    let kept: NonNull<StrObject> = s.clone().into_non_null();
+    st.note_immortal();
+    // SAFETY: lock held; no other borrow of the table is live.
+    let table = unsafe { &mut *st.interned.get() };
+    // SAFETY: entries are live immortal strings.
+    table.insert_unique(h, kept, |p| hash_for_table(unsafe { p.as_ref() }.as_str()));
+    s
+}
