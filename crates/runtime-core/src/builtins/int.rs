@@ -5,19 +5,27 @@
 
 use crate::err::PyResult;
 use crate::handle::Bound;
-use crate::object::{ObjectHeader, PyAny, PyLayout, generic_alloc};
+use crate::object::{PyAny, PyLayout, VarHeader, generic_alloc};
 use crate::runtime::Python;
 use crate::types::TypeFlags;
 use std::cell::Cell;
 
 /// An `int` object (also the layout of `bool`).
+///
+/// Like CPython's, `int` is a variable-size type (`tp_basicsize` 24, `tp_itemsize` 4);
+/// pyrt's ints are 64-bit, so every int has exactly [`INT_ITEMS`] items, which hold the
+/// value. The variable size matters for layout rules: two `int` subclasses that add
+/// fields conflict as bases, as in CPython.
 #[repr(C)]
 pub struct IntObject {
-    /// Header.
-    pub ob_base: ObjectHeader,
-    /// The value.
+    /// Header; `ob_size` is [`INT_ITEMS`].
+    pub ob_base: VarHeader,
+    /// The value (stored in the item area).
     pub value: Cell<i64>,
 }
+
+/// Number of 4-byte items of every int.
+pub const INT_ITEMS: isize = 2;
 
 // SAFETY: repr(C), header first, zero-valid; LONG_SUBCLASS marks int and its subtypes.
 unsafe impl PyLayout for IntObject {
@@ -41,7 +49,7 @@ impl IntObject {
 /// });
 /// ```
 pub fn int_new(py: Python<'_>, v: i64) -> PyResult<Bound<'_, IntObject>> {
-    let o = generic_alloc(py, py.builtins().int(), 0)?;
+    let o = generic_alloc(py, py.builtins().int(), INT_ITEMS)?;
     // SAFETY: allocated as an int.
     let i = unsafe { o.downcast_unchecked::<IntObject>() };
     i.value.set(v);

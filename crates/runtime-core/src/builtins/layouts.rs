@@ -5,8 +5,9 @@
 //! Owns nothing else: behaviour slots (repr, hash, compare, new, ...) and readying are
 //! `pyrt-typeobject`'s.
 
-use super::{BaseExceptionObject, DictObject, IntObject, ListObject, StrObject, TupleObject};
+use super::{BaseExceptionObject, DictObject, ListObject, StrObject, TupleObject};
 use super::{dict, exception, list, tuple};
+use crate::object::VarHeader;
 use crate::object::{PyAny, gc_free, generic_alloc, plain_free};
 use crate::runtime::Python;
 use crate::types::{TypeFlags, TypeObject};
@@ -59,7 +60,7 @@ fn set_layout(py: Python<'_>, tp: &TypeObject, name: &str, l: Layout) {
     tp.ob_base
         .ob_base
         .ob_type
-        .set(NonNull::from(py.builtins().type_()));
+        .set(py.builtins().type_() as *const TypeObject as *mut TypeObject);
     if let Ok(n) = super::intern(py, name) {
         tp.tp_name.set(py, Some(n));
     }
@@ -89,11 +90,10 @@ pub fn init_core_layouts(py: Python<'_>) {
     // `str` first: every other name is a str object.
     let str_layout = Layout {
         basicsize: std::mem::size_of::<StrObject>(),
-        itemsize: 1,
+        itemsize: 0,
         flags: TypeFlags::UNICODE_SUBCLASS,
     };
     b.str_().tp_basicsize.set(str_layout.basicsize as isize);
-    b.str_().tp_itemsize.set(1);
     b.str_().add_flags(TypeFlags::UNICODE_SUBCLASS);
     b.str_().tp_alloc.set(Some(generic_alloc));
     b.str_().tp_free.set(Some(plain_free));
@@ -135,14 +135,14 @@ pub fn init_core_layouts(py: Python<'_>) {
         tp.tp_dealloc.set(Some(immortal_dealloc));
     }
     let int = Layout {
-        basicsize: std::mem::size_of::<IntObject>(),
-        itemsize: 0,
+        basicsize: std::mem::size_of::<VarHeader>(),
+        itemsize: 4,
         flags: TypeFlags::LONG_SUBCLASS,
     };
     set_layout(py, b.int(), "int", int);
     let boolean = Layout {
-        basicsize: std::mem::size_of::<IntObject>(),
-        itemsize: 0,
+        basicsize: std::mem::size_of::<VarHeader>(),
+        itemsize: 4,
         flags: TypeFlags::LONG_SUBCLASS,
     };
     set_layout(py, b.bool_(), "bool", boolean);

@@ -6,13 +6,16 @@
 use super::hash::hash_bytes;
 use crate::err::PyResult;
 use crate::handle::Bound;
-use crate::object::{PyAny, PyLayout, VarHeader, generic_alloc};
+use crate::object::{PyAny, PyLayout, VarHeader};
 use crate::runtime::Python;
 use crate::types::TypeFlags;
 use std::cell::Cell;
 use std::ptr::NonNull;
 
-/// A `str` object. The bytes follow the struct.
+/// A `str` object. `str` is a fixed-size type (`tp_itemsize` 0) like CPython's; the
+/// UTF-8 bytes are stored right after the instance's own type's `tp_basicsize`, so a
+/// subclass's extra fields (dict, weakref list) come before them. Only [`str_alloc`]
+/// allocates str instances.
 #[repr(C)]
 pub struct StrObject {
     /// Header; `ob_size` is the byte length.
@@ -22,9 +25,6 @@ pub struct StrObject {
     /// Whether this object is the interned representative of its value.
     interned: Cell<bool>,
 }
-
-/// Byte offset of the text in a `str` object (its `tp_basicsize`).
-pub(crate) const STR_DATA_OFFSET: usize = std::mem::size_of::<StrObject>();
 
 // SAFETY: repr(C), header first, zero-valid; UNICODE_SUBCLASS marks str and subtypes.
 unsafe impl PyLayout for StrObject {
@@ -38,10 +38,14 @@ impl StrObject {
     #[inline]
     pub fn as_str(&self) -> &str {
         let len = self.ob_base.ob_size.get() as usize;
-        // SAFETY: str_new wrote `len` bytes of valid UTF-8 at STR_DATA_OFFSET, inside the
-        // allocation (basicsize + len * itemsize), and they are never modified.
+        // SAFETY: header invariant: the type outlives the object.
+        let offset = unsafe { &*self.ob_base.ob_base.ob_type.get() }
+            .tp_basicsize
+            .get() as usize;
+        // SAFETY: str_alloc wrote `len` bytes of valid UTF-8 at the type's basicsize,
+        // inside the allocation, and they are never modified.
         unsafe {
-            let p = (self as *const StrObject as *const u8).add(STR_DATA_OFFSET);
+            let p = (self as *const StrObject as *const u8).add(offset);
             std::str::from_utf8_unchecked(std::slice::from_raw_parts(p, len))
         }
     }
@@ -70,8 +74,7 @@ impl StrObject {
     /// Whether the object's type is exactly `str`.
     #[inline]
     pub fn is_exact(&self, py: Python<'_>) -> bool {
-        let tp = self.ob_base.ob_base.ob_type.get();
-        std::ptr::eq(tp.as_ptr(), py.builtins().str_())
+        std::ptr::eq(self.ob_base.ob_base.ob_type.get(), py.builtins().str_())
     }
 }
 
@@ -84,12 +87,32 @@ impl StrObject {
 /// });
 /// ```
 pub fn str_new<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, StrObject>> {
-    let o = generic_alloc(py, py.builtins().str_(), s.len() as isize)?;
-    // SAFETY: the allocation holds STR_DATA_OFFSET + len bytes; we copy `len` bytes of
-    // valid UTF-8 there before anyone reads them.
+    str_alloc(py, py.builtins().str_(), s)
+}
+
+/// A new instance of `tp` (`str` or a subclass) holding `s`: a block of
+/// `tp_basicsize + len(s)` bytes (rounded to 8) with the text at `tp_basicsize`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let s = pyrt_core::builtins::str_alloc(py, py.builtins().str_(), "ab").unwrap();
+///     assert_eq!(s.as_str(), "ab");
+/// });
+/// ```
+pub fn str_alloc<'py>(
+    py: Python<'py>,
+    tp: &crate::types::TypeObject,
+    s: &str,
+) -> PyResult<Bound<'py, StrObject>> {
+    let o = crate::object::alloc::alloc_with_extra(py, tp, s.len())?;
+    // SAFETY: the allocation holds basicsize + len bytes; we copy `len` bytes of valid
+    // UTF-8 at basicsize before anyone reads them, then record the length.
     unsafe {
-        let dst = (o.as_ptr().as_ptr() as *mut u8).add(STR_DATA_OFFSET);
+        let dst = (o.as_ptr().as_ptr() as *mut u8).add(tp.tp_basicsize.get() as usize);
         std::ptr::copy_nonoverlapping(s.as_ptr(), dst, s.len());
+        (*(o.as_ptr().as_ptr() as *const VarHeader))
+            .ob_size
+            .set(s.len() as isize);
         Ok(o.downcast_unchecked::<StrObject>().clone())
     }
 }

@@ -61,6 +61,32 @@ pub fn generic_alloc<'py>(py: Python<'py>, tp: &TypeObject, nitems: isize) -> Py
     let Some(size) = instance_size(tp, nitems) else {
         return Err(PyErr::memory_error(py));
     };
+    allocate(py, tp, size, nitems)
+}
+
+/// Like [`generic_alloc`] with no items but `extra` bytes after `tp_basicsize` (for
+/// payloads stored past the fixed part, like `str`'s text). `ob_size` is left 0.
+pub fn alloc_with_extra<'py>(
+    py: Python<'py>,
+    tp: &TypeObject,
+    extra: usize,
+) -> PyResult<Bound<'py>> {
+    let size = usize::try_from(tp.tp_basicsize.get())
+        .ok()
+        .and_then(|b| b.checked_add(extra)?.checked_add(7))
+        .map(|s| s & !7);
+    match size {
+        Some(size) => allocate(py, tp, size, 0),
+        None => Err(PyErr::memory_error(py)),
+    }
+}
+
+fn allocate<'py>(
+    py: Python<'py>,
+    tp: &TypeObject,
+    size: usize,
+    nitems: isize,
+) -> PyResult<Bound<'py>> {
     let gc = if tp.has_flag(TypeFlags::HAVE_GC) {
         GcAlloc::Gc
     } else {
@@ -79,7 +105,7 @@ pub fn generic_alloc<'py>(py: Python<'py>, tp: &TypeObject, nitems: isize) -> Py
     unsafe {
         let h = &obj.as_ref().ob_base;
         h.ob_refcnt.set(1);
-        h.ob_type.set(NonNull::from(tp));
+        h.ob_type.set(tp as *const TypeObject as *mut TypeObject);
         if tp.tp_itemsize.get() != 0 {
             (*(obj.as_ptr() as *const super::VarHeader))
                 .ob_size

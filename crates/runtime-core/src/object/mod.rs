@@ -10,7 +10,7 @@
 //!                             +16 payload (tp_basicsize - 16 bytes) [+ items]
 //! ```
 
-pub(crate) mod alloc;
+pub mod alloc;
 pub(crate) mod dealloc;
 pub(crate) mod refcount;
 
@@ -20,7 +20,6 @@ pub use refcount::{decref, incref};
 
 use crate::types::TypeObject;
 use std::cell::Cell;
-use std::ptr::NonNull;
 
 /// The header at the start of every object: reference count and type pointer.
 ///
@@ -30,8 +29,8 @@ use std::ptr::NonNull;
 pub struct ObjectHeader {
     /// The strong reference count.
     pub ob_refcnt: Cell<isize>,
-    /// The object's type.
-    pub ob_type: Cell<NonNull<TypeObject>>,
+    /// The object's type (null only in not-yet-initialised static type storage).
+    pub ob_type: Cell<*mut TypeObject>,
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectHeader>() == 16);
@@ -83,7 +82,7 @@ impl PyAny {
     /// The object's type.
     pub fn ob_type(&self) -> &TypeObject {
         // SAFETY: header invariant: ob_type points to a live type while the object lives.
-        unsafe { self.ob_base.ob_type.get().as_ref() }
+        unsafe { &*self.ob_base.ob_type.get() }
     }
 
     /// The reference count.

@@ -117,7 +117,8 @@ impl Singletons {
             let p = static_storage(std::mem::size_of::<IntObject>()).cast::<IntObject>();
             // SAFETY: freshly allocated and zeroed IntObject storage.
             unsafe {
-                init_header(&p.as_ref().ob_base, types.bool_());
+                init_header(&p.as_ref().ob_base.ob_base, types.bool_());
+                p.as_ref().ob_base.ob_size.set(crate::builtins::INT_ITEMS);
                 p.as_ref().value.set(v);
             }
             p
@@ -158,7 +159,7 @@ impl Singletons {
 
 fn init_header(h: &ObjectHeader, tp: &TypeObject) {
     h.ob_refcnt.set(1);
-    h.ob_type.set(NonNull::from(tp));
+    h.ob_type.set(tp as *const TypeObject as *mut TypeObject);
 }
 
 /// The runtime's state. Reached only through a [`super::Python`] token.
