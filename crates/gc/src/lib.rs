@@ -1,29 +1,50 @@
 //! pyrt-gc: a generational cycle collector that knows nothing of Python.
 //!
 //! This crate owns the GC head that sits in front of every collectable object, the
-//! generation lists those heads are linked into, and (see issue 4) the collection
-//! phases. It must not know about types, dicts or any Python semantics: the object
-//! model above it (`pyrt-core`) describes objects to it through the [`ObjectModel`]
-//! trait.
+//! generation lists those heads are linked into, and the collection phases (facts §12).
+//! It must not know about types, dicts or any Python semantics: the object model
+//! above it (`pyrt-core`) describes objects to it through the [`ObjectModel`] trait,
+//! and every collection is generic over that model (`state.collect::<M>(generation)`).
 //!
 //! ```
-//! use pyrt_gc::{GcHead, GcState};
-//! let state = GcState::new();
-//! let head = Box::new(GcHead::new());
-//! let ptr = std::ptr::NonNull::from(&*head);
-//! // SAFETY: the head is live, untracked, and outlives its membership in the list.
-//! unsafe { state.track(ptr) };
-//! assert!(head.is_tracked());
-//! // SAFETY: tracked in `state` just above.
-//! unsafe { state.untrack(ptr) };
-//! assert!(!head.is_tracked());
+//! use pyrt_gc::example::{Node, NodeModel, with_gc};
+//! use pyrt_gc::Generation;
+//! with_gc(|gc| {
+//!     let a = Node::new();
+//!     // SAFETY: `a` is live; its owner reference is released once.
+//!     unsafe {
+//!         Node::link(a, a); // a self-cycle
+//!         Node::release(a);
+//!     }
+//!     assert_eq!(Node::live(), 1); // refcounting alone cannot free it
+//!     assert_eq!(gc.collect::<NodeModel>(Generation::OLD).unreachable(), 1);
+//!     assert_eq!(Node::live(), 0);
+//! });
 //! ```
+#![deny(missing_docs)]
 
+mod callbacks;
+mod collect;
+mod debug;
+pub mod example;
+mod generation;
 mod head;
+mod inspect;
 mod list;
 mod model;
+mod schedule;
 mod state;
+mod stats;
+#[cfg(any(debug_assertions, feature = "verify"))]
+mod verify;
 
+pub use callbacks::{CallbackId, CallbackPhase, CollectInfo};
+pub use collect::CollectResult;
+pub use debug::{DebugFlags, DebugSink};
+pub use generation::{GENERATIONS, Generation, InvalidGeneration};
 pub use head::GcHead;
-pub use model::ObjectModel;
+pub use model::{ObjectModel, PendingCallback};
 pub use state::GcState;
+pub use stats::{GenStats, Phase};
+#[cfg(any(debug_assertions, feature = "verify"))]
+pub use verify::VerifyError;

@@ -1,21 +1,208 @@
 //! The object-model trait through which the collector sees objects.
 //!
-//! Owns only the contract; implementations live in `pyrt-core`.
+//! Owns only the contract (and the small [`PendingCallback`] record a weakref hook
+//! hands back). Implementations live in the object core (`pyrt-core`); a minimal one
+//! lives in [`crate::example`]. Must not know anything about particular object kinds.
 
 use crate::head::GcHead;
+use std::fmt;
 use std::ptr::NonNull;
+
+/// A weakref callback that a collection owes, produced by
+/// [`ObjectModel::clear_weakrefs`].
+///
+/// The collector runs `work` through [`ObjectModel::call_weakref_callback`] when the
+/// weakref object itself survives (is not in the unreachable set), and through
+/// [`ObjectModel::discard_weakref_callback`] otherwise: a dead weakref's callback is
+/// never called.
+///
+/// ```
+/// use pyrt_gc::PendingCallback;
+/// let p = PendingCallback { weakref: None, work: "callback data" };
+/// assert!(p.weakref.is_none());
+/// ```
+#[derive(Debug)]
+pub struct PendingCallback<W> {
+    /// The head of the weakref object, or `None` when weakref objects are not
+    /// collectable in this model (then the weakref counts as reachable).
+    pub weakref: Option<NonNull<GcHead>>,
+    /// Whatever the model needs to run (or drop) the callback later; typically a
+    /// strong reference to the weakref object, taken in `clear_weakrefs`.
+    pub work: W,
+}
 
 /// How the collector sees the objects behind GC heads.
 ///
+/// A collection is generic over the model (`state.collect::<M>(generation)`), so every
+/// hook is statically dispatched. Hooks take the head, not the object: the model finds
+/// its object at `head + GcHead::SIZE`.
+///
+/// Hooks fall in two groups. *Quiet* hooks ([`refcount`](Self::refcount),
+/// [`traverse`](Self::traverse), [`incref`](Self::incref), the `has_*` predicates,
+/// [`should_untrack`](Self::should_untrack), [`clear_weakrefs`](Self::clear_weakrefs),
+/// [`detach_weakref`](Self::detach_weakref),
+/// [`describe`](Self::describe)) run while the collector's lists are mid-rewrite and
+/// must not run arbitrary code. *Loud* hooks ([`clear`](Self::clear),
+/// [`finalize`](Self::finalize), [`decref`](Self::decref),
+/// [`call_weakref_callback`](Self::call_weakref_callback),
+/// [`discard_weakref_callback`](Self::discard_weakref_callback)) run when every list
+/// is well formed and may do anything, including freeing objects, tracking new ones
+/// and calling back into the [`crate::GcState`] (a nested collection returns at once).
+///
 /// # Safety
-/// Implementors promise, for every tracked head:
-/// 1. `refcount` returns the object's true strong count.
-/// 2. `traverse` reports every strong reference the object holds to another
-///    collectable object exactly once, by that object's head, and nothing else.
-/// 3. `clear` drops the object's references to other objects, leaving it safe to touch.
+/// Implementors promise:
+/// 1. **One model per state.** Every head tracked in a [`crate::GcState`] that is
+///    collected or inspected with this model is the [`GcHead`] directly in front of a
+///    live object this model describes, and that object stays at its address while
+///    tracked.
+/// 2. **True counts.** `refcount` returns the object's strong reference count, which is
+///    at least 1 for every tracked object (an object being deallocated has already
+///    been untracked).
+/// 3. **Exact traversal.** `traverse` calls `visit` once per strong reference the object
+///    holds to another object that has a GC head (tracked or not), passing that head,
+///    and for nothing else: an edge held twice is visited twice, an edge not held is
+///    never visited. Objects without a GC head may be skipped. The result depends only
+///    on the object's current contents.
+/// 4. **Quiet hooks are quiet.** The quiet hooks listed above do not track, untrack,
+///    allocate or free tracked objects, do not change any object's references or
+///    reference count (except `incref`, and `clear_weakrefs` detaching weakrefs), do
+///    not run user code, and do not call into the `GcState`.
+///    (`clear_weakrefs` and `detach_weakref` may unlink weakrefs.)
+/// 5. **Untrack before free.** Whenever an object is freed (by `decref` reaching zero
+///    or otherwise), it is untracked with [`crate::GcState::untrack`] before its memory
+///    is released, and only objects whose count reached zero are freed.
+/// 6. **Clear leaves a valid object.** After `clear`, the object is safe to traverse,
+///    finalize, incref and decref; it has dropped (some or all of) its references.
+/// 7. **Weakrefs are really cleared.** After `clear_weakrefs(h, out)`, no weakref can
+///    produce a new strong reference to `h`; after `detach_weakref(w)`, the weakref
+///    `w` (if it is one) refers to nothing and will never have its callback called; every `work` pushed owns what it needs to
+///    run or be discarded later (at least a strong reference to the weakref object
+///    when `weakref` is `Some`), and `weakref` names the weakref object's own head.
+/// 8. **Untracking is only for the acyclic.** `should_untrack` returns `true` only
+///    for an object that currently holds no reference to a tracked object (it can be
+///    re-tracked later by the model when that changes).
 pub unsafe trait ObjectModel {
-    /// The object's current reference count.
-    fn refcount(head: NonNull<GcHead>) -> isize;
+    /// The work a cleared weakref's callback needs; `()` for models without weakrefs.
+    type WeakrefCallback;
+
+    /// The object's current strong reference count.
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model.
+    unsafe fn refcount(head: NonNull<GcHead>) -> isize;
+
     /// Calls `visit` with the head of each collectable object this one references.
-    fn traverse(head: NonNull<GcHead>, visit: &mut dyn FnMut(NonNull<GcHead>));
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model.
+    unsafe fn traverse(head: NonNull<GcHead>, visit: &mut dyn FnMut(NonNull<GcHead>));
+
+    /// Adds a strong reference (the collector holds one around loud hooks and for
+    /// every object it puts into [`crate::GcState::garbage`]).
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model.
+    unsafe fn incref(head: NonNull<GcHead>);
+
+    /// Drops a strong reference; at zero the model deallocates the object (duty 5).
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model and the caller owns the
+    /// reference it gives up.
+    unsafe fn decref(head: NonNull<GcHead>);
+
+    /// `tp_clear`: drops the object's references to other objects so cycles break.
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model; the caller holds a strong
+    /// reference to it for the duration of the call.
+    unsafe fn clear(head: NonNull<GcHead>);
+
+    /// Whether the object has a `tp_finalize`. Default: none.
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model.
+    unsafe fn has_finalizer(head: NonNull<GcHead>) -> bool {
+        let _ = head;
+        false
+    }
+
+    /// `tp_finalize`. The collector calls it at most once per object lifetime, after
+    /// setting the head's finalized bit, while holding a strong reference. It may
+    /// resurrect the object. Default: nothing.
+    ///
+    /// # Safety
+    /// As for [`ObjectModel::clear`].
+    unsafe fn finalize(head: NonNull<GcHead>) {
+        let _ = head;
+    }
+
+    /// Whether the object has a legacy `tp_del`; unreachable such objects and all they
+    /// reach are uncollectable. Default: none.
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model.
+    unsafe fn has_legacy_del(head: NonNull<GcHead>) -> bool {
+        let _ = head;
+        false
+    }
+
+    /// Clears every weakref to the (unreachable) object, pushing a [`PendingCallback`]
+    /// for each cleared weakref that has a callback. Callbacks must not run here.
+    /// Default: the model has no weakrefs.
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model.
+    unsafe fn clear_weakrefs(
+        head: NonNull<GcHead>,
+        out: &mut Vec<PendingCallback<Self::WeakrefCallback>>,
+    ) {
+        let _ = (head, out);
+    }
+
+    /// If the (unreachable) object is itself a weak reference, clears it: it stops
+    /// referring to its referent, so its callback can never run later (it could see
+    /// half-cleared objects). Default: the model has no weakrefs.
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model.
+    unsafe fn detach_weakref(head: NonNull<GcHead>) {
+        let _ = head;
+    }
+
+    /// Runs a callback whose weakref object survived, then releases `work`.
+    /// Default: drops `work`.
+    ///
+    /// # Safety
+    /// `work` came from [`ObjectModel::clear_weakrefs`] of this model.
+    unsafe fn call_weakref_callback(work: Self::WeakrefCallback) {
+        drop(work);
+    }
+
+    /// Releases `work` without running the callback (its weakref object is garbage).
+    /// Default: drops `work`.
+    ///
+    /// # Safety
+    /// `work` came from [`ObjectModel::clear_weakrefs`] of this model.
+    unsafe fn discard_weakref_callback(work: Self::WeakrefCallback) {
+        drop(work);
+    }
+
+    /// Whether a surviving object may be untracked because it cannot take part in a
+    /// cycle as it stands (CPython untracks tuples of untracked items). Default: never.
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model.
+    unsafe fn should_untrack(head: NonNull<GcHead>) -> bool {
+        let _ = head;
+        false
+    }
+
+    /// Writes a short description for debug output. Default: the head's address.
+    ///
+    /// # Safety
+    /// `head` is the head of a live object of this model.
+    unsafe fn describe(head: NonNull<GcHead>, out: &mut dyn fmt::Write) -> fmt::Result {
+        write!(out, "<object at {:p}>", head.as_ptr())
+    }
 }
