@@ -1,2 +1,25 @@
 //! pyrt: a clean-room Python object runtime in Rust.
+//!
+//! Objects with a refcount and a type; type objects with the full slot table;
+//! `type_ready` with slot inheritance; the C3 MRO; types from specs; refcounting and a
+//! cyclic garbage collector. This crate is the facade: it re-exports the public API of
+//! the workspace crates (`pyrt-core`: objects, handles, layouts; `pyrt-typeobject`:
+//! type semantics; `pyrt-gc`: the collector).
+//!
+//! ```
+//! use pyrt::{Runtime, new_class, names};
+//! Runtime::with(|py| {
+//!     let a = new_class(py, "A", &[], None).unwrap();
+//!     let b = new_class(py, "B", &[a.clone()], None).unwrap();
+//!     assert!(b.is_subtype(&a));
+//!     assert_eq!(names::name(py, &b), "B");
+//! });
+//! ```
+
+pub use pyrt_core::{Bound, Py, PyAny, PyErr, PyLayout, PyResult, Python, TypeFlags, TypeObject};
+pub use pyrt_core::{builtins, object, protocol, types};
 pub use pyrt_gc as gc;
+pub use pyrt_typeobject::{
+    Runtime, Slot, TypeSpec, attr, call, call_type, from_spec, layout, metaclass, mro, names, new_class,
+    new_class_with_meta, type_ready,
+};

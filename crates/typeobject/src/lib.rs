@@ -1,1 +1,41 @@
-//! typeobject
+//! pyrt-typeobject: type semantics.
+//!
+//! Owns readying types ([`type_ready`]: the checklist of steps, slot and flag
+//! inheritance), the C3 MRO ([`mro`]), instance layouts and the best base ([`layout`]),
+//! the metaclass calculation ([`metaclass`]), class creation ([`new_class`]), types from
+//! specs ([`spec`]), names ([`names`]), the attribute protocol ([`attr`]), calls
+//! ([`call`]), the builtin types' initialisation, and the [`Runtime`] entry point.
+//! The object core (header, refcounts, layouts, handles) is `pyrt-core`, below.
+//!
+//! ```
+//! use pyrt_typeobject::{Runtime, new_class, names};
+//! Runtime::with(|py| {
+//!     let a = new_class(py, "A", &[], None).unwrap();
+//!     let b = new_class(py, "B", &[a.clone()], None).unwrap();
+//!     let c = new_class(py, "C", &[a.clone()], None).unwrap();
+//!     let d = new_class(py, "D", &[b, c], None).unwrap();
+//!     let mro: Vec<String> = pyrt_typeobject::mro::mro_of(&d)
+//!         .iter()
+//!         .map(|t| names::name(py, unsafe { t.as_ref() }))
+//!         .collect();
+//!     assert_eq!(mro, ["D", "B", "C", "A", "object"]);
+//! });
+//! ```
+
+pub mod attr;
+pub mod call;
+pub mod class;
+pub mod layout;
+pub mod metaclass;
+pub mod mro;
+pub mod names;
+pub mod runtime;
+pub mod spec;
+pub mod type_ready;
+mod type_type;
+
+pub use call::{call, call_type};
+pub use class::{new_class, new_class_with_meta};
+pub use runtime::Runtime;
+pub use spec::{Slot, TypeSpec, from_spec};
+pub use type_ready::type_ready;

@@ -1,0 +1,382 @@
+//! The `dict` payload: insertion-ordered entries plus a `hashbrown` index table.
+//!
+//! Owns layout, lookup, insertion, deletion, iteration snapshots, traversal and
+//! destruction. Keys are hashed and compared through the object protocol; while a
+//! comparison runs user code, no borrow of the table is held, and a mutation counter
+//! makes the lookup restart if the dict changed meanwhile. References are released only
+//! after the table is consistent again.
+
+use super::StrObject;
+use super::hash::mix_hash;
+use crate::err::PyResult;
+use crate::handle::Bound;
+use crate::object::{ObjectHeader, PyAny, PyLayout, generic_alloc};
+use crate::protocol;
+use crate::runtime::Python;
+use crate::types::{CompareOp, TypeFlags};
+use hashbrown::HashTable;
+use std::cell::UnsafeCell;
+use std::ptr::NonNull;
+
+struct Entry {
+    hash: isize,
+    key: Option<NonNull<PyAny>>,
+    value: Option<NonNull<PyAny>>,
+}
+
+#[derive(Default)]
+struct Table {
+    indices: HashTable<u32>,
+    entries: Vec<Entry>,
+    used: usize,
+    /// Incremented on every structural change or value replacement.
+    mutations: u64,
+    /// Whether a key that is not an exact `str` was ever inserted.
+    has_non_str_keys: bool,
+}
+
+/// A `dict` object.
+#[repr(C)]
+pub struct DictObject {
+    /// Header.
+    pub ob_base: ObjectHeader,
+    table: UnsafeCell<Option<Box<Table>>>,
+}
+
+// SAFETY: repr(C), header first, zero-valid (None box); DICT_SUBCLASS marks dicts.
+unsafe impl PyLayout for DictObject {
+    fn type_check(obj: &PyAny) -> bool {
+        obj.ob_type().has_flag(TypeFlags::DICT_SUBCLASS)
+    }
+}
+
+enum Found {
+    At(usize),
+    Absent,
+    Restart,
+}
+
+impl DictObject {
+    /// Runs `f` on the table. `f` must not call back into the runtime (no decref, no
+    /// user code), which keeps this the only live borrow.
+    #[inline(always)]
+    fn with<R>(&self, f: impl FnOnce(&mut Table) -> R) -> R {
+        // SAFETY: lock held (a &DictObject exists only under a token) and `f` does not
+        // re-enter the runtime.
+        let slot = unsafe { &mut *self.table.get() };
+        f(slot.get_or_insert_with(Default::default))
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        // SAFETY: read-only peek under the lock.
+        unsafe { (*self.table.get()).as_ref().map_or(0, |t| t.used) }
+    }
+
+    /// Whether the dict is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// A counter that changes whenever the dict is modified.
+    pub fn mutations(&self) -> u64 {
+        // SAFETY: read-only peek under the lock.
+        unsafe { (*self.table.get()).as_ref().map_or(0, |t| t.mutations) }
+    }
+
+    /// Lookup by an exact `str` key without running user code; `None` if absent.
+    /// Returns a borrowed pointer valid until the dict is next modified.
+    #[inline]
+    pub fn get_str_raw(&self, py: Python<'_>, key: &StrObject) -> Option<NonNull<PyAny>> {
+        let kp = NonNull::from(key).cast::<PyAny>();
+        let h = key.hash();
+        self.with(|t| {
+            let entries = &t.entries;
+            let i = t.indices.find(mix_hash(h as u64), |&i| {
+                let e = &entries[i as usize];
+                e.key == Some(kp)
+                    || (e.hash == h
+                        && e.key.is_some_and(|k| {
+                            // SAFETY: keys are live (owned by the dict).
+                            let k = unsafe { k.as_ref() };
+                            is_exact_str(py, k) && str_of(k) == key.as_str()
+                        }))
+            })?;
+            entries[*i as usize].value
+        })
+    }
+
+    /// `d[key]` if present (`Ok(None)` if absent); errors come from hashing or comparing.
+    pub fn get_item<'py>(
+        &self,
+        py: Python<'py>,
+        key: &Bound<'py, PyAny>,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let h = protocol::hash(py, key)?;
+        loop {
+            match self.find(py, key, h)? {
+                Found::At(i) => {
+                    let v = self.with(|t| t.entries[i].value);
+                    // SAFETY: the dict owns a reference to the value.
+                    return Ok(v.map(|v| unsafe { Bound::from_borrowed_ptr(py, v) }));
+                }
+                Found::Absent => return Ok(None),
+                Found::Restart => continue,
+            }
+        }
+    }
+
+    /// `d[key] = value`.
+    pub fn set_item<'py>(
+        &self,
+        py: Python<'py>,
+        key: &Bound<'py, PyAny>,
+        value: &Bound<'py, PyAny>,
+    ) -> PyResult<()> {
+        let h = protocol::hash(py, key)?;
+        let found = loop {
+            match self.find(py, key, h)? {
+                Found::Restart => continue,
+                f => break f,
+            }
+        };
+        let new_v = value.clone().into_non_null();
+        let old = match found {
+            Found::At(i) => self.with(|t| {
+                t.mutations += 1;
+                t.entries[i].value.replace(new_v)
+            }),
+            _ => {
+                let k = key.clone().into_non_null();
+                let non_str = !is_exact_str(py, key);
+                self.with(|t| insert_new(t, h, k, new_v, non_str));
+                None
+            }
+        };
+        if let Some(old) = old {
+            // SAFETY: the dict owned the replaced value; the table is consistent.
+            unsafe { crate::object::decref(py, old) };
+        }
+        Ok(())
+    }
+
+    /// `del d[key]`; `Ok(false)` if the key was absent.
+    pub fn del_item<'py>(&self, py: Python<'py>, key: &Bound<'py, PyAny>) -> PyResult<bool> {
+        let h = protocol::hash(py, key)?;
+        let i = loop {
+            match self.find(py, key, h)? {
+                Found::At(i) => break i,
+                Found::Absent => return Ok(false),
+                Found::Restart => continue,
+            }
+        };
+        let (k, v) = self.with(|t| remove_at(t, i, h));
+        // SAFETY: the dict owned both references; the table is consistent.
+        unsafe {
+            if let Some(k) = k {
+                crate::object::decref(py, k);
+            }
+            if let Some(v) = v {
+                crate::object::decref(py, v);
+            }
+        }
+        Ok(true)
+    }
+
+    /// New references to all (key, value) pairs, in insertion order.
+    pub fn items<'py>(&self, py: Python<'py>) -> Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
+        let raw: Vec<_> = self.with(|t| {
+            t.entries
+                .iter()
+                .filter_map(|e| Some((e.key?, e.value?)))
+                .collect()
+        });
+        // SAFETY: the dict owns references to every live key and value.
+        raw.into_iter()
+            .map(|(k, v)| unsafe {
+                (
+                    Bound::from_borrowed_ptr(py, k),
+                    Bound::from_borrowed_ptr(py, v),
+                )
+            })
+            .collect()
+    }
+
+    /// New references to all keys, in insertion order.
+    pub fn keys<'py>(&self, py: Python<'py>) -> Vec<Bound<'py, PyAny>> {
+        self.items(py).into_iter().map(|(k, _)| k).collect()
+    }
+
+    /// Removes every item.
+    pub fn clear(&self, py: Python<'_>) {
+        // SAFETY: lock held; the table is moved out before releasing references.
+        let old = unsafe { (*self.table.get()).take() };
+        if let Some(t) = old {
+            for e in t.entries {
+                // SAFETY: the dict owned these references.
+                unsafe {
+                    if let Some(k) = e.key {
+                        crate::object::decref(py, k);
+                    }
+                    if let Some(v) = e.value {
+                        crate::object::decref(py, v);
+                    }
+                }
+            }
+        }
+    }
+
+    fn find<'py>(&self, py: Python<'py>, key: &Bound<'py, PyAny>, h: isize) -> PyResult<Found> {
+        let kp = key.as_ptr();
+        let key_is_str = is_exact_str(py, key);
+        let mut candidates: smallvec::SmallVec<[usize; 4]> = smallvec::SmallVec::new();
+        let (quick, start) = self.with(|t| {
+            let entries = &t.entries;
+            let quick = t.indices.find(mix_hash(h as u64), |&i| {
+                let e = &entries[i as usize];
+                if e.key == Some(kp) {
+                    return true;
+                }
+                if e.hash != h {
+                    return false;
+                }
+                let Some(k) = e.key else { return false };
+                // SAFETY: keys are live (owned by the dict).
+                let k = unsafe { k.as_ref() };
+                let k_is_str = is_exact_str(py, k);
+                if key_is_str && k_is_str {
+                    return str_of(k) == str_of(key);
+                }
+                candidates.push(i as usize);
+                false
+            });
+            (quick.map(|&i| i as usize), t.mutations)
+        });
+        if let Some(i) = quick {
+            return Ok(Found::At(i));
+        }
+        for i in candidates {
+            let Some(other) = self.with(|t| t.entries.get(i).and_then(|e| e.key)) else {
+                continue;
+            };
+            // SAFETY: the dict owns a reference; we take our own before running user code.
+            let other = unsafe { Bound::from_borrowed_ptr(py, other) };
+            let eq = protocol::rich_compare_bool(py, &other, key, CompareOp::Eq)?;
+            if self.mutations() != start {
+                return Ok(Found::Restart);
+            }
+            if eq {
+                return Ok(Found::At(i));
+            }
+        }
+        Ok(Found::Absent)
+    }
+}
+
+#[inline(always)]
+fn is_exact_str(py: Python<'_>, o: &PyAny) -> bool {
+    std::ptr::eq(o.ob_type(), py.builtins().str_())
+}
+
+fn str_of(o: &PyAny) -> &str {
+    // SAFETY: callers check the str layout first.
+    unsafe { &*(o as *const PyAny as *const StrObject) }.as_str()
+}
+
+fn insert_new(t: &mut Table, h: isize, k: NonNull<PyAny>, v: NonNull<PyAny>, non_str: bool) {
+    let idx = t.entries.len() as u32;
+    t.entries.push(Entry {
+        hash: h,
+        key: Some(k),
+        value: Some(v),
+    });
+    let entries = &t.entries;
+    t.indices.insert_unique(mix_hash(h as u64), idx, |&i| {
+        mix_hash(entries[i as usize].hash as u64)
+    });
+    t.used += 1;
+    t.mutations += 1;
+    t.has_non_str_keys |= non_str;
+}
+
+fn remove_at(
+    t: &mut Table,
+    i: usize,
+    h: isize,
+) -> (Option<NonNull<PyAny>>, Option<NonNull<PyAny>>) {
+    if let Ok(slot) = t
+        .indices
+        .find_entry(mix_hash(h as u64), |&j| j as usize == i)
+    {
+        slot.remove();
+    }
+    let e = &mut t.entries[i];
+    let kv = (e.key.take(), e.value.take());
+    t.used -= 1;
+    t.mutations += 1;
+    if t.entries.len() > 16 && t.used * 2 < t.entries.len() {
+        compact(t);
+    }
+    kv
+}
+
+/// Drops deleted entries and rebuilds the index table.
+fn compact(t: &mut Table) {
+    t.entries.retain(|e| e.key.is_some());
+    t.indices.clear();
+    for (i, e) in t.entries.iter().enumerate() {
+        let entries = &t.entries;
+        t.indices
+            .insert_unique(mix_hash(e.hash as u64), i as u32, |&j| {
+                mix_hash(entries[j as usize].hash as u64)
+            });
+    }
+}
+
+/// A new empty dict.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+///     let k = pyrt_core::builtins::intern(py, "k").unwrap().into_any();
+///     d.set_item(py, &k, &k).unwrap();
+///     assert_eq!(d.len(), 1);
+///     assert!(d.get_item(py, &k).unwrap().is_some());
+///     d.clear(py);
+/// });
+/// ```
+pub fn dict_new(py: Python<'_>) -> PyResult<Bound<'_, DictObject>> {
+    let o = generic_alloc(py, py.builtins().dict(), 0)?;
+    // SAFETY: allocated as a dict.
+    Ok(unsafe { o.downcast_unchecked::<DictObject>() }.clone())
+}
+
+/// `tp_traverse` of dicts.
+pub(crate) fn dict_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
+    // SAFETY: only installed on dict types.
+    let d = unsafe { &*(obj as *const PyAny as *const DictObject) };
+    // SAFETY: traversal does not mutate, and `visit` does not touch the dict's table.
+    if let Some(t) = unsafe { (*d.table.get()).as_ref() } {
+        for e in &t.entries {
+            e.key.into_iter().chain(e.value).for_each(&mut *visit);
+        }
+    }
+}
+
+/// `tp_dealloc` of dicts.
+///
+/// # Safety
+/// `obj` is a dict with refcount zero.
+pub(crate) unsafe fn dict_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
+    // SAFETY: caller contract.
+    let d = unsafe { &*(obj.as_ptr() as *const DictObject) };
+    d.clear(py);
+    // SAFETY: payload destroyed.
+    unsafe { super::layouts::call_tp_free(py, obj) };
+}
+
+/// `tp_clear` of dicts.
+pub(crate) fn dict_clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
+    // SAFETY: only installed on dict types.
+    unsafe { obj.downcast_unchecked::<DictObject>() }.clear(py);
+}

@@ -1,0 +1,24 @@
+//! Payload layouts and Rust-level constructors of the core builtin objects (`str`,
+//! `int`/`bool`, `tuple`, `list`, `dict`, exceptions), and the layout half of their
+//! type objects (sizes, dealloc, free, traverse).
+//!
+//! Owns data representation. Must not define Python-visible behaviour (repr, hashing
+//! rules beyond the raw hash, comparison): those are slots filled by `pyrt-typeobject`.
+
+mod dict;
+mod exception;
+mod hash;
+mod int;
+mod layouts;
+mod list;
+mod str;
+mod tuple;
+
+pub use dict::{DictObject, dict_new};
+pub use exception::BaseExceptionObject;
+pub use hash::{hash_bytes, hash_i64, mix_hash};
+pub use int::{INT_ITEMS, IntObject, int_new};
+pub use layouts::init_core_layouts;
+pub use list::{ListObject, list_new};
+pub use str::{StrObject, intern, intern_bound, str_alloc, str_new};
+pub use tuple::{TupleObject, tuple_new};

@@ -1,0 +1,88 @@
+//! What happens when a refcount reaches zero, in named steps, with a depth limit so
+//! that freeing a long chain never grows the native stack (the "trashcan").
+//!
+//! Owns the order: untrack → `tp_dealloc` (which ends in `tp_free`) → release the
+//! type reference of heap-type instances. Must not know any payload.
+
+use super::PyAny;
+use crate::runtime::Python;
+use crate::types::TypeFlags;
+use std::ptr::NonNull;
+
+/// Nesting depth of deallocations after which further ones are queued.
+const MAX_NESTED_DEALLOCS: u32 = 64;
+
+/// Deallocates an object whose count reached zero, or queues it if deallocation is
+/// already deeply nested.
+///
+/// # Safety
+/// `obj` is a live object whose refcount is zero.
+pub(crate) unsafe fn dealloc_at_zero(py: Python<'_>, obj: NonNull<PyAny>) {
+    let st = py.state();
+    let depth = st.dealloc_depth.get();
+    if depth >= MAX_NESTED_DEALLOCS {
+        st.push_dealloc_queue(obj);
+        return;
+    }
+    st.dealloc_depth.set(depth + 1);
+    // SAFETY: forwarded from the caller.
+    unsafe { dealloc_now(py, obj) };
+    st.dealloc_depth.set(depth);
+    if depth == 0 {
+        release_dealloc_queue(py);
+    }
+}
+
+/// Deallocates every queued object (and whatever their deallocation queues in turn).
+pub fn release_dealloc_queue(py: Python<'_>) {
+    let st = py.state();
+    while let Some(obj) = st.pop_dealloc_queue() {
+        st.dealloc_depth.set(st.dealloc_depth.get() + 1);
+        // SAFETY: only objects whose count reached zero are queued, each once.
+        unsafe { dealloc_now(py, obj) };
+        st.dealloc_depth.set(st.dealloc_depth.get() - 1);
+    }
+}
+
+/// The steps of one deallocation.
+///
+/// # Safety
+/// `obj` is a live object whose refcount is zero.
+unsafe fn dealloc_now(py: Python<'_>, obj: NonNull<PyAny>) {
+    // SAFETY: the object is still allocated; its type outlives it.
+    let tp = unsafe { obj.as_ref().ob_type() };
+    let tp_ptr = tp.as_ptr();
+    let owns_type = tp.has_flag(TypeFlags::HEAPTYPE);
+    // SAFETY: forwarded.
+    unsafe { untrack_if_collectable(py, obj) };
+    match tp.tp_dealloc.get() {
+        // SAFETY: tp_dealloc's contract: called once, at refcount zero; it ends in tp_free.
+        Some(dealloc) => unsafe { dealloc(py, obj) },
+        None => leak_without_dealloc(py),
+    }
+    if owns_type {
+        // SAFETY: the instance owned one reference to its heap type; released after free.
+        unsafe { super::decref(py, tp_ptr) };
+    }
+}
+
+/// Step 1: a collectable object leaves the collector's lists before its fields go.
+///
+/// # Safety
+/// `obj` is live.
+unsafe fn untrack_if_collectable(py: Python<'_>, obj: NonNull<PyAny>) {
+    // SAFETY: obj is live.
+    let any = unsafe { obj.as_ref() };
+    if any.ob_type().is_gc_object(any) {
+        // SAFETY: is_gc_object says the object was allocated with a head.
+        unsafe { py.state().gc.untrack(super::alloc::gc_head_of(obj)) };
+    }
+}
+
+/// A type without `tp_dealloc` cannot free its instances; they are leaked rather than
+/// freed wrongly (type_ready always fills `tp_dealloc`, so this is unreachable for
+/// ready types).
+fn leak_without_dealloc(py: Python<'_>) {
+    let st = py.state();
+    st.leaked.set(st.leaked.get() + 1);
+}

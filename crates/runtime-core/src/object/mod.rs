@@ -1,0 +1,102 @@
+//! The object header every object starts with, and the opaque `PyAny` view of an object.
+//!
+//! Owns the two-word header layout and the [`PyLayout`] contract. Must not know about
+//! any particular type's payload.
+//!
+//! ```text
+//!  GC objects only:           every object:
+//!  -16  GcHead.next           +0  ob_refcnt : isize
+//!   -8  GcHead.prev           +8  ob_type   : *TypeObject
+//!                             +16 payload (tp_basicsize - 16 bytes) [+ items]
+//! ```
+
+pub mod alloc;
+pub(crate) mod dealloc;
+pub(crate) mod refcount;
+
+pub use alloc::{GcAlloc, gc_free, gc_head_of, generic_alloc, instance_size, plain_free};
+pub use dealloc::release_dealloc_queue;
+pub use refcount::{decref, incref};
+
+use crate::types::TypeObject;
+use std::cell::Cell;
+
+/// The header at the start of every object: reference count and type pointer.
+///
+/// Invariants: `ob_refcnt >= 1` while any handle to the object exists; `ob_type` points
+/// to a live, ready type for as long as the object is live.
+#[repr(C)]
+pub struct ObjectHeader {
+    /// The strong reference count.
+    pub ob_refcnt: Cell<isize>,
+    /// The object's type (null only in not-yet-initialised static type storage).
+    pub ob_type: Cell<*mut TypeObject>,
+}
+
+const _: () = assert!(std::mem::size_of::<ObjectHeader>() == 16);
+
+/// The header of a variable-size object: the plain header plus `ob_size`.
+#[repr(C)]
+pub struct VarHeader {
+    /// The plain header.
+    pub ob_base: ObjectHeader,
+    /// Number of items (`tp_itemsize` units) in the object.
+    pub ob_size: Cell<isize>,
+}
+
+/// An object of unknown type: only the header is visible.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let s = pyrt_core::builtins::str_new(py, "hi").unwrap();
+///     let any: &pyrt_core::PyAny = s.as_any();
+///     assert_eq!(any.type_name(), "str");
+/// });
+/// ```
+#[repr(C)]
+pub struct PyAny {
+    /// The header.
+    pub ob_base: ObjectHeader,
+}
+
+/// Marks a `#[repr(C)]` struct whose first field is an [`ObjectHeader`] (directly or
+/// through a nested header struct), so a pointer to it is a pointer to an object.
+///
+/// # Safety
+/// 1. The type is `#[repr(C)]` and starts with an `ObjectHeader` at offset 0.
+/// 2. Every field is valid when all its bytes are zero (allocation zero-fills).
+/// 3. `type_check` returns true only for objects whose type lays out instances as `Self`.
+pub unsafe trait PyLayout: Sized {
+    /// Whether `obj` is an instance laid out as `Self`.
+    fn type_check(obj: &PyAny) -> bool;
+}
+
+// SAFETY: PyAny is repr(C) with the header first; every object is a PyAny.
+unsafe impl PyLayout for PyAny {
+    fn type_check(_obj: &PyAny) -> bool {
+        true
+    }
+}
+
+impl PyAny {
+    /// The object's type.
+    pub fn ob_type(&self) -> &TypeObject {
+        // SAFETY: header invariant: ob_type points to a live type while the object lives.
+        unsafe { &*self.ob_base.ob_type.get() }
+    }
+
+    /// The reference count.
+    pub fn refcnt(&self) -> isize {
+        self.ob_base.ob_refcnt.get()
+    }
+
+    /// The type's `tp_name`.
+    pub fn type_name(&self) -> String {
+        self.ob_type().name_string()
+    }
+
+    /// The object's address, as `id()` reports it.
+    pub fn addr(&self) -> usize {
+        self as *const PyAny as usize
+    }
+}

@@ -1,0 +1,229 @@
+//! The process-wide runtime state: collector, counters, builtin type storage,
+//! singletons, interned strings and the deallocation queue.
+//!
+//! Owns the storage only. Must not fill in the builtin types (that is
+//! `pyrt-typeobject`'s init) and must be touched only through a [`super::Python`] token.
+
+use crate::builtins::{IntObject, StrObject};
+use crate::object::{ObjectHeader, PyAny};
+use crate::types::TypeObject;
+use pyrt_gc::GcState;
+use std::cell::{Cell, UnsafeCell};
+use std::ffi::c_void;
+use std::ptr::NonNull;
+use std::sync::OnceLock;
+
+unsafe extern "C" {
+    fn calloc(n: usize, size: usize) -> *mut c_void;
+}
+
+pub(crate) static STATE: OnceLock<RuntimeState> = OnceLock::new();
+
+/// Allocates zeroed, never-freed storage for a static object of `size` bytes.
+fn static_storage(size: usize) -> NonNull<u8> {
+    // SAFETY: calloc with a non-zero size.
+    let p = unsafe { calloc(1, size.max(16)) } as *mut u8;
+    match NonNull::new(p) {
+        Some(p) => p,
+        None => std::alloc::handle_alloc_error(
+            std::alloc::Layout::from_size_align(size, 16)
+                .unwrap_or(std::alloc::Layout::new::<u8>()),
+        ),
+    }
+}
+
+macro_rules! builtin_types {
+    ($($field:ident => $name:literal),* $(,)?) => {
+        /// Storage for the builtin ("static") type objects. They are allocated zeroed
+        /// when the state is created, filled in and readied by `pyrt-typeobject`'s init,
+        /// and never freed.
+        pub struct BuiltinTypes {
+            $($field: NonNull<TypeObject>,)*
+        }
+
+        impl BuiltinTypes {
+            fn allocate() -> BuiltinTypes {
+                BuiltinTypes {
+                    $($field: static_storage(std::mem::size_of::<TypeObject>()).cast(),)*
+                }
+            }
+
+            $(
+                #[doc = concat!("The `", $name, "` type.")]
+                #[inline(always)]
+                pub fn $field(&self) -> &TypeObject {
+                    // SAFETY: allocated at state creation, never freed; all-zero is valid.
+                    unsafe { self.$field.as_ref() }
+                }
+            )*
+
+            /// Every builtin type with its Python name, in declaration order.
+            pub fn all(&self) -> Vec<(&'static str, &TypeObject)> {
+                vec![$(($name, self.$field()),)*]
+            }
+        }
+    };
+}
+
+builtin_types! {
+    object => "object",
+    type_ => "type",
+    none_type => "NoneType",
+    not_implemented_type => "NotImplementedType",
+    int => "int",
+    bool_ => "bool",
+    str_ => "str",
+    tuple => "tuple",
+    list => "list",
+    dict => "dict",
+    base_exception => "BaseException",
+    exception => "Exception",
+    type_error => "TypeError",
+    attribute_error => "AttributeError",
+    value_error => "ValueError",
+    system_error => "SystemError",
+    lookup_error => "LookupError",
+    key_error => "KeyError",
+    index_error => "IndexError",
+    arithmetic_error => "ArithmeticError",
+    overflow_error => "OverflowError",
+    zero_division_error => "ZeroDivisionError",
+    memory_error => "MemoryError",
+    runtime_error => "RuntimeError",
+    recursion_error => "RecursionError",
+    not_implemented_error => "NotImplementedError",
+    name_error => "NameError",
+    stop_iteration => "StopIteration",
+    assertion_error => "AssertionError",
+}
+
+/// The immortal singletons, allocated when the state is created.
+pub struct Singletons {
+    none: NonNull<PyAny>,
+    not_implemented: NonNull<PyAny>,
+    true_: NonNull<IntObject>,
+    false_: NonNull<IntObject>,
+}
+
+impl Singletons {
+    fn allocate(types: &BuiltinTypes) -> Singletons {
+        let plain = |tp: &TypeObject| -> NonNull<PyAny> {
+            let p = static_storage(std::mem::size_of::<PyAny>()).cast::<PyAny>();
+            // SAFETY: freshly allocated, zeroed, large enough for a header.
+            unsafe { init_header(&p.as_ref().ob_base, tp) };
+            p
+        };
+        let boolean = |v: i64| -> NonNull<IntObject> {
+            let p = static_storage(std::mem::size_of::<IntObject>()).cast::<IntObject>();
+            // SAFETY: freshly allocated and zeroed IntObject storage.
+            unsafe {
+                init_header(&p.as_ref().ob_base.ob_base, types.bool_());
+                p.as_ref().ob_base.ob_size.set(crate::builtins::INT_ITEMS);
+                p.as_ref().value.set(v);
+            }
+            p
+        };
+        Singletons {
+            none: plain(types.none_type()),
+            not_implemented: plain(types.not_implemented_type()),
+            true_: boolean(1),
+            false_: boolean(0),
+        }
+    }
+
+    /// `None`.
+    #[inline(always)]
+    pub fn none(&self) -> &PyAny {
+        // SAFETY: immortal, allocated at state creation.
+        unsafe { self.none.as_ref() }
+    }
+
+    /// `NotImplemented`.
+    pub fn not_implemented(&self) -> &PyAny {
+        // SAFETY: immortal, allocated at state creation.
+        unsafe { self.not_implemented.as_ref() }
+    }
+
+    /// `True` or `False`.
+    pub fn bool_(&self, v: bool) -> &IntObject {
+        // SAFETY: immortal, allocated at state creation.
+        unsafe {
+            if v {
+                self.true_.as_ref()
+            } else {
+                self.false_.as_ref()
+            }
+        }
+    }
+}
+
+fn init_header(h: &ObjectHeader, tp: &TypeObject) {
+    h.ob_refcnt.set(1);
+    h.ob_type.set(tp as *const TypeObject as *mut TypeObject);
+}
+
+/// The runtime's state. Reached only through a [`super::Python`] token.
+///
+/// Invariant: every field is accessed only by the thread holding the runtime lock;
+/// this is what makes the `Sync`/`Send` impls below sound.
+pub struct RuntimeState {
+    pub(crate) initialized: Cell<bool>,
+    /// The cycle collector's lists and counters.
+    pub gc: GcState,
+    pub(crate) live: Cell<isize>,
+    pub(crate) immortal: Cell<isize>,
+    pub(crate) leaked: Cell<isize>,
+    pub(crate) dealloc_depth: Cell<u32>,
+    dealloc_queue: UnsafeCell<Vec<NonNull<PyAny>>>,
+    pub(crate) interned: UnsafeCell<hashbrown::HashTable<NonNull<StrObject>>>,
+    /// The builtin type objects.
+    pub builtins: BuiltinTypes,
+    /// `None`, `True`, `False`, `NotImplemented`.
+    pub singletons: Singletons,
+}
+
+// SAFETY: see the struct invariant: all access happens under the runtime lock, which
+// serialises threads; no reference into the state escapes a lock-holding region
+// (tokens are !Send and scoped to the lock).
+unsafe impl Sync for RuntimeState {}
+// SAFETY: as above.
+unsafe impl Send for RuntimeState {}
+
+impl RuntimeState {
+    pub(crate) fn new() -> RuntimeState {
+        let builtins = BuiltinTypes::allocate();
+        let singletons = Singletons::allocate(&builtins);
+        RuntimeState {
+            initialized: Cell::new(false),
+            gc: GcState::new(),
+            live: Cell::new(0),
+            immortal: Cell::new(0),
+            leaked: Cell::new(0),
+            dealloc_depth: Cell::new(0),
+            dealloc_queue: UnsafeCell::new(Vec::new()),
+            interned: UnsafeCell::new(hashbrown::HashTable::new()),
+            builtins,
+            singletons,
+        }
+    }
+
+    pub(crate) fn push_dealloc_queue(&self, obj: NonNull<PyAny>) {
+        // SAFETY: lock held (struct invariant); no other borrow of the queue is live.
+        unsafe { (*self.dealloc_queue.get()).push(obj) }
+    }
+
+    pub(crate) fn pop_dealloc_queue(&self) -> Option<NonNull<PyAny>> {
+        // SAFETY: lock held; no other borrow of the queue is live.
+        unsafe { (*self.dealloc_queue.get()).pop() }
+    }
+
+    /// Marks one live object as immortal (never freed): it no longer counts as live.
+    pub fn note_immortal(&self) {
+        self.immortal.set(self.immortal.get() + 1);
+    }
+
+    /// Objects whose type had no `tp_dealloc` and which were therefore leaked.
+    pub fn leaked_objects(&self) -> isize {
+        self.leaked.get()
+    }
+}

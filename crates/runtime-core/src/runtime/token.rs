@@ -1,0 +1,60 @@
+//! The `Python<'py>` token: a zero-sized proof that the runtime lock is held.
+//!
+//! Owns only the token. Must not add state to it (it is `Copy` and zero-sized).
+
+use super::state::{BuiltinTypes, RuntimeState, STATE, Singletons};
+use std::marker::PhantomData;
+
+/// Proof that the current thread holds the runtime lock for `'py` and the runtime is
+/// initialised. Zero-sized, `Copy`, and neither `Send` nor `Sync`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     assert!(py.live_objects() >= 0);
+/// });
+/// ```
+#[derive(Clone, Copy)]
+pub struct Python<'py> {
+    _lifetime: PhantomData<&'py ()>,
+    _not_send: PhantomData<*mut ()>,
+}
+
+impl<'py> Python<'py> {
+    /// Creates a token.
+    ///
+    /// # Safety
+    /// 1. The current thread holds the runtime lock for all of `'py`.
+    /// 2. The runtime state has been created (see [`super::enter`]).
+    pub unsafe fn assume_locked() -> Python<'py> {
+        Python {
+            _lifetime: PhantomData,
+            _not_send: PhantomData,
+        }
+    }
+
+    /// The runtime state.
+    #[inline(always)]
+    pub fn state(self) -> &'py RuntimeState {
+        // SAFETY: token invariant 2: the state exists before any token is created.
+        unsafe { STATE.get().unwrap_unchecked() }
+    }
+
+    /// The builtin type objects.
+    #[inline(always)]
+    pub fn builtins(self) -> &'py BuiltinTypes {
+        &self.state().builtins
+    }
+
+    /// The singletons (`None`, `True`, `False`, `NotImplemented`, `()`).
+    #[inline(always)]
+    pub fn singletons(self) -> &'py Singletons {
+        &self.state().singletons
+    }
+
+    /// Number of live objects allocated through `tp_alloc` and not yet freed, excluding
+    /// immortal ones (interned strings, singletons, static types).
+    pub fn live_objects(self) -> isize {
+        let st = self.state();
+        st.live.get() - st.immortal.get()
+    }
+}

@@ -1,0 +1,269 @@
+//! The `TypeObject` struct: every field of CPython's `PyTypeObject` plus the heap-type
+//! extension (inline sub-table storage, `ht_name`, `ht_qualname`, `ht_module`,
+//! `ht_slots`).
+//!
+//! Owns the layout and plain accessors. Must not implement readying or lookups.
+
+use super::cells::{DefTable, ObjCell, SubclassList};
+use super::defs::{GetSetDef, MemberDef, MethodDef};
+use super::flags::TypeFlags;
+use super::signatures::*;
+use super::subtables::*;
+use crate::builtins::{DictObject, StrObject, TupleObject};
+use crate::object::{PyAny, PyLayout, VarHeader};
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+/// A type object. Field names and meanings follow the spec's `PyTypeObject`.
+///
+/// Invariants: the struct is valid when zero-filled (all fields are `Cell`s of
+/// nullable/zeroable values); object-valued fields own one strong reference each; the
+/// `tp_as_*` pointers are null, point to this type's own inline `as_*` storage, or (for
+/// static types) to a base's storage, which outlives the type.
+#[repr(C)]
+pub struct TypeObject {
+    /// Header; `ob_size` is unused.
+    pub ob_base: VarHeader,
+    /// The name: `"module.Name"` for static types, `"Name"` for classes.
+    pub tp_name: ObjCell<StrObject>,
+    /// Instance size without items.
+    pub tp_basicsize: Cell<isize>,
+    /// Size of one item for variable-size instances.
+    pub tp_itemsize: Cell<isize>,
+    /// See [`Destructor`].
+    pub tp_dealloc: Cell<Option<Destructor>>,
+    /// Offset of the per-instance vectorcall function pointer.
+    pub tp_vectorcall_offset: Cell<isize>,
+    /// Deprecated string-name getattr.
+    pub tp_getattr: Cell<Option<GetAttrFunc>>,
+    /// Deprecated string-name setattr.
+    pub tp_setattr: Cell<Option<SetAttrFunc>>,
+    /// The async sub-table.
+    pub tp_as_async: Cell<Option<NonNull<AsyncMethods>>>,
+    /// `repr()`.
+    pub tp_repr: Cell<Option<UnaryFunc>>,
+    /// The number sub-table.
+    pub tp_as_number: Cell<Option<NonNull<NumberMethods>>>,
+    /// The sequence sub-table.
+    pub tp_as_sequence: Cell<Option<NonNull<SequenceMethods>>>,
+    /// The mapping sub-table.
+    pub tp_as_mapping: Cell<Option<NonNull<MappingMethods>>>,
+    /// `hash()`.
+    pub tp_hash: Cell<Option<SsizeFunc>>,
+    /// Calling instances.
+    pub tp_call: Cell<Option<TernaryFunc>>,
+    /// `str()`.
+    pub tp_str: Cell<Option<UnaryFunc>>,
+    /// Attribute get.
+    pub tp_getattro: Cell<Option<BinaryFunc>>,
+    /// Attribute set/delete.
+    pub tp_setattro: Cell<Option<ObjObjArgProc>>,
+    /// The buffer sub-table.
+    pub tp_as_buffer: Cell<Option<NonNull<BufferProcs>>>,
+    /// `Py_TPFLAGS_*` bits.
+    pub tp_flags: Cell<u64>,
+    /// The docstring (a str object).
+    pub tp_doc: ObjCell<StrObject>,
+    /// GC traversal.
+    pub tp_traverse: Cell<Option<TraverseProc>>,
+    /// GC clear.
+    pub tp_clear: Cell<Option<ObjProc>>,
+    /// Rich comparison.
+    pub tp_richcompare: Cell<Option<RichCmpFunc>>,
+    /// Offset of the weakref list in instances (0: none).
+    pub tp_weaklistoffset: Cell<isize>,
+    /// `iter()`.
+    pub tp_iter: Cell<Option<UnaryFunc>>,
+    /// `next()`.
+    pub tp_iternext: Cell<Option<IterNextFunc>>,
+    /// Methods table.
+    pub tp_methods: DefTable<MethodDef>,
+    /// Members table.
+    pub tp_members: DefTable<MemberDef>,
+    /// Getset table.
+    pub tp_getset: DefTable<GetSetDef>,
+    /// The primary base.
+    pub tp_base: ObjCell<TypeObject>,
+    /// The type's namespace.
+    pub tp_dict: ObjCell<DictObject>,
+    /// Descriptor `__get__`.
+    pub tp_descr_get: Cell<Option<DescrGetFunc>>,
+    /// Descriptor `__set__`/`__delete__`.
+    pub tp_descr_set: Cell<Option<ObjObjArgProc>>,
+    /// Offset of the instance dict (0: none).
+    pub tp_dictoffset: Cell<isize>,
+    /// `__init__`.
+    pub tp_init: Cell<Option<InitProc>>,
+    /// Instance allocation.
+    pub tp_alloc: Cell<Option<AllocFunc>>,
+    /// `__new__`.
+    pub tp_new: Cell<Option<NewFunc>>,
+    /// Instance memory release.
+    pub tp_free: Cell<Option<FreeFunc>>,
+    /// Per-instance collectability test.
+    pub tp_is_gc: Cell<Option<IsGcFunc>>,
+    /// `__bases__`.
+    pub tp_bases: ObjCell<TupleObject>,
+    /// `__mro__`.
+    pub tp_mro: ObjCell<TupleObject>,
+    /// Unused (CPython internal).
+    pub tp_cache: ObjCell<PyAny>,
+    /// Direct subclasses, held weakly.
+    pub tp_subclasses: SubclassList,
+    /// Weak references to the type.
+    pub tp_weaklist: ObjCell<PyAny>,
+    /// Legacy finalizer.
+    pub tp_del: Cell<Option<ObjProc>>,
+    /// Attribute-cache version tag (0: none).
+    pub tp_version_tag: Cell<u32>,
+    /// PEP 442 finalizer.
+    pub tp_finalize: Cell<Option<ObjProc>>,
+    /// Vectorcall for calling the type itself.
+    pub tp_vectorcall: Cell<Option<VectorcallFunc>>,
+    /// Bit set of watchers watching this type.
+    pub tp_watched: Cell<u8>,
+
+    /// Inline storage for heap types' async sub-table.
+    pub as_async: AsyncMethods,
+    /// Inline storage for the number sub-table.
+    pub as_number: NumberMethods,
+    /// Inline storage for the mapping sub-table.
+    pub as_mapping: MappingMethods,
+    /// Inline storage for the sequence sub-table.
+    pub as_sequence: SequenceMethods,
+    /// Inline storage for the buffer sub-table.
+    pub as_buffer: BufferProcs,
+    /// `__name__` of heap types.
+    pub ht_name: ObjCell<StrObject>,
+    /// `__qualname__` of heap types.
+    pub ht_qualname: ObjCell<StrObject>,
+    /// The module object (or other value) associated with a type made from a spec.
+    pub ht_module: ObjCell<PyAny>,
+    /// `__slots__` names of heap types.
+    pub ht_slots: ObjCell<TupleObject>,
+}
+
+// SAFETY: repr(C), starts with VarHeader (which starts with ObjectHeader); all fields
+// are zero-valid; instances of `type` and its subclasses are laid out as TypeObject.
+unsafe impl PyLayout for TypeObject {
+    fn type_check(obj: &PyAny) -> bool {
+        obj.ob_type().flags().contains(TypeFlags::TYPE_SUBCLASS)
+    }
+}
+
+impl TypeObject {
+    /// The type as an object pointer.
+    pub fn as_ptr(&self) -> NonNull<PyAny> {
+        NonNull::from(self).cast()
+    }
+
+    /// The type as a plain object.
+    pub fn as_any(&self) -> &PyAny {
+        // SAFETY: a TypeObject starts with an object header.
+        unsafe { &*(self as *const TypeObject as *const PyAny) }
+    }
+
+    /// The flags.
+    #[inline(always)]
+    pub fn flags(&self) -> TypeFlags {
+        TypeFlags(self.tp_flags.get())
+    }
+
+    /// Whether all bits of `f` are set.
+    #[inline(always)]
+    pub fn has_flag(&self, f: TypeFlags) -> bool {
+        self.flags().contains(f)
+    }
+
+    /// Sets the bits of `f`.
+    pub fn add_flags(&self, f: TypeFlags) {
+        self.tp_flags.set(self.tp_flags.get() | f.0);
+    }
+
+    /// Clears the bits of `f`.
+    pub fn remove_flags(&self, f: TypeFlags) {
+        self.tp_flags.set(self.tp_flags.get() & !f.0);
+    }
+
+    /// `tp_name` as a Rust string (empty if unset).
+    pub fn name_string(&self) -> String {
+        // SAFETY: the reference is used before any modification of the cell.
+        unsafe { self.tp_name.get_ref() }
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default()
+    }
+
+    /// The primary base, borrowed.
+    pub fn base(&self) -> Option<&TypeObject> {
+        // SAFETY: the base is kept alive by the cell; callers do not hold it across
+        // `__bases__` assignment (documented on the accessor's users).
+        unsafe { self.tp_base.get_ref() }
+    }
+
+    /// Whether instances of this type with this particular object are collectable
+    /// (`HAVE_GC` and, if present, `tp_is_gc`).
+    #[inline]
+    pub fn is_gc_object(&self, obj: &PyAny) -> bool {
+        self.has_flag(TypeFlags::HAVE_GC) && self.tp_is_gc.get().is_none_or(|f| f(obj))
+    }
+
+    /// The number sub-table, if present.
+    pub fn number(&self) -> Option<&NumberMethods> {
+        // SAFETY: type invariant: the pointer is null or points to live storage.
+        self.tp_as_number.get().map(|p| unsafe { &*p.as_ptr() })
+    }
+
+    /// The sequence sub-table, if present.
+    pub fn sequence(&self) -> Option<&SequenceMethods> {
+        // SAFETY: as for `number`.
+        self.tp_as_sequence.get().map(|p| unsafe { &*p.as_ptr() })
+    }
+
+    /// The mapping sub-table, if present.
+    pub fn mapping(&self) -> Option<&MappingMethods> {
+        // SAFETY: as for `number`.
+        self.tp_as_mapping.get().map(|p| unsafe { &*p.as_ptr() })
+    }
+
+    /// The async sub-table, if present.
+    pub fn async_(&self) -> Option<&AsyncMethods> {
+        // SAFETY: as for `number`.
+        self.tp_as_async.get().map(|p| unsafe { &*p.as_ptr() })
+    }
+
+    /// The buffer sub-table, if present.
+    pub fn buffer(&self) -> Option<&BufferProcs> {
+        // SAFETY: as for `number`.
+        self.tp_as_buffer.get().map(|p| unsafe { &*p.as_ptr() })
+    }
+
+    /// Points every sub-table at this type's own inline storage (heap types).
+    pub fn use_inline_subtables(&self) {
+        self.tp_as_async.set(Some(NonNull::from(&self.as_async)));
+        self.tp_as_number.set(Some(NonNull::from(&self.as_number)));
+        self.tp_as_mapping
+            .set(Some(NonNull::from(&self.as_mapping)));
+        self.tp_as_sequence
+            .set(Some(NonNull::from(&self.as_sequence)));
+        self.tp_as_buffer.set(Some(NonNull::from(&self.as_buffer)));
+    }
+
+    /// `PyType_IsSubtype`: walks `tp_mro` if set, else the `tp_base` chain.
+    pub fn is_subtype(&self, other: &TypeObject) -> bool {
+        // SAFETY: the MRO tuple is read without modifying the cell.
+        if let Some(mro) = unsafe { self.tp_mro.get_ref() } {
+            return mro
+                .items_raw()
+                .iter()
+                .any(|p| std::ptr::eq(p.as_ptr() as *const TypeObject, other));
+        }
+        let mut t = Some(self);
+        while let Some(cur) = t {
+            if std::ptr::eq(cur, other) {
+                return true;
+            }
+            t = cur.base();
+        }
+        std::ptr::eq(other, self) // unreachable in practice: loop covers self
+    }
+}

@@ -1,0 +1,166 @@
+//! `PyObject_GenericGetAttr` / `PyObject_GenericSetAttr` and the `getattr`/`setattr`
+//! entry points that dispatch through `tp_getattro` / `tp_setattro`.
+//!
+//! Owns the instance lookup order: data descriptor on the type, then the instance dict,
+//! then a non-data descriptor or plain class attribute.
+
+use super::dict_ptr::{instance_dict, instance_dict_slot};
+use super::lookup::type_lookup;
+use crate::names;
+use pyrt_core::builtins::{DictObject, StrObject};
+use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
+
+pub(crate) fn check_name<'a, 'py>(
+    py: Python<'py>,
+    name: &'a Bound<'py, PyAny>,
+) -> PyResult<&'a Bound<'py, StrObject>> {
+    name.downcast::<StrObject>().map_err(|_| {
+        PyErr::type_error(
+            py,
+            format!(
+                "attribute name must be string, not '{}'",
+                name.ob_type().name_string()
+            ),
+        )
+    })
+}
+
+pub(crate) fn no_attribute(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &StrObject) -> PyErr {
+    PyErr::attribute_error(
+        py,
+        format!(
+            "'{}' object has no attribute '{}'",
+            names::name(py, obj.ob_type()),
+            name.as_str()
+        ),
+    )
+}
+
+/// `obj.name` through the object's `tp_getattro`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let n = pyrt_core::builtins::intern(py, "__doc__").unwrap().into_any();
+///     let int = pyrt_core::Bound::from_ref(py, py.builtins().int()).into_any();
+///     assert!(pyrt_typeobject::attr::getattr(py, &int, &n).is_ok());
+/// });
+/// ```
+pub fn getattr<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let tp = obj.ob_type();
+    match tp.tp_getattro.get() {
+        Some(f) => f(py, obj, name),
+        None => match tp.tp_getattr.get() {
+            Some(f) => f(py, obj, check_name(py, name)?.as_str()),
+            None => Err(no_attribute(py, obj, check_name(py, name)?)),
+        },
+    }
+}
+
+/// `obj.name = value` (or `del obj.name` with `None`) through `tp_setattro`.
+pub fn setattr<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyAny>,
+    value: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    let tp = obj.ob_type();
+    match tp.tp_setattro.get() {
+        Some(f) => f(py, obj, name, value),
+        None => match tp.tp_setattr.get() {
+            Some(f) => f(py, obj, check_name(py, name)?.as_str(), value),
+            None => {
+                let n = check_name(py, name)?;
+                let verb = if value.is_some() { "assign to" } else { "del" };
+                let has = type_lookup(py, tp, n).is_some();
+                let what = if has { "only read-only" } else { "no" };
+                Err(PyErr::type_error(
+                    py,
+                    format!(
+                        "'{}' object has {what} attributes ({verb} .{})",
+                        tp.name_string(),
+                        n.as_str()
+                    ),
+                ))
+            }
+        },
+    }
+}
+
+/// The generic `tp_getattro` (`object.__getattribute__`).
+pub fn generic_getattr<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let name = check_name(py, name)?;
+    let tp = obj.ob_type();
+    // SAFETY: the class attribute is owned by an MRO dict; we take our own reference
+    // before running any code.
+    let descr = type_lookup(py, tp, name).map(|p| unsafe { Bound::from_borrowed_ptr(py, p) });
+    let tp_obj = obj.get_type().into_any();
+    if let Some(d) = &descr {
+        let dt = d.ob_type();
+        if let (Some(get), Some(_)) = (dt.tp_descr_get.get(), dt.tp_descr_set.get()) {
+            return get(py, d, Some(obj), Some(&tp_obj));
+        }
+    }
+    if let Some(slot) = instance_dict_slot(obj)
+        && let Some(dict) = slot.get(py)
+    {
+        // SAFETY: dict slots hold dicts.
+        let dict = unsafe { dict.downcast_unchecked::<DictObject>() };
+        if let Some(v) = dict.get_item(py, name.as_any())? {
+            return Ok(v);
+        }
+    }
+    if let Some(d) = descr {
+        if let Some(get) = d.ob_type().tp_descr_get.get() {
+            return get(py, &d, Some(obj), Some(&tp_obj));
+        }
+        return Ok(d);
+    }
+    Err(no_attribute(py, obj, name))
+}
+
+/// The generic `tp_setattro` (`object.__setattr__` / `object.__delattr__`).
+pub fn generic_setattr<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyAny>,
+    value: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    let name = check_name(py, name)?;
+    let tp = obj.ob_type();
+    // SAFETY: as in generic_getattr.
+    let descr = type_lookup(py, tp, name).map(|p| unsafe { Bound::from_borrowed_ptr(py, p) });
+    if let Some(d) = &descr
+        && let Some(set) = d.ob_type().tp_descr_set.get()
+    {
+        return set(py, d, obj, value);
+    }
+    match instance_dict(py, obj)? {
+        Some(dict) => match value {
+            Some(v) => dict.set_item(py, name.as_any(), v),
+            None => {
+                if dict.del_item(py, name.as_any())? {
+                    Ok(())
+                } else {
+                    Err(no_attribute(py, obj, name))
+                }
+            }
+        },
+        None if descr.is_some() => Err(PyErr::attribute_error(
+            py,
+            format!(
+                "'{}' object attribute '{}' is read-only",
+                names::name(py, tp),
+                name.as_str()
+            ),
+        )),
+        None => Err(no_attribute(py, obj, name)),
+    }
+}

@@ -1,0 +1,149 @@
+//! Calling objects through `tp_call`, and `type`'s own call and constructor slots
+//! (`type(x)`, `type(name, bases, dict)`, `T(*args)` = `tp_new` then `tp_init`).
+//!
+//! Owns the call protocol's dispatch and messages. Must not implement any particular
+//! type's constructor beyond `type`'s.
+
+use crate::class::new_class_with_meta;
+use crate::names;
+use pyrt_core::builtins::{DictObject, StrObject, TupleObject, tuple_new};
+use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeObject};
+
+/// `callable(*args, **kwargs)` through the callable's type's `tp_call`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let int = pyrt_core::Bound::from_ref(py, py.builtins().int()).into_any();
+///     let args = pyrt_core::builtins::tuple_new(py, &[]).unwrap();
+///     let t = pyrt_typeobject::call(py, &int, &args, None).unwrap();
+///     assert_eq!(t.type_name(), "int");
+/// });
+/// ```
+pub fn call<'py>(
+    py: Python<'py>,
+    callable: &Bound<'py, PyAny>,
+    args: &Bound<'py, TupleObject>,
+    kwargs: Option<&Bound<'py, DictObject>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match callable.ob_type().tp_call.get() {
+        Some(f) => f(py, callable, args.as_any(), kwargs.map(|k| k.as_any())),
+        None => Err(PyErr::type_error(
+            py,
+            format!(
+                "'{}' object is not callable",
+                names::name(py, callable.ob_type())
+            ),
+        )),
+    }
+}
+
+/// `tp(*args)` for a type: a convenience over [`call`].
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let o = pyrt_typeobject::call_type(py, &a, &[]).unwrap();
+///     assert!(std::ptr::eq(o.ob_type(), &*a));
+/// });
+/// ```
+pub fn call_type<'py>(
+    py: Python<'py>,
+    tp: &Bound<'py, TypeObject>,
+    args: &[Bound<'py, PyAny>],
+) -> PyResult<Bound<'py, PyAny>> {
+    let args = tuple_new(py, args)?;
+    call(py, tp.as_any(), &args, None)
+}
+
+/// `tp_call` of `type`: `type(x)` gives `x`'s type; otherwise `tp_new`, then `tp_init`
+/// when the result is an instance of the called type.
+pub(crate) fn type_call<'py>(
+    py: Python<'py>,
+    callable: &Bound<'py, PyAny>,
+    args: &Bound<'py, PyAny>,
+    kwargs: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: installed on `type` (and inherited by metatypes): callables are types.
+    let tp = unsafe { callable.downcast_unchecked::<TypeObject>() };
+    // SAFETY: tp_call receives an args tuple.
+    let args = unsafe { args.downcast_unchecked::<TupleObject>() };
+    // SAFETY: tp_call receives a kwargs dict or nothing.
+    let kwargs = kwargs.map(|k| unsafe { k.downcast_unchecked::<DictObject>() });
+    if std::ptr::eq(&**tp, py.builtins().type_())
+        && args.len() == 1
+        && kwargs.is_none_or(|k| k.is_empty())
+    {
+        return Ok(args.items(py)[0].get_type().into_any());
+    }
+    let Some(new) = tp.tp_new.get() else {
+        return Err(PyErr::type_error(
+            py,
+            format!("cannot create '{}' instances", names::tp_name(tp)),
+        ));
+    };
+    let obj = new(py, tp, args, kwargs)?;
+    if !obj.ob_type().is_subtype(tp) {
+        return Ok(obj);
+    }
+    if let Some(init) = obj.ob_type().tp_init.get() {
+        init(py, &obj, args, kwargs)?;
+    }
+    Ok(obj)
+}
+
+/// `tp_new` of `type`: `type(name, bases, dict)` creates a class.
+pub(crate) fn type_new_slot<'py>(
+    py: Python<'py>,
+    meta: &Bound<'py, TypeObject>,
+    args: &Bound<'py, TupleObject>,
+    kwargs: Option<&Bound<'py, DictObject>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let items = args.items(py);
+    if items.len() != 3 || kwargs.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error(py, "type() takes 1 or 3 arguments"));
+    }
+    let name = items[0].downcast::<StrObject>().map_err(|_| {
+        PyErr::type_error(
+            py,
+            format!(
+                "type.__new__() argument 1 must be str, not {}",
+                items[0].type_name()
+            ),
+        )
+    })?;
+    let bases = items[1].downcast::<TupleObject>().map_err(|_| {
+        PyErr::type_error(
+            py,
+            format!(
+                "type.__new__() argument 2 must be tuple, not {}",
+                items[1].type_name()
+            ),
+        )
+    })?;
+    let dict = items[2].downcast::<DictObject>().map_err(|_| {
+        PyErr::type_error(
+            py,
+            format!(
+                "type.__new__() argument 3 must be dict, not {}",
+                items[2].type_name()
+            ),
+        )
+    })?;
+    new_class_with_meta(py, meta, name.as_str(), bases.items(py), Some(dict)).map(Bound::into_any)
+}
+
+/// `tp_init` of `type`: only checks the argument count.
+pub(crate) fn type_init<'py>(
+    py: Python<'py>,
+    _obj: &Bound<'py, PyAny>,
+    args: &Bound<'py, TupleObject>,
+    _kwargs: Option<&Bound<'py, DictObject>>,
+) -> PyResult<()> {
+    if args.len() != 1 && args.len() != 3 {
+        return Err(PyErr::type_error(
+            py,
+            "type.__init__() takes 1 or 3 arguments",
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,263 @@
+//! Class creation, the path a `class` statement takes (`type_new`): metaclass
+//! calculation, best base, allocation of the heap type, names and namespace, instance
+//! layout (`__dict__` and `__weakref__` slots), then `type_ready` (which computes the C3
+//! MRO and inherits slots).
+//!
+//! Owns the steps of class creation and the slots of instances of such classes
+//! (`subtype_dealloc`, `subtype_traverse`, `subtype_clear`). Must not implement
+//! dunder → slot dispatch (the attribute protocol's job).
+
+use crate::attr::instance_dict_slot;
+use crate::layout::best_base;
+use crate::metaclass;
+use crate::type_ready::type_ready;
+use pyrt_core::builtins::{DictObject, StrObject, dict_new, intern, str_new, tuple_new};
+use pyrt_core::object::{gc_free, generic_alloc};
+use pyrt_core::types::{Destructor, ObjCell, ObjProc, TraverseProc};
+use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
+use std::ptr::NonNull;
+
+const WORD: isize = std::mem::size_of::<usize>() as isize;
+
+/// Creates a class with metatype `type`: `type(name, bases, ns)`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let b = pyrt_typeobject::new_class(py, "B", &[a.clone()], None).unwrap();
+///     assert!(b.is_subtype(&a));
+///     assert_eq!(pyrt_typeobject::names::name(py, &b), "B");
+/// });
+/// ```
+pub fn new_class<'py>(
+    py: Python<'py>,
+    name: &str,
+    bases: &[Bound<'py, TypeObject>],
+    ns: Option<&Bound<'py, DictObject>>,
+) -> PyResult<Bound<'py, TypeObject>> {
+    let bases: Vec<Bound<'py, PyAny>> = bases.iter().map(|b| b.clone().into_any()).collect();
+    new_class_with_meta(py, py.builtins().type_(), name, &bases, ns)
+}
+
+/// Creates a class with the given requested metatype (the most derived of it and the
+/// bases' metatypes is used).
+pub fn new_class_with_meta<'py>(
+    py: Python<'py>,
+    requested_meta: &TypeObject,
+    name: &str,
+    bases: &[Bound<'py, PyAny>],
+    ns: Option<&Bound<'py, DictObject>>,
+) -> PyResult<Bound<'py, TypeObject>> {
+    let meta = metaclass::calculate(py, requested_meta, bases)?;
+    let object = Bound::from_ref(py, py.builtins().object()).into_any();
+    let bases: Vec<Bound<'py, PyAny>> = if bases.is_empty() {
+        vec![object]
+    } else {
+        bases.to_vec()
+    };
+    let base = best_base(py, &bases)?;
+    let tp = allocate_type(py, &meta)?;
+    set_names(py, &tp, name, ns)?;
+    tp.tp_bases.set(py, Some(tuple_new(py, &bases)?));
+    tp.tp_base.set(py, Some(base.clone()));
+    set_namespace(py, &tp, ns)?;
+    set_instance_layout(&tp, &base);
+    set_instance_slots(&tp);
+    type_ready(py, &tp)?;
+    Ok(tp)
+}
+
+/// Step: a zeroed heap type, instance of `meta`, with its inline sub-tables in use.
+fn allocate_type<'py>(py: Python<'py>, meta: &TypeObject) -> PyResult<Bound<'py, TypeObject>> {
+    let alloc = meta.tp_alloc.get().unwrap_or(generic_alloc);
+    let obj = alloc(py, meta, 0)?;
+    // SAFETY: instances of metatypes are laid out as TypeObject (basicsize >= its size,
+    // zero-filled, which is a valid empty TypeObject).
+    let tp = unsafe { obj.downcast_unchecked::<TypeObject>() }.clone();
+    tp.use_inline_subtables();
+    tp.add_flags(
+        TypeFlags::DEFAULT | TypeFlags::HEAPTYPE | TypeFlags::BASETYPE | TypeFlags::HAVE_GC,
+    );
+    Ok(tp)
+}
+
+/// Step: `tp_name` and `__name__` from `name`; `__qualname__` from the namespace (a
+/// str) or the name.
+fn set_names(
+    py: Python<'_>,
+    tp: &TypeObject,
+    name: &str,
+    ns: Option<&Bound<'_, DictObject>>,
+) -> PyResult<()> {
+    if name.contains('\0') {
+        return Err(PyErr::value_error(
+            py,
+            "type name must not contain null characters",
+        ));
+    }
+    let n = intern(py, name)?;
+    tp.tp_name.set(py, Some(n.clone()));
+    tp.ht_name.set(py, Some(n.clone()));
+    let key = intern(py, "__qualname__")?;
+    let qual = match ns
+        .map(|d| d.get_item(py, key.as_any()))
+        .transpose()?
+        .flatten()
+    {
+        Some(q) => q.downcast_into::<StrObject>().map_err(|q| {
+            PyErr::type_error(
+                py,
+                format!("type __qualname__ must be a str, not {}", q.type_name()),
+            )
+        })?,
+        None => n,
+    };
+    tp.ht_qualname.set(py, Some(qual));
+    Ok(())
+}
+
+/// Step: the type dict is a copy of the namespace, minus `__qualname__`, with
+/// `__module__` defaulting to `"__main__"`.
+fn set_namespace(
+    py: Python<'_>,
+    tp: &TypeObject,
+    ns: Option<&Bound<'_, DictObject>>,
+) -> PyResult<()> {
+    let dict = dict_new(py)?;
+    let qualname = intern(py, "__qualname__")?;
+    if let Some(ns) = ns {
+        for (k, v) in ns.items(py) {
+            if !k.is(&qualname) {
+                let k = match k.downcast_into::<StrObject>() {
+                    Ok(s) => pyrt_core::builtins::intern_bound(py, s).into_any(),
+                    Err(k) => k,
+                };
+                dict.set_item(py, &k, &v)?;
+            }
+        }
+    }
+    let module = intern(py, "__module__")?;
+    if dict.get_str_raw(py, &module).is_none() {
+        dict.set_item(py, module.as_any(), str_new(py, "__main__")?.as_any())?;
+    }
+    tp.tp_dict.set(py, Some(dict));
+    Ok(())
+}
+
+/// Step: instances get a `__dict__` slot and (for fixed-size bases) a `__weakref__` slot
+/// after the base's fields, unless the base already has them. Variable-size bases keep
+/// the dict at the end (negative offset).
+fn set_instance_layout(tp: &TypeObject, base: &TypeObject) {
+    let mut size = base.tp_basicsize.get();
+    let itemsize = base.tp_itemsize.get();
+    tp.tp_itemsize.set(itemsize);
+    if base.tp_dictoffset.get() == 0 {
+        tp.tp_dictoffset
+            .set(if itemsize != 0 { -WORD } else { size });
+        size += WORD;
+    }
+    if base.tp_weaklistoffset.get() == 0 && itemsize == 0 {
+        tp.tp_weaklistoffset.set(size);
+        size += WORD;
+    }
+    tp.tp_basicsize.set(size);
+}
+
+/// Step: instances are allocated generically, collected, and destroyed by the
+/// `subtype_*` slots, which handle the class's own fields then defer to the base.
+fn set_instance_slots(tp: &TypeObject) {
+    tp.tp_alloc.set(Some(generic_alloc));
+    tp.tp_free.set(Some(gc_free));
+    tp.tp_dealloc.set(Some(subtype_dealloc));
+    tp.tp_traverse.set(Some(subtype_traverse));
+    tp.tp_clear.set(Some(subtype_clear));
+}
+
+/// The nearest base of `tp` whose slot (read by `get`) differs from `own`.
+fn nearest_other<T: Copy>(
+    tp: &TypeObject,
+    get: impl Fn(&TypeObject) -> Option<T>,
+    own: usize,
+    addr: impl Fn(T) -> usize,
+) -> Option<T> {
+    let mut b = tp.base();
+    while let Some(cur) = b {
+        match get(cur) {
+            Some(f) if addr(f) != own => return Some(f),
+            Some(_) => b = cur.base(),
+            None => return None,
+        }
+    }
+    None
+}
+
+/// The dict slot of a live instance.
+fn dict_slot(obj: NonNull<PyAny>) -> Option<&'static ObjCell<PyAny>> {
+    // SAFETY: the caller holds the object alive for the use of the returned cell;
+    // Bound is repr(transparent) over the pointer and is not dropped here.
+    let b: &Bound<'static, PyAny> =
+        unsafe { &*(&obj as *const NonNull<PyAny> as *const Bound<'static, PyAny>) };
+    // SAFETY: the cell lives inside the object, which outlives this borrow.
+    instance_dict_slot(b).map(|c| unsafe { &*(c as *const ObjCell<PyAny>) })
+}
+
+/// `tp_dealloc` of class instances: releases the `__dict__`, then the nearest base's
+/// own `tp_dealloc` destroys the base payload and frees.
+///
+/// # Safety
+/// `obj` is an instance of a class created by [`new_class_with_meta`], refcount zero.
+pub(crate) unsafe fn subtype_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
+    // SAFETY: the object is still allocated.
+    let tp = unsafe { obj.as_ref() }.ob_type();
+    if let Some(slot) = dict_slot(obj) {
+        drop(slot.take(py));
+    }
+    let base_dealloc = nearest_other(
+        tp,
+        |t| t.tp_dealloc.get(),
+        subtype_dealloc as Destructor as usize,
+        |f| f as usize,
+    );
+    match base_dealloc {
+        // SAFETY: the base's dealloc handles the base payload and ends in tp_free.
+        Some(d) => unsafe { d(py, obj) },
+        // SAFETY: no base payload to destroy; free the block.
+        None => unsafe { gc_free(py, obj) },
+    }
+}
+
+/// `tp_traverse` of class instances: the `__dict__`, the (heap) type, then the base's.
+pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
+    let tp = obj.ob_type();
+    if let Some(d) = dict_slot(NonNull::from(obj)).and_then(|c| c.as_ptr()) {
+        visit(d);
+    }
+    if tp.has_flag(TypeFlags::HEAPTYPE) {
+        visit(tp.as_ptr());
+    }
+    let base = nearest_other(
+        tp,
+        |t| t.tp_traverse.get(),
+        subtype_traverse as TraverseProc as usize,
+        |f| f as usize,
+    );
+    if let Some(f) = base {
+        f(obj, visit);
+    }
+}
+
+/// `tp_clear` of class instances: drops the `__dict__`, then the base's clear.
+pub(crate) fn subtype_clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
+    if let Some(slot) = instance_dict_slot(obj) {
+        drop(slot.take(py));
+    }
+    let base = nearest_other(
+        obj.ob_type(),
+        |t| t.tp_clear.get(),
+        subtype_clear as ObjProc as usize,
+        |f| f as usize,
+    );
+    if let Some(f) = base {
+        f(py, obj);
+    }
+}

@@ -1,0 +1,297 @@
+//! Types from specs (`PyType_FromMetaclass`): a [`TypeSpec`] (name, sizes, flags, slots)
+//! plus bases, metaclass and module become a ready heap type.
+//!
+//! Owns spec validation and application, in steps: `check_slots` → `resolve_bases` →
+//! `resolve_metaclass` → best base → allocation → `apply_names` → `apply_sizes` →
+//! `apply_slots` → `type_ready`. Bad specs give `TypeError`/`ValueError`/`SystemError`/
+//! `RuntimeError`, never a panic. (CPython 3.11 crashes on several malformed specs that
+//! pyrt rejects: an unknown slot number, a NULL function slot.)
+
+use crate::layout::best_base;
+use crate::metaclass;
+use crate::type_ready::type_ready;
+use pyrt_core::builtins::{TupleObject, dict_new, intern, str_new, tuple_new};
+use pyrt_core::object::generic_alloc;
+use pyrt_core::types::{MemberDef, MemberKind, SlotId, SlotSetError, SlotValue};
+use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
+
+/// A slot of a spec: a stable-ABI slot number and its value (`None` is C's `NULL`,
+/// allowed only for `tp_doc`).
+#[derive(Clone, Copy)]
+pub struct Slot<'a> {
+    /// The slot number.
+    pub id: SlotId,
+    /// The value.
+    pub value: Option<SlotValue<'a>>,
+}
+
+impl<'a> Slot<'a> {
+    /// A slot with a value.
+    ///
+    /// ```
+    /// use pyrt_core::types::{SlotId, SlotValue};
+    /// let s = pyrt_typeobject::Slot::new(SlotId::TP_DOC, SlotValue::Doc("hello"));
+    /// assert_eq!(s.id, SlotId::TP_DOC);
+    /// ```
+    pub fn new(id: SlotId, value: SlotValue<'a>) -> Slot<'a> {
+        Slot {
+            id,
+            value: Some(value),
+        }
+    }
+}
+
+/// `PyType_Spec`: what a heap type is made from.
+///
+/// `basicsize` > 0 sets the instance size, 0 inherits it, < 0 asks for that many extra
+/// bytes after the base's (padded to 8). `itemsize` 0 inherits. `HEAPTYPE` is added to
+/// `flags` automatically.
+///
+/// ```
+/// use pyrt_core::TypeFlags;
+/// use pyrt_typeobject::{Runtime, TypeSpec, from_spec};
+/// Runtime::with(|py| {
+///     let spec = TypeSpec { name: "mod.Point", basicsize: 0, itemsize: 0, flags: TypeFlags::DEFAULT | TypeFlags::BASETYPE, slots: &[] };
+///     let t = from_spec(py, &spec, None, None, None).unwrap();
+///     assert_eq!(pyrt_typeobject::names::name(py, &t), "Point");
+///     assert_eq!(pyrt_typeobject::names::module_name(py, &t).unwrap(), "mod");
+///     assert!(t.has_flag(TypeFlags::HEAPTYPE));
+/// });
+/// ```
+#[derive(Clone, Copy)]
+pub struct TypeSpec<'a> {
+    /// `"module.Name"` (or just `"Name"`).
+    pub name: &'a str,
+    /// Instance size rule (see the type's docs).
+    pub basicsize: i32,
+    /// Item size; 0 inherits.
+    pub itemsize: i32,
+    /// `tp_flags`.
+    pub flags: TypeFlags,
+    /// The slots.
+    pub slots: &'a [Slot<'a>],
+}
+
+/// Creates a ready heap type from `spec`. `bases` (or else the `tp_bases`/`tp_base`
+/// slots, or else `object`); `metaclass` (or else the most derived metatype of the
+/// bases; metatypes with their own `tp_new` are refused, as in CPython 3.12+); `module`
+/// is stored as the type's module object.
+pub fn from_spec<'py>(
+    py: Python<'py>,
+    spec: &TypeSpec<'_>,
+    bases: Option<&[Bound<'py, PyAny>]>,
+    metaclass: Option<&TypeObject>,
+    module: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, TypeObject>> {
+    check_slots(py, spec)?;
+    let bases = resolve_bases(py, spec, bases);
+    let meta = resolve_metaclass(py, metaclass, &bases)?;
+    let base = best_base(py, &bases)?;
+    let alloc = meta.tp_alloc.get().unwrap_or(generic_alloc);
+    let obj = alloc(py, &meta, 0)?;
+    // SAFETY: metatype instances are laid out as TypeObject; zero-filled is valid.
+    let tp = unsafe { obj.downcast_unchecked::<TypeObject>() }.clone();
+    tp.use_inline_subtables();
+    tp.add_flags(spec.flags | TypeFlags::HEAPTYPE);
+    tp.tp_bases.set(py, Some(tuple_new(py, &bases)?));
+    tp.tp_base.set(py, Some(base.clone()));
+    tp.ht_module.set(py, module.cloned());
+    apply_names(py, &tp, spec.name)?;
+    apply_sizes(py, &tp, spec, &base)?;
+    apply_slots(py, &tp, spec)?;
+    type_ready(py, &tp)?;
+    Ok(tp)
+}
+
+/// Step: every slot number valid, given once, and non-NULL except `tp_doc`.
+fn check_slots(py: Python<'_>, spec: &TypeSpec<'_>) -> PyResult<()> {
+    let mut seen = [false; 82];
+    for s in spec.slots {
+        if !s.id.is_valid() {
+            return Err(PyErr::runtime_error(py, "invalid slot offset"));
+        }
+        let name = s.id.name().unwrap_or("?");
+        if std::mem::replace(&mut seen[s.id.0 as usize], true) {
+            return Err(PyErr::system_error(
+                py,
+                format!("{}: duplicate slot {name} ({})", spec.name, s.id.0),
+            ));
+        }
+        if s.value.is_none() && s.id != SlotId::TP_DOC {
+            return Err(PyErr::system_error(
+                py,
+                format!("{}: slot {name} ({}) is NULL", spec.name, s.id.0),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Step: explicit bases, else the `tp_bases` slot, else the `tp_base` slot, else `object`.
+fn resolve_bases<'py>(
+    py: Python<'py>,
+    spec: &TypeSpec<'_>,
+    bases: Option<&[Bound<'py, PyAny>]>,
+) -> Vec<Bound<'py, PyAny>> {
+    if let Some(b) = bases.filter(|b| !b.is_empty()) {
+        return b.to_vec();
+    }
+    let slot = |id: SlotId| spec.slots.iter().find(|s| s.id == id).and_then(|s| s.value);
+    if let Some(SlotValue::Bases(t)) = slot(SlotId::TP_BASES) {
+        return t.items(py).to_vec();
+    }
+    if let Some(SlotValue::Base(t)) = slot(SlotId::TP_BASE) {
+        return vec![Bound::from_ref(py, t).into_any()];
+    }
+    vec![Bound::from_ref(py, py.builtins().object()).into_any()]
+}
+
+/// Step: the requested metaclass or the most derived metatype of the bases; metatypes
+/// that override `tp_new` are refused.
+fn resolve_metaclass<'py>(
+    py: Python<'py>,
+    meta: Option<&TypeObject>,
+    bases: &[Bound<'py, PyAny>],
+) -> PyResult<Bound<'py, TypeObject>> {
+    let type_ = py.builtins().type_();
+    let meta = metaclass::calculate(py, meta.unwrap_or(type_), bases)?;
+    let own_new = meta.tp_new.get().map(|f| f as usize) != type_.tp_new.get().map(|f| f as usize);
+    if meta.tp_new.get().is_some() && own_new {
+        return Err(PyErr::type_error(
+            py,
+            "Metaclasses with custom tp_new are not supported.",
+        ));
+    }
+    Ok(meta)
+}
+
+/// Step: `tp_name` is the full spec name; `__name__`/`__qualname__` the part after the
+/// last dot; `__module__` (in the dict) the part before it.
+fn apply_names(py: Python<'_>, tp: &TypeObject, full: &str) -> PyResult<()> {
+    if full.contains('\0') {
+        return Err(PyErr::value_error(
+            py,
+            "type name must not contain null characters",
+        ));
+    }
+    tp.tp_name.set(py, Some(intern(py, full)?));
+    let (module, short) = match full.rfind('.') {
+        Some(i) => (Some(&full[..i]), &full[i + 1..]),
+        None => (None, full),
+    };
+    let short = intern(py, short)?;
+    tp.ht_name.set(py, Some(short.clone()));
+    tp.ht_qualname.set(py, Some(short));
+    let dict = dict_new(py)?;
+    if let Some(m) = module {
+        dict.set_item(
+            py,
+            intern(py, "__module__")?.as_any(),
+            str_new(py, m)?.as_any(),
+        )?;
+    }
+    tp.tp_dict.set(py, Some(dict));
+    Ok(())
+}
+
+/// Step: `basicsize` and `itemsize` per the spec's rules.
+fn apply_sizes(
+    py: Python<'_>,
+    tp: &TypeObject,
+    spec: &TypeSpec<'_>,
+    base: &TypeObject,
+) -> PyResult<()> {
+    let bi = base.tp_itemsize.get();
+    match spec.basicsize {
+        b if b > 0 => tp.tp_basicsize.set(b as isize),
+        0 => {}
+        b => {
+            if bi != 0 && !spec.flags.contains(TypeFlags::ITEMS_AT_END) {
+                return Err(PyErr::type_error(
+                    py,
+                    "Cannot extend variable-size class without Py_TPFLAGS_ITEMS_AT_END.",
+                ));
+            }
+            let extra = (-(b as isize) + 7) & !7;
+            tp.tp_basicsize.set(base.tp_basicsize.get() + extra);
+        }
+    }
+    if spec.itemsize < 0 {
+        return Err(PyErr::system_error(
+            py,
+            format!("{}: negative itemsize", spec.name),
+        ));
+    }
+    if spec.itemsize > 0 {
+        tp.tp_itemsize.set(spec.itemsize as isize);
+    }
+    if spec.basicsize > 0
+        && (spec.basicsize as isize)
+            < std::mem::size_of::<pyrt_core::object::ObjectHeader>() as isize
+    {
+        return Err(PyErr::system_error(
+            py,
+            format!("{}: basicsize smaller than the object header", spec.name),
+        ));
+    }
+    Ok(())
+}
+
+/// Step: copy every slot into the type; tables and the doc are kept; the special
+/// members `__dictoffset__`, `__weaklistoffset__`, `__vectorcalloffset__` set offsets.
+fn apply_slots(py: Python<'_>, tp: &TypeObject, spec: &TypeSpec<'_>) -> PyResult<()> {
+    for s in spec.slots {
+        match s.value {
+            None | Some(SlotValue::Base(_)) | Some(SlotValue::Bases(_)) => {}
+            Some(SlotValue::Doc(d)) => tp.tp_doc.set(py, Some(str_new(py, d)?)),
+            Some(SlotValue::Methods(m)) if s.id == SlotId::TP_METHODS => tp.tp_methods.set(m),
+            Some(SlotValue::Members(m)) if s.id == SlotId::TP_MEMBERS => {
+                tp.tp_members.set(m);
+                apply_offset_members(tp, m);
+            }
+            Some(SlotValue::GetSet(g)) if s.id == SlotId::TP_GETSET => tp.tp_getset.set(g),
+            Some(v) => tp
+                .set_fn_slot(s.id, Some(v))
+                .map_err(|e| slot_error(py, spec, s.id, &v, e))?,
+        }
+    }
+    Ok(())
+}
+
+fn apply_offset_members(tp: &TypeObject, members: &[MemberDef]) {
+    for m in members.iter().filter(|m| m.kind == MemberKind::Ssize) {
+        match m.name {
+            "__dictoffset__" => tp.tp_dictoffset.set(m.offset),
+            "__weaklistoffset__" => tp.tp_weaklistoffset.set(m.offset),
+            "__vectorcalloffset__" => tp.tp_vectorcall_offset.set(m.offset),
+            _ => {}
+        }
+    }
+}
+
+fn slot_error(
+    py: Python<'_>,
+    spec: &TypeSpec<'_>,
+    id: SlotId,
+    v: &SlotValue<'_>,
+    e: SlotSetError,
+) -> PyErr {
+    let name = id.name().unwrap_or("?");
+    match e {
+        SlotSetError::InvalidId => PyErr::runtime_error(py, "invalid slot offset"),
+        _ => PyErr::type_error(
+            py,
+            format!(
+                "{}: slot {name} ({}) cannot take a {} value",
+                spec.name,
+                id.0,
+                v.kind_name()
+            ),
+        ),
+    }
+}
+
+/// The bases of a ready type as a tuple (for `__bases__`).
+pub fn bases_tuple<'py>(py: Python<'py>, tp: &TypeObject) -> Option<Bound<'py, TupleObject>> {
+    tp.tp_bases.get(py)
+}

@@ -1,0 +1,298 @@
+//! Slot and flag inheritance (`inherit_special`, `inherit_slots`), per each slot's
+//! **Inheritance:** rule in the spec:
+//!
+//! 1. `inherit_special` runs once, against the primary base: the GC group, the copied
+//!    flags, sizes and offsets, and the one fast-subclass flag.
+//! 2. `inherit_slots` runs for every MRO entry after the type, in MRO order (the first
+//!    entry that defines a slot wins), with the SEQUENCE/MAPPING merge.
+//! 3. Static types with absent sub-tables then share the primary base's.
+//!
+//! Owns nothing but these copies and the `tp_free` sanity check that follows them.
+
+use crate::mro::mro_of;
+use crate::names;
+use pyrt_core::builtins::intern;
+use pyrt_core::object::{gc_free, plain_free};
+use pyrt_core::types::{FN_SLOTS, FreeFunc, SlotId, SlotPlace};
+use pyrt_core::{PyErr, PyResult, Python, TypeFlags, TypeObject};
+use std::cell::Cell;
+
+/// Type-level function slots inherited by the plain copy rule (sub-table slots are all
+/// inherited by it too; see [`copy_rule_slots`]).
+const COPY_RULE_TYPE_SLOTS: [SlotId; 12] = [
+    SlotId::TP_DEALLOC,
+    SlotId::TP_REPR,
+    SlotId::TP_STR,
+    SlotId::TP_ITER,
+    SlotId::TP_ITERNEXT,
+    SlotId::TP_DESCR_GET,
+    SlotId::TP_DESCR_SET,
+    SlotId::TP_INIT,
+    SlotId::TP_ALLOC,
+    SlotId::TP_IS_GC,
+    SlotId::TP_FINALIZE,
+    SlotId::TP_CALL,
+];
+
+/// Every slot the copy rule applies to: all sub-table slots, then the type-level ones.
+fn copy_rule_slots() -> impl Iterator<Item = SlotId> {
+    FN_SLOTS
+        .iter()
+        .filter(|d| d.place != SlotPlace::Type)
+        .map(|d| d.id)
+        .chain(COPY_RULE_TYPE_SLOTS)
+}
+
+/// The fast-subclass flags, in the order CPython tests them.
+fn fast_subclass_flags(py: Python<'_>) -> [(&TypeObject, TypeFlags); 7] {
+    let b = py.builtins();
+    [
+        (b.base_exception(), TypeFlags::BASE_EXC_SUBCLASS),
+        (b.type_(), TypeFlags::TYPE_SUBCLASS),
+        (b.int(), TypeFlags::LONG_SUBCLASS),
+        (b.str_(), TypeFlags::UNICODE_SUBCLASS),
+        (b.tuple(), TypeFlags::TUPLE_SUBCLASS),
+        (b.list(), TypeFlags::LIST_SUBCLASS),
+        (b.dict(), TypeFlags::DICT_SUBCLASS),
+    ]
+}
+
+pub(super) fn inherit(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
+    if let Some(base) = tp.base() {
+        inherit_special(py, tp, base);
+    }
+    let mro = mro_of(tp).to_vec();
+    for b in mro.iter().skip(1) {
+        // SAFETY: MRO entries are live types owned by tp's MRO tuple.
+        let b = unsafe { b.as_ref() };
+        inherit_slots(py, tp, b)?;
+        merge_sequence_mapping(tp, b);
+    }
+    if let Some(base) = tp.base() {
+        share_subtables(tp, base);
+    }
+    check_gc_free(py, tp)
+}
+
+/// Inheritance from the primary base only.
+fn inherit_special(py: Python<'_>, tp: &TypeObject, base: &TypeObject) {
+    inherit_gc_group(tp, base);
+    inherit_managed_flags(tp, base);
+    copy_if_zero(&tp.tp_basicsize, base.tp_basicsize.get());
+    copy_if_zero(&tp.tp_itemsize, base.tp_itemsize.get());
+    copy_if_zero(&tp.tp_weaklistoffset, base.tp_weaklistoffset.get());
+    copy_if_zero(&tp.tp_dictoffset, base.tp_dictoffset.get());
+    set_fast_subclass_flag(py, tp);
+}
+
+/// `HAVE_GC`, `tp_traverse` and `tp_clear` are inherited together, only when the type
+/// has none of the three.
+fn inherit_gc_group(tp: &TypeObject, base: &TypeObject) {
+    if !tp.has_flag(TypeFlags::HAVE_GC)
+        && base.has_flag(TypeFlags::HAVE_GC)
+        && tp.tp_traverse.get().is_none()
+        && tp.tp_clear.get().is_none()
+    {
+        tp.add_flags(TypeFlags::HAVE_GC);
+        tp.tp_traverse.set(base.tp_traverse.get());
+        tp.tp_clear.set(base.tp_clear.get());
+    }
+}
+
+/// `MANAGED_DICT` / `MANAGED_WEAKREF` are inherited unless the type sets the matching
+/// offset itself; `MATCH_SELF` and `ITEMS_AT_END` are inherited.
+fn inherit_managed_flags(tp: &TypeObject, base: &TypeObject) {
+    if base.has_flag(TypeFlags::MANAGED_DICT) && tp.tp_dictoffset.get() == 0 {
+        tp.add_flags(TypeFlags::MANAGED_DICT);
+    }
+    if base.has_flag(TypeFlags::MANAGED_WEAKREF) && tp.tp_weaklistoffset.get() == 0 {
+        tp.add_flags(TypeFlags::MANAGED_WEAKREF);
+    }
+    tp.add_flags(base.flags() & (TypeFlags::MATCH_SELF | TypeFlags::ITEMS_AT_END));
+}
+
+fn copy_if_zero(field: &Cell<isize>, value: isize) {
+    if field.get() == 0 {
+        field.set(value);
+    }
+}
+
+/// Exactly one fast-subclass flag: the first of BaseException, type, int, str, tuple,
+/// list, dict that the type is a subtype of.
+fn set_fast_subclass_flag(py: Python<'_>, tp: &TypeObject) {
+    tp.remove_flags(TypeFlags::FAST_SUBCLASS_MASK);
+    if let Some((_, flag)) = fast_subclass_flags(py)
+        .into_iter()
+        .find(|(t, _)| tp.is_subtype(t))
+    {
+        tp.add_flags(flag);
+    }
+}
+
+/// Inheritance from one MRO entry `b`.
+fn inherit_slots(py: Python<'_>, tp: &TypeObject, b: &TypeObject) -> PyResult<()> {
+    let b_base = b.base();
+    inherit_vectorcall_flag(tp, b);
+    let had_descr_get = tp.tp_descr_get.get().is_some();
+    for id in copy_rule_slots() {
+        copy_slot(tp, b, b_base, id);
+    }
+    inherit_method_descriptor_flag(tp, b, had_descr_get);
+    copy_value_by_rule(
+        &tp.tp_dictoffset,
+        b.tp_dictoffset.get(),
+        b_base.map(|x| x.tp_dictoffset.get()),
+    );
+    copy_value_by_rule(
+        &tp.tp_vectorcall_offset,
+        b.tp_vectorcall_offset.get(),
+        b_base.map(|x| x.tp_vectorcall_offset.get()),
+    );
+    inherit_attr_pairs(tp, b);
+    inherit_hash_group(py, tp, b)?;
+    inherit_free(tp, b, b_base);
+    Ok(())
+}
+
+/// The copy rule: copy `b`'s slot only if the type's is empty, `b`'s is set, and
+/// `b`'s differs from its own base's (or it has no base). Sub-table slots need the
+/// sub-table on both sides (setting fails harmlessly otherwise).
+fn copy_slot(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject>, id: SlotId) {
+    let Some(value) = b.get_slot(id) else { return };
+    if tp.get_slot(id).is_some() {
+        return;
+    }
+    if b_base
+        .and_then(|bb| bb.get_slot(id))
+        .is_some_and(|bv| bv.fn_addr() == value.fn_addr())
+    {
+        return;
+    }
+    let _ = tp.set_fn_slot(id, Some(value));
+}
+
+/// The copy rule for plain values (offsets).
+fn copy_value_by_rule(field: &Cell<isize>, value: isize, base_value: Option<isize>) {
+    if field.get() == 0 && value != 0 && base_value != Some(value) {
+        field.set(value);
+    }
+}
+
+/// 3.11: `HAVE_VECTORCALL` comes with `tp_call` only to immutable types that have no
+/// call slot yet.
+fn inherit_vectorcall_flag(tp: &TypeObject, b: &TypeObject) {
+    if tp.tp_call.get().is_none()
+        && b.has_flag(TypeFlags::HAVE_VECTORCALL)
+        && tp.has_flag(TypeFlags::IMMUTABLETYPE)
+    {
+        tp.add_flags(TypeFlags::HAVE_VECTORCALL);
+    }
+}
+
+/// `METHOD_DESCRIPTOR` comes with `b`'s `tp_descr_get`, to immutable types only.
+fn inherit_method_descriptor_flag(tp: &TypeObject, b: &TypeObject, had_descr_get: bool) {
+    let inherited = !had_descr_get
+        && tp.tp_descr_get.get().is_some()
+        && tp.tp_descr_get.get().map(|f| f as usize) == b.tp_descr_get.get().map(|f| f as usize);
+    if inherited
+        && tp.has_flag(TypeFlags::IMMUTABLETYPE)
+        && b.has_flag(TypeFlags::METHOD_DESCRIPTOR)
+    {
+        tp.add_flags(TypeFlags::METHOD_DESCRIPTOR);
+    }
+}
+
+/// `tp_getattr`+`tp_getattro` and `tp_setattr`+`tp_setattro` are copied as pairs when
+/// the type has neither member of the pair.
+fn inherit_attr_pairs(tp: &TypeObject, b: &TypeObject) {
+    if tp.tp_getattr.get().is_none() && tp.tp_getattro.get().is_none() {
+        tp.tp_getattr.set(b.tp_getattr.get());
+        tp.tp_getattro.set(b.tp_getattro.get());
+    }
+    if tp.tp_setattr.get().is_none() && tp.tp_setattro.get().is_none() {
+        tp.tp_setattr.set(b.tp_setattr.get());
+        tp.tp_setattro.set(b.tp_setattro.get());
+    }
+}
+
+/// `tp_hash`+`tp_richcompare` are copied together when the type has neither and its
+/// own dict defines neither `__eq__` nor `__hash__`.
+fn inherit_hash_group(py: Python<'_>, tp: &TypeObject, b: &TypeObject) -> PyResult<()> {
+    if tp.tp_richcompare.get().is_some() || tp.tp_hash.get().is_some() {
+        return Ok(());
+    }
+    if let Some(dict) = tp.tp_dict.get(py) {
+        let eq = intern(py, "__eq__")?;
+        let hash = intern(py, "__hash__")?;
+        if dict.get_str_raw(py, &eq).is_some() || dict.get_str_raw(py, &hash).is_some() {
+            return Ok(());
+        }
+    }
+    tp.tp_richcompare.set(b.tp_richcompare.get());
+    tp.tp_hash.set(b.tp_hash.get());
+    Ok(())
+}
+
+/// `tp_free`: the copy rule when the type and `b` agree on GC; a GC type over a
+/// plain-free `b` gets the GC free.
+fn inherit_free(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject>) {
+    let gc = tp.has_flag(TypeFlags::HAVE_GC);
+    if gc == b.has_flag(TypeFlags::HAVE_GC) {
+        copy_slot(tp, b, b_base, SlotId::TP_FREE);
+    } else if gc
+        && tp.tp_free.get().is_none()
+        && b.tp_free.get().map(|f| f as usize) == Some(plain_free as FreeFunc as usize)
+    {
+        tp.tp_free.set(Some(gc_free));
+    }
+}
+
+/// While the type has neither `SEQUENCE` nor `MAPPING`, `b`'s are OR'ed in.
+fn merge_sequence_mapping(tp: &TypeObject, b: &TypeObject) {
+    let both = TypeFlags::SEQUENCE | TypeFlags::MAPPING;
+    if !tp.flags().intersects(both) {
+        tp.add_flags(b.flags() & both);
+    }
+}
+
+/// Static types with an absent sub-table share the primary base's.
+fn share_subtables(tp: &TypeObject, base: &TypeObject) {
+    if tp.has_flag(TypeFlags::HEAPTYPE) {
+        return;
+    }
+    if tp.tp_as_async.get().is_none() {
+        tp.tp_as_async.set(base.tp_as_async.get());
+    }
+    if tp.tp_as_number.get().is_none() {
+        tp.tp_as_number.set(base.tp_as_number.get());
+    }
+    if tp.tp_as_sequence.get().is_none() {
+        tp.tp_as_sequence.set(base.tp_as_sequence.get());
+    }
+    if tp.tp_as_mapping.get().is_none() {
+        tp.tp_as_mapping.set(base.tp_as_mapping.get());
+    }
+    if tp.tp_as_buffer.get().is_none() {
+        tp.tp_as_buffer.set(base.tp_as_buffer.get());
+    }
+}
+
+/// A GC type that can be subclassed must free with the GC free.
+fn check_gc_free(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
+    let gc_base = tp.has_flag(TypeFlags::HAVE_GC) && tp.has_flag(TypeFlags::BASETYPE);
+    if gc_base
+        && tp
+            .tp_free
+            .get()
+            .is_none_or(|f| f as usize != gc_free as FreeFunc as usize)
+    {
+        return Err(PyErr::type_error(
+            py,
+            format!(
+                "type '{}' participates in gc and is a base type but has inappropriate tp_free slot",
+                names::tp_name(tp)
+            ),
+        ));
+    }
+    Ok(())
+}
