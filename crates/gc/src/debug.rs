@@ -118,6 +118,12 @@ impl fmt::Debug for DebugFlags {
 }
 
 /// A sink for debug messages (one line each, without the newline).
+///
+/// ```
+/// let sink: pyrt_gc::DebugSink = Box::new(|line| assert!(line.starts_with("gc: ")));
+/// let s = pyrt_gc::GcState::new();
+/// assert!(s.set_debug_output(Some(sink)).is_none());
+/// ```
 pub type DebugSink = Box<dyn FnMut(&str)>;
 
 /// The flags in force and the sink that receives messages (stderr when none is set).

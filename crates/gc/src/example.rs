@@ -4,6 +4,14 @@
 //!
 //! Owns the [`Node`] layout and its (non-recursive) deallocation. Must not be used by
 //! the collector itself; it is an ordinary client of the public API.
+//!
+//! ```
+//! use pyrt_gc::example::{Node, NodeModel, with_gc};
+//! let n = Node::new();
+//! // SAFETY: `n` is live; its reference is released once.
+//! unsafe { Node::release(n) };
+//! assert_eq!(Node::live(), 0);
+//! ```
 
 use crate::head::GcHead;
 use crate::model::ObjectModel;

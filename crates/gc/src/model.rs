@@ -49,6 +49,46 @@ pub struct PendingCallback<W> {
 /// is well formed and may do anything, including freeing objects, tracking new ones
 /// and calling back into the [`crate::GcState`] (a nested collection returns at once).
 ///
+/// A model needs only the five required hooks; [`crate::example`] is a complete
+/// one. A leaf-only model, whose objects hold no references:
+///
+/// ```
+/// use pyrt_gc::{GcHead, GcState, Generation, ObjectModel};
+/// use std::{cell::Cell, ptr::NonNull};
+///
+/// #[repr(C)]
+/// struct Leaf { head: GcHead, rc: Cell<isize> }
+///
+/// enum Leaves {}
+/// // SAFETY: only `Leaf` heads are tracked below; `rc` is the count; leaves hold no
+/// // references; nothing is freed while the state runs (the leaf outlives it).
+/// unsafe impl ObjectModel for Leaves {
+///     type WeakrefCallback = ();
+///     unsafe fn refcount(h: NonNull<GcHead>) -> isize {
+///         unsafe { h.cast::<Leaf>().as_ref() }.rc.get()
+///     }
+///     unsafe fn traverse(_: NonNull<GcHead>, _: &mut dyn FnMut(NonNull<GcHead>)) {}
+///     unsafe fn incref(h: NonNull<GcHead>) {
+///         let rc = &unsafe { h.cast::<Leaf>().as_ref() }.rc;
+///         rc.set(rc.get() + 1);
+///     }
+///     unsafe fn decref(h: NonNull<GcHead>) {
+///         let rc = &unsafe { h.cast::<Leaf>().as_ref() }.rc;
+///         rc.set(rc.get() - 1);
+///     }
+///     unsafe fn clear(_: NonNull<GcHead>) {}
+/// }
+///
+/// let leaf = Box::new(Leaf { head: GcHead::new(), rc: Cell::new(1) });
+/// let gc = GcState::new();
+/// let head = NonNull::from(&leaf.head);
+/// // SAFETY: a live, boxed, untracked head in front of a `Leaf`.
+/// unsafe { gc.track(head) };
+/// assert_eq!(gc.collect::<Leaves>(Generation::OLD).unreachable(), 0);
+/// // SAFETY: tracked by `gc`.
+/// unsafe { gc.untrack(head) };
+/// ```
+///
 /// # Safety
 /// Implementors promise:
 /// 1. **One model per state.** Every head tracked in a [`crate::GcState`] that is
