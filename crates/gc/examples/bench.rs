@@ -39,6 +39,7 @@ fn new_obj() -> *mut Obj {
 /// # Safety
 /// Both live; the slot is empty.
 unsafe fn link(from: *mut Obj, slot: usize, to: *mut Obj) {
+    // SAFETY: both are live and the slot is empty (caller).
     unsafe {
         (*to).rc.set((*to).rc.get() + 1);
         (*from).edges[slot].set(to);
@@ -51,9 +52,11 @@ unsafe fn link(from: *mut Obj, slot: usize, to: *mut Obj) {
 /// Live, and the caller owns the reference.
 #[inline]
 unsafe fn release(o: *mut Obj) {
+    // SAFETY: the caller owns a reference to the live `o`.
     let rc = unsafe { &(*o).rc };
     rc.set(rc.get() - 1);
     if rc.get() == 0 {
+        // SAFETY: the count reached zero; nobody else frees `o`.
         unsafe { free_from(o) };
     }
 }
@@ -94,10 +97,12 @@ unsafe impl ObjectModel for Lean {
     type WeakrefCallback = ();
     #[inline]
     unsafe fn refcount(h: NonNull<GcHead>) -> isize {
+        // SAFETY: live `Obj` (caller).
         unsafe { h.cast::<Obj>().as_ref() }.rc.get()
     }
     #[inline]
     unsafe fn traverse(h: NonNull<GcHead>, visit: &mut dyn FnMut(NonNull<GcHead>)) {
+        // SAFETY: live `Obj` (caller).
         for e in &unsafe { h.cast::<Obj>().as_ref() }.edges {
             if let Some(t) = NonNull::new(e.get()) {
                 visit(t.cast());
@@ -108,17 +113,21 @@ unsafe impl ObjectModel for Lean {
         false
     }
     unsafe fn incref(h: NonNull<GcHead>) {
+        // SAFETY: live `Obj` (caller).
         let rc = &unsafe { h.cast::<Obj>().as_ref() }.rc;
         rc.set(rc.get() + 1);
     }
     unsafe fn decref(h: NonNull<GcHead>) {
+        // SAFETY: live `Obj`; the caller gives up its reference.
         unsafe { release(h.cast::<Obj>().as_ptr()) };
     }
     unsafe fn clear(h: NonNull<GcHead>) {
         let o = h.cast::<Obj>().as_ptr();
         for slot in 0..2 {
+            // SAFETY: live `Obj` (caller); the slot's reference is taken out before it is released.
             let t = unsafe { (*o).edges[slot].replace(ptr::null_mut()) };
             if !t.is_null() {
+                // SAFETY: the edge owned this reference.
                 unsafe { release(t) };
             }
         }
@@ -131,6 +140,7 @@ fn main() {
         // (1) garbage cycles
         for _ in 0..N {
             let (a, b) = (new_obj(), new_obj());
+            // SAFETY: fresh objects we own; each owner reference is released once.
             unsafe {
                 link(a, 0, b);
                 link(b, 0, a);
@@ -157,6 +167,7 @@ fn main() {
         let mut roots = Vec::new();
         for _ in 0..N / 2 {
             let (a, b) = (new_obj(), new_obj());
+            // SAFETY: fresh objects; `a` stays owned by `roots`.
             unsafe {
                 link(a, 0, b);
                 link(b, 0, a);
@@ -175,6 +186,7 @@ fn main() {
             dt.as_nanos() as f64 / N as f64
         );
         for a in roots {
+            // SAFETY: each root reference is released once.
             unsafe { release(a) };
         }
         gc.collect::<Lean>(Generation::OLD);

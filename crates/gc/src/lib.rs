@@ -21,6 +21,19 @@
 //!     assert_eq!(Node::live(), 0);
 //! });
 //! ```
+//!
+//! # Map
+//! - `head`: the 16-byte [`GcHead`] and the encoding of its two words.
+//! - `list`: intrusive circular lists of heads (push, unlink, splice, walk).
+//! - `model`: the [`ObjectModel`] contract (numbered duties) the object core fulfils.
+//! - `state`: [`GcState`], its lists, `track`/`untrack`.
+//! - `collect`: the driver ([`GcState::collect`]) and, in `collect/phases`, one small
+//!   function per step of facts §12; no recursion anywhere.
+//! - `schedule`: thresholds, counts, enable/disable, the long-lived rule.
+//! - `inspect`: objects, referents, referrers, freeze, garbage.
+//! - `stats`, `debug`, `callbacks`: Python's `get_stats`, `DEBUG_*`, `callbacks`.
+//! - `verify` (debug builds or the `verify` feature): [`GcState::verify`].
+//! - [`example`]: a minimal model used by the examples.
 #![deny(missing_docs)]
 
 mod callbacks;

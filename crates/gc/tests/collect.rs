@@ -210,6 +210,7 @@ fn atomic_objects_are_untracked_and_retracked() {
     assert!(!unsafe { head(a).as_ref() }.is_tracked());
     let b = new_obj();
     link(a, b); // re-tracks
+    // SAFETY: `a` is a live toy object.
     assert!(unsafe { head(a).as_ref() }.is_tracked());
     link(b, a);
     release(a);
@@ -368,4 +369,36 @@ fn million_node_chain_is_freed_by_refcount_without_stack_overflow() {
     release(first);
     assert_eq!(live(), 0);
     finish();
+}
+
+#[test]
+fn a_panicking_hook_leaves_the_state_usable() {
+    let (a, b) = (new_fin(Fin::Panic), new_obj());
+    link(a, b);
+    link(b, a);
+    release(a);
+    release(b);
+    let caught = std::panic::catch_unwind(|| collect(2));
+    assert!(caught.is_err());
+    // The lists were repaired: nothing is lost, no collection flags are left, and
+    // the next collection works (the finalizer already ran, so it is not rerun).
+    assert!(!gc(|g| g.is_collecting()));
+    assert_eq!(gc(|g| g.objects(None)).len(), 2);
+    assert_verified();
+    // The collector's temporary reference to `a` was lost with the panic.
+    release(a);
+    assert_eq!(collect(2).collected, 2);
+    assert_eq!(finalize_count(0), 1);
+    finish();
+}
+
+#[test]
+fn dropping_the_state_untracks_its_heads() {
+    let state = pyrt_gc::GcState::new();
+    let head = Box::new(pyrt_gc::GcHead::new());
+    let p = std::ptr::NonNull::from(&*head);
+    // SAFETY: a live, boxed, untracked head; the state never collects it.
+    unsafe { state.track(p) };
+    drop(state);
+    assert!(!head.is_tracked());
 }

@@ -15,24 +15,30 @@ enum DoubleVisit {}
 unsafe impl ObjectModel for DoubleVisit {
     type WeakrefCallback = Obj;
     unsafe fn refcount(h: NonNull<GcHead>) -> isize {
+        // SAFETY: forwarded: live toy heads (caller).
         unsafe { Toy::refcount(h) }
     }
     unsafe fn traverse(h: NonNull<GcHead>, visit: &mut dyn FnMut(NonNull<GcHead>)) {
+        // SAFETY: forwarded: live toy heads (caller).
         unsafe {
             Toy::traverse(h, visit);
             Toy::traverse(h, visit);
         }
     }
     unsafe fn incref(h: NonNull<GcHead>) {
+        // SAFETY: forwarded (caller).
         unsafe { Toy::incref(h) }
     }
     unsafe fn decref(h: NonNull<GcHead>) {
+        // SAFETY: forwarded (caller).
         unsafe { Toy::decref(h) }
     }
     unsafe fn clear(h: NonNull<GcHead>) {
+        // SAFETY: forwarded (caller).
         unsafe { Toy::clear(h) }
     }
     unsafe fn clear_weakrefs(h: NonNull<GcHead>, out: &mut Vec<PendingCallback<Obj>>) {
+        // SAFETY: forwarded (caller).
         unsafe { Toy::clear_weakrefs(h, out) }
     }
 }

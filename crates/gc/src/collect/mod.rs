@@ -57,6 +57,16 @@ impl CollectResult {
     }
 }
 
+/// Running totals of one collection.
+struct Tally {
+    /// Objects that moved to (or stayed in) the older generation.
+    survivors: usize,
+    /// Objects on the unreachable or doomed list: the `collected` count.
+    doomed: usize,
+    /// Objects set aside as uncollectable.
+    uncollectable: usize,
+}
+
 /// Clears the re-entrancy flag when a collection ends, and repairs the lists if it
 /// ends by a panic out of a model hook.
 struct Guard<'s> {
@@ -125,77 +135,27 @@ impl GcState {
 
     /// The phases, in order, with their timings and the bookkeeping.
     fn run_phases<M: ObjectModel>(&self, generation: Generation) -> CollectResult {
-        let lists = &*self.lists;
-        let young = &lists.gens[generation.index()];
-        let old = &lists.gens[generation.older().index()];
-        let save_all = self.debug.on(DebugFlags::SAVEALL);
+        let old = &self.lists.gens[generation.older().index()];
         self.report_start(generation);
         let mut clock = Stopwatch::start();
-
-        // 1. Merge younger generations.
-        for g in &lists.gens[..generation.index()] {
-            // SAFETY: outside the phases every list is well formed; lists are distinct.
-            unsafe { young.splice_back(g) };
-        }
-        clock.lap(Phase::Merge);
-        // SAFETY (all phase calls below): every tracked head is a live `M` head
-        // (ObjectModel duty 1 and `track`'s contract); the driver hands each phase the
-        // lists in the state its contract names; scratch lists start empty.
-        unsafe { phases::update_refs::<M>(young) };
-        clock.lap(Phase::UpdateRefs);
-        unsafe { phases::subtract_refs::<M>(young) };
-        clock.lap(Phase::SubtractRefs);
-        let split = unsafe {
-            phases::move_unreachable::<M>(young, &lists.reachable, &lists.unreachable, true)
+        let split = self.find_unreachable::<M>(generation, &mut clock);
+        let mut tally = Tally {
+            survivors: split.reachable,
+            doomed: split.unreachable,
+            uncollectable: 0,
         };
-        unsafe { old.splice_back(&lists.reachable) };
-        let mut survivors = split.reachable;
-        let mut doomed_count = split.unreachable;
-        clock.lap(Phase::MoveUnreachable);
-
-        let mut uncollectable = 0;
-        if split.legacy {
-            uncollectable = unsafe { phases::move_legacy::<M>(&lists.unreachable, &lists.legacy) };
-            self.save_legacy::<M>(save_all);
-            unsafe { old.splice_back(&lists.legacy) };
-            survivors += uncollectable;
-            doomed_count -= uncollectable;
-        }
-        clock.lap(Phase::LegacyFinalizers);
-
-        if split.weakrefs {
-            unsafe { phases::handle_weakrefs::<M>(&lists.unreachable) };
-        }
-        clock.lap(Phase::Weakrefs);
-        let finalized = if split.finalizers {
-            unsafe { phases::finalize::<M>(&lists.unreachable, &lists.seen) }
-        } else {
-            0
-        };
-        clock.lap(Phase::Finalize);
-        if finalized > 0 {
-            // Finalizers may have resurrected objects or freed some: recount.
-            let again = unsafe {
-                phases::split_resurrected::<M>(&lists.unreachable, &lists.reachable, &lists.doomed)
-            };
-            unsafe { old.splice_back(&lists.reachable) };
-            survivors += again.reachable;
-            doomed_count = again.unreachable;
-        } else {
-            // No finalizer ran, so nothing could reach the unreachable set (weakref
-            // callbacks cannot: every weakref into it is cleared and every weakref in
-            // it detached).
-            unsafe { lists.doomed.splice_back(&lists.unreachable) };
-        }
-        clock.lap(Phase::Resurrection);
-
-        let collected = doomed_count;
+        self.rescue_unreachable::<M>(&split, old, &mut tally, &mut clock);
         self.report_doomed::<M>();
-        survivors +=
-            unsafe { phases::clear_doomed::<M>(&lists.doomed, old, &self.garbage, save_all) };
+        let save_all = self.debug.on(DebugFlags::SAVEALL);
+        // SAFETY: `doomed` holds the live `M` heads left after step 8, flagged
+        // UNREACHABLE; every list is well formed (collection invariants 1-3).
+        tally.survivors +=
+            unsafe { phases::clear_doomed::<M>(&self.lists.doomed, old, &self.garbage, save_all) };
         clock.lap(Phase::Clear);
 
-        self.schedule.collected(generation, survivors);
+        self.schedule.collected(generation, tally.survivors);
+        let collected = tally.doomed;
+        let uncollectable = tally.uncollectable;
         self.stats.borrow_mut()[generation.index()].record(&clock, collected, uncollectable);
         let elapsed = clock.elapsed();
         self.report_done(collected, uncollectable, elapsed);
@@ -206,6 +166,93 @@ impl GcState {
             ran: true,
             elapsed,
         }
+    }
+
+    /// Steps 1-4: merge, count, subtract, split. Reachable objects go to the older
+    /// generation; the unreachable ones are left on the `unreachable` list.
+    fn find_unreachable<M: ObjectModel>(
+        &self,
+        generation: Generation,
+        clock: &mut Stopwatch,
+    ) -> phases::Split {
+        let lists = &*self.lists;
+        let young = &lists.gens[generation.index()];
+        let old = &lists.gens[generation.older().index()];
+        for g in &lists.gens[..generation.index()] {
+            // SAFETY: outside the phases every list is well formed; lists are distinct.
+            unsafe { young.splice_back(g) };
+        }
+        clock.lap(Phase::Merge);
+        // SAFETY: every tracked head is a live `M` head (ObjectModel duty 1 and the
+        // `track` contract), and `young` is well formed.
+        unsafe { phases::update_refs::<M>(young) };
+        clock.lap(Phase::UpdateRefs);
+        // SAFETY: as above; `young` went through update_refs.
+        unsafe { phases::subtract_refs::<M>(young) };
+        clock.lap(Phase::SubtractRefs);
+        // SAFETY: as above, after subtract_refs; the scratch lists start empty.
+        let split = unsafe {
+            phases::move_unreachable::<M>(young, &lists.reachable, &lists.unreachable, true)
+        };
+        // SAFETY: move_unreachable leaves `reachable` well formed and flag-free.
+        unsafe { old.splice_back(&lists.reachable) };
+        clock.lap(Phase::MoveUnreachable);
+        split
+    }
+
+    /// Steps 5-8: set the uncollectable aside, clear weakrefs, finalize, and rescue
+    /// what finalizers resurrected. Leaves the doomed objects on `doomed`.
+    fn rescue_unreachable<M: ObjectModel>(
+        &self,
+        split: &phases::Split,
+        old: &GcList,
+        tally: &mut Tally,
+        clock: &mut Stopwatch,
+    ) {
+        let lists = &*self.lists;
+        if split.legacy {
+            // SAFETY: `unreachable` holds live `M` heads flagged UNREACHABLE; `legacy`
+            // is empty; no user code runs in this phase.
+            let moved = unsafe { phases::move_legacy::<M>(&lists.unreachable, &lists.legacy) };
+            self.save_legacy::<M>(self.debug.on(DebugFlags::SAVEALL));
+            // SAFETY: both lists are well formed; legacy heads carry no flags.
+            unsafe { old.splice_back(&lists.legacy) };
+            tally.uncollectable = moved;
+            tally.survivors += moved;
+            tally.doomed -= moved;
+        }
+        clock.lap(Phase::LegacyFinalizers);
+        if split.weakrefs {
+            // SAFETY: collection invariants 1-3 hold: every list is well formed.
+            unsafe { phases::handle_weakrefs::<M>(&lists.unreachable) };
+        }
+        clock.lap(Phase::Weakrefs);
+        let finalized = if split.finalizers {
+            // SAFETY: as above; `seen` is empty.
+            unsafe { phases::finalize::<M>(&lists.unreachable, &lists.seen) }
+        } else {
+            0
+        };
+        clock.lap(Phase::Finalize);
+        if finalized > 0 {
+            // Finalizers may have resurrected objects or freed some: recount.
+            // SAFETY: `unreachable` is well formed and holds live `M` heads (freed
+            // ones untracked themselves); `reachable` and `doomed` are empty.
+            let again = unsafe {
+                phases::split_resurrected::<M>(&lists.unreachable, &lists.reachable, &lists.doomed)
+            };
+            // SAFETY: move_unreachable leaves `reachable` well formed and flag-free.
+            unsafe { old.splice_back(&lists.reachable) };
+            tally.survivors += again.reachable;
+            tally.doomed = again.unreachable;
+        } else {
+            // No finalizer ran, so nothing could reach the unreachable set (weakref
+            // callbacks cannot: every weakref into it is cleared and every weakref in
+            // it detached).
+            // SAFETY: both lists are well formed and distinct.
+            unsafe { lists.doomed.splice_back(&lists.unreachable) };
+        }
+        clock.lap(Phase::Resurrection);
     }
 
     /// Puts the legacy-`tp_del` objects (all of the uncollectable set under SAVEALL)

@@ -33,6 +33,8 @@ pub enum Fin {
     BreakEdges,
     /// Asks for a nested collection and records whether it ran.
     Collect,
+    /// Panics (once: the object is finalized first).
+    Panic,
 }
 
 /// A toy object.
@@ -183,6 +185,7 @@ pub fn link(from: Obj, to: Obj) {
     let h = head(from);
     // SAFETY: `from` is live; re-tracking an untracked atomic object.
     if !unsafe { h.as_ref() }.is_tracked() {
+        // SAFETY: `from` is live and untracked here: re-tracking a toy head.
         gc(|g| unsafe { g.track(h) });
     }
 }
@@ -308,6 +311,7 @@ fn run_finalizer(o: Obj) {
             with(|w| w.roots.borrow_mut().push(o));
         }
         Fin::BreakEdges => unlink_all(o),
+        Fin::Panic => panic!("finalizer of toy {} panics", obj(o).id),
         Fin::Collect => {
             let r = gc(|g| g.collect::<Toy>(Generation::OLD));
             with(|w| w.nested.borrow_mut().push(r));
