@@ -1,1 +1,3 @@
 //! typeobject
+
+pub mod builtins;
