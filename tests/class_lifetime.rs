@@ -9,7 +9,7 @@ fn a_dropped_class_is_freed_by_a_collection() {
         gc::collect(py, 2);
         let before = py.live_objects();
         let a = new_class(py, "A", &[], None).unwrap();
-        let b = new_class(py, "B", &[a.clone()], None).unwrap();
+        let b = new_class(py, "B", std::slice::from_ref(&a), None).unwrap();
         assert!(py.live_objects() > before);
         drop((a, b));
         let found = gc::collect(py, 2);
