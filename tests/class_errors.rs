@@ -9,7 +9,7 @@
 mod common;
 
 use common::{builtin, describe_err, mro_names};
-use pyrt::{Bound, PyAny, PyResult, Python, Runtime, TypeObject, new_class, new_class_with_meta};
+use pyrt::{Bound, PyAny, PyResult, Python, TypeObject, new_class, new_class_with_meta};
 
 /// The error of a class creation that must fail, as `"<Type>: <message>"`.
 fn failure(py: Python<'_>, created: PyResult<Bound<'_, TypeObject>>) -> String {
@@ -72,7 +72,7 @@ const BASES_MUST_BE_TYPES: &str = "TypeError: bases must be types";
 
 #[test]
 fn duplicate_base() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let a = class(py, "A", &[]);
         let got = failure(py, new_class(py, "X", &[a.clone(), a], None));
         assert_eq!(got, "TypeError: duplicate base class A");
@@ -81,7 +81,7 @@ fn duplicate_base() {
 
 #[test]
 fn inconsistent_mro_two_heads() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let a = class(py, "A", &[]);
         let b = class(py, "B", &[&a]);
         let got = failure(py, new_class(py, "X", &[a, b], None));
@@ -94,7 +94,7 @@ fn inconsistent_mro_two_heads() {
 
 #[test]
 fn inconsistent_mro_three_heads() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let p = class(py, "P", &[]);
         let q = class(py, "Q", &[]);
         let r = class(py, "R", &[]);
@@ -111,7 +111,7 @@ fn inconsistent_mro_three_heads() {
 
 #[test]
 fn inconsistent_mro_after_diamonds() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let a = class(py, "A", &[]);
         let b = class(py, "B", &[&a]);
         let c = class(py, "C", &[&a]);
@@ -127,7 +127,7 @@ fn inconsistent_mro_after_diamonds() {
 
 #[test]
 fn bool_is_not_an_acceptable_base() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let got = failure(py, new_class(py, "X", &[ty(py, "bool")], None));
         assert_eq!(got, BOOL_NOT_ACCEPTABLE);
     });
@@ -135,7 +135,7 @@ fn bool_is_not_an_acceptable_base() {
 
 #[test]
 fn layout_conflict_int_str() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let got = failure(
             py,
             new_class(py, "X", &[ty(py, "int"), ty(py, "str")], None),
@@ -146,7 +146,7 @@ fn layout_conflict_int_str() {
 
 #[test]
 fn layout_conflict_list_dict() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let got = failure(
             py,
             new_class(py, "X", &[ty(py, "list"), ty(py, "dict")], None),
@@ -157,7 +157,7 @@ fn layout_conflict_list_dict() {
 
 #[test]
 fn layout_conflict_two_int_subclasses() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let i = class(py, "I", &[&ty(py, "int")]);
         let j = class(py, "J", &[&ty(py, "int")]);
         let got = failure(py, new_class(py, "X", &[i, j], None));
@@ -167,7 +167,7 @@ fn layout_conflict_two_int_subclasses() {
 
 #[test]
 fn metaclass_conflict_between_bases() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let m1 = metaclass(py, "M1");
         let m2 = metaclass(py, "M2");
         let p = create_with(py, &m1, "P", &[]).unwrap();
@@ -179,7 +179,7 @@ fn metaclass_conflict_between_bases() {
 
 #[test]
 fn metaclass_conflict_with_requested_metaclass() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let m1 = metaclass(py, "M1");
         let m2 = metaclass(py, "M2");
         let p = create_with(py, &m1, "P", &[]).unwrap();
@@ -192,7 +192,7 @@ fn metaclass_conflict_with_requested_metaclass() {
 /// candidates, so CPython reports a metaclass conflict, not "bases must be types".
 #[test]
 fn non_type_base_int_is_a_metaclass_conflict() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let one = pyrt::builtins::int_new(py, 1).unwrap().into_any();
         let got = failure(py, create_from_objects(py, "X", &[one]));
         assert_eq!(got, METACLASS_CONFLICT);
@@ -203,7 +203,7 @@ fn non_type_base_int_is_a_metaclass_conflict() {
 /// calculation passes and the base check reports it.
 #[test]
 fn non_type_base_object_instance_is_not_a_type() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let got = failure(py, create_from_objects(py, "X", &[object_instance(py)]));
         assert_eq!(got, BASES_MUST_BE_TYPES);
     });
@@ -211,7 +211,7 @@ fn non_type_base_object_instance_is_not_a_type() {
 
 #[test]
 fn non_type_base_after_a_class() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let a = class(py, "A", &[]).into_any();
         let got = failure(py, create_from_objects(py, "X", &[a, object_instance(py)]));
         assert_eq!(got, BASES_MUST_BE_TYPES);
@@ -221,7 +221,7 @@ fn non_type_base_after_a_class() {
 /// The bases are checked in order: the first offending base decides the message.
 #[test]
 fn non_type_base_before_bool() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let bases = [object_instance(py), ty(py, "bool").into_any()];
         let got = failure(py, create_from_objects(py, "X", &bases));
         assert_eq!(got, BASES_MUST_BE_TYPES);
@@ -230,7 +230,7 @@ fn non_type_base_before_bool() {
 
 #[test]
 fn bool_before_non_type_base() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let bases = [ty(py, "bool").into_any(), object_instance(py)];
         let got = failure(py, create_from_objects(py, "X", &bases));
         assert_eq!(got, BOOL_NOT_ACCEPTABLE);
@@ -239,7 +239,7 @@ fn bool_before_non_type_base() {
 
 #[test]
 fn name_with_nul() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let got = failure(py, new_class(py, "X\0Y", &[], None));
         assert_eq!(
             got,
@@ -251,7 +251,7 @@ fn name_with_nul() {
 /// The name is checked after the bases.
 #[test]
 fn nul_name_checked_after_bases() {
-    Runtime::with(|py| {
+    common::checked(|py| {
         let got = failure(py, new_class(py, "X\0Y", &[ty(py, "bool")], None));
         assert_eq!(got, BOOL_NOT_ACCEPTABLE);
     });

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{builtin, describe_err, mro_names};
-use pyrt::{Bound, PyAny, Python, Runtime, TypeObject, names, new_class_with_meta};
+use pyrt::{Bound, PyAny, Python, TypeObject, names, new_class_with_meta};
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -280,7 +280,7 @@ fn cpython_class_creation_cases() {
     let mut failures = Vec::new();
     for case in &cases {
         let want = expected(&case.outcome);
-        let got = catch_unwind(AssertUnwindSafe(|| Runtime::with(|py| run(py, case))));
+        let got = catch_unwind(AssertUnwindSafe(|| common::checked(|py| run(py, case))));
         ran += 1;
         let problem = match got {
             Ok(Ok(got)) if got == want => continue,

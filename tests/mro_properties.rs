@@ -12,7 +12,7 @@ mod common;
 use common::{describe_err, mro_names};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
-use pyrt::{Bound, Python, Runtime, TypeObject, new_class};
+use pyrt::{Bound, Python, TypeObject, new_class};
 use std::cell::Cell;
 use std::collections::BTreeSet;
 
@@ -237,7 +237,7 @@ fn check(py: Python<'_>, draws: &[Vec<usize>], tally: &Tally) -> Result<(), Test
 fn random_hierarchies_follow_c3() {
     let tally = Tally::default();
     let mut runner = TestRunner::new(Config::with_cases(256));
-    let result = runner.run(&draws(), |d| Runtime::with(|py| check(py, &d, &tally)));
+    let result = runner.run(&draws(), |d| common::checked(|py| check(py, &d, &tally)));
     if let Err(e) = result {
         panic!("{e}");
     }

@@ -35,3 +35,16 @@ pub fn builtin<'py>(py: Python<'py>, name: &str) -> Option<Bound<'py, TypeObject
 pub fn describe_err(py: Python<'_>, e: &PyErr) -> String {
     format!("{}: {}", e.type_name(py), e.message(py))
 }
+
+/// Runs `f` in the runtime and checks that every object it allocated is freed by its end
+/// (after a full collection: classes are cycles through their MRO).
+pub fn checked<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> R {
+    pyrt::Runtime::with(|py| {
+        pyrt::gc::collect(py, 2);
+        let before = py.live_objects();
+        let r = f(py);
+        pyrt::gc::collect(py, 2);
+        assert_eq!(py.live_objects(), before, "objects leaked by the test");
+        r
+    })
+}
