@@ -132,8 +132,8 @@ fn tour(py: Python<'_>) -> PyResult<()> {
 
     println!("\n== A diamond of classes");
     let a = new_class(py, "A", &[], None)?;
-    let b = new_class(py, "B", &[a.clone()], None)?;
-    let c = new_class(py, "C", &[a.clone()], None)?;
+    let b = new_class(py, "B", std::slice::from_ref(&a), None)?;
+    let c = new_class(py, "C", std::slice::from_ref(&a), None)?;
     let d = new_class(py, "D", &[b.clone(), c.clone()], None)?;
     println!("  D.__mro__: {}", mro_names(py, &d));
     let e = new_class(py, "E", &[c.clone(), b.clone()], None)?;

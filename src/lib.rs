@@ -16,10 +16,11 @@
 //! });
 //! ```
 
+pub use pyrt_core::gc;
 pub use pyrt_core::{Bound, Py, PyAny, PyErr, PyLayout, PyResult, Python, TypeFlags, TypeObject};
 pub use pyrt_core::{builtins, object, protocol, types};
-pub use pyrt_gc as gc;
+pub use pyrt_gc as collector;
 pub use pyrt_typeobject::{
-    Runtime, Slot, TypeSpec, attr, call, call_type, from_spec, layout, metaclass, mro, names, new_class,
-    new_class_with_meta, type_ready,
+    Runtime, Slot, TypeSpec, attr, call, call_type, from_spec, layout, metaclass, mro, names,
+    new_class, new_class_with_meta, type_ready,
 };

@@ -17,6 +17,7 @@
 
 pub mod builtins;
 pub mod err;
+pub mod gc;
 pub mod handle;
 pub mod object;
 pub mod protocol;

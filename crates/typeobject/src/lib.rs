@@ -23,6 +23,7 @@
 //! ```
 
 pub mod attr;
+pub mod builtins;
 pub mod call;
 pub mod class;
 pub mod layout;

@@ -86,10 +86,11 @@ pub fn as_types(t: &TupleObject) -> &[NonNull<TypeObject>] {
     unsafe { std::slice::from_raw_parts(items.as_ptr() as *const NonNull<TypeObject>, items.len()) }
 }
 
-/// "duplicate base class X" for the first base that appears twice (by identity).
+/// "duplicate base class X" for the first base (in declared order) that appears again
+/// later (by identity).
 fn check_duplicates(py: Python<'_>, bases: &[NonNull<TypeObject>]) -> PyResult<()> {
     for (i, b) in bases.iter().enumerate() {
-        if bases[..i].contains(b) {
+        if bases[i + 1..].contains(b) {
             // SAFETY: bases are alive (owned by the tuple).
             let name = names::name(py, unsafe { b.as_ref() });
             return Err(PyErr::type_error(

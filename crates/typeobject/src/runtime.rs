@@ -1,9 +1,10 @@
 //! The runtime handle: entering the runtime (taking the lock) and the one-time
 //! initialisation of every builtin type, readied by the same `type_ready` as any type.
 //!
-//! Owns the init sequence: core layouts → core type slots → static bases and flags →
-//! readying every builtin.
+//! Owns the init sequence: core layouts → `type`'s slots → the builtins' behaviour
+//! slots → static bases → readying every builtin.
 
+use crate::builtins::exception_base_of;
 use crate::type_ready::type_ready;
 use pyrt_core::builtins::init_core_layouts;
 use pyrt_core::{Bound, Python, TypeFlags, TypeObject};
@@ -27,35 +28,12 @@ impl Runtime {
     }
 }
 
-/// The CPython base of each builtin exception (others derive from `object`).
-pub(crate) fn builtin_base_name(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "bool" => "int",
-        "BaseException" => "object",
-        "Exception" => "BaseException",
-        "LookupError" | "ArithmeticError" | "TypeError" | "AttributeError" | "ValueError"
-        | "SystemError" | "MemoryError" | "RuntimeError" | "NameError" | "StopIteration"
-        | "AssertionError" => "Exception",
-        "KeyError" | "IndexError" => "LookupError",
-        "OverflowError" | "ZeroDivisionError" => "ArithmeticError",
-        "RecursionError" | "NotImplementedError" => "RuntimeError",
-        _ => return None,
-    })
-}
-
-/// Types that may not be subclassed.
-fn is_final(name: &str) -> bool {
-    matches!(name, "bool" | "NoneType" | "NotImplementedType")
-}
-
 fn init(py: Python<'_>) {
     init_core_layouts(py);
     crate::type_type::install(py);
+    crate::builtins::install_behaviour_slots(py);
     set_static_bases(py);
-    for (name, tp) in py.builtins().all() {
-        if !is_final(name) {
-            tp.add_flags(TypeFlags::BASETYPE);
-        }
+    for (_, tp) in py.builtins().all() {
         tp.add_flags(TypeFlags::DEFAULT);
     }
     for (name, tp) in py.builtins().all() {
@@ -71,7 +49,12 @@ fn set_static_bases(py: Python<'_>) {
     let find =
         |n: &str| -> Option<&TypeObject> { all.iter().find(|(m, _)| *m == n).map(|(_, t)| *t) };
     for (name, tp) in &all {
-        if let Some(base) = builtin_base_name(name).and_then(find) {
+        let base_name = if *name == "bool" {
+            "int"
+        } else {
+            exception_base_of(name)
+        };
+        if let Some(base) = find(base_name) {
             tp.tp_base.set(py, Some(Bound::from_ref(py, base)));
         }
     }

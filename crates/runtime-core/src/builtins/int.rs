@@ -49,7 +49,23 @@ impl IntObject {
 /// });
 /// ```
 pub fn int_new(py: Python<'_>, v: i64) -> PyResult<Bound<'_, IntObject>> {
-    let o = generic_alloc(py, py.builtins().int(), INT_ITEMS)?;
+    int_alloc(py, py.builtins().int(), v)
+}
+
+/// A new instance of `tp` (`int` or a subclass) with value `v`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     assert_eq!(pyrt_core::builtins::int_alloc(py, py.builtins().int(), 7).unwrap().value(), 7);
+/// });
+/// ```
+pub fn int_alloc<'py>(
+    py: Python<'py>,
+    tp: &crate::types::TypeObject,
+    v: i64,
+) -> PyResult<Bound<'py, IntObject>> {
+    let alloc = tp.tp_alloc.get().unwrap_or(generic_alloc);
+    let o = alloc(py, tp, INT_ITEMS)?;
     // SAFETY: allocated as an int.
     let i = unsafe { o.downcast_unchecked::<IntObject>() };
     i.value.set(v);

@@ -81,7 +81,26 @@ pub fn tuple_new<'py>(
     py: Python<'py>,
     items: &[Bound<'py, PyAny>],
 ) -> PyResult<Bound<'py, TupleObject>> {
-    let o = generic_alloc(py, py.builtins().tuple(), items.len() as isize)?;
+    tuple_alloc(py, py.builtins().tuple(), items)
+}
+
+/// A new instance of `tp` (`tuple` or a subclass) holding new references to `items`.
+/// Items sit right after the tuple header whatever the subclass (its extra fields, like
+/// a `__dict__` slot, live at the end of the instance).
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = pyrt_core::builtins::tuple_alloc(py, py.builtins().tuple(), &[]).unwrap();
+///     assert!(t.is_empty());
+/// });
+/// ```
+pub fn tuple_alloc<'py>(
+    py: Python<'py>,
+    tp: &crate::types::TypeObject,
+    items: &[Bound<'py, PyAny>],
+) -> PyResult<Bound<'py, TupleObject>> {
+    let alloc = tp.tp_alloc.get().unwrap_or(generic_alloc);
+    let o = alloc(py, tp, items.len() as isize)?;
     // SAFETY: allocated as a tuple of items.len() slots.
     let t = unsafe { o.downcast_unchecked::<TupleObject>() };
     for (slot, item) in t.slots().iter().zip(items) {
