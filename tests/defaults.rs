@@ -373,7 +373,7 @@ fn dynamic_subtype_alloc_and_free_match_generic_alloc() {
             alloc::<47> as *const () as usize,
             "a spec type inherits tp_alloc by the copy rule"
         );
-        let c = pyrt::new_class(py, "C", &[d.clone()], None).unwrap();
+        let c = pyrt::new_class(py, "C", std::slice::from_ref(&d), None).unwrap();
         assert_eq!(
             addr(&c, SlotId::TP_ALLOC),
             pyrt::object::generic_alloc as *const () as usize,

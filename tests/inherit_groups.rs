@@ -370,7 +370,7 @@ fn hash_group_not_inherited_when_own_dict_has_eq() {
             int_new(py, 1).unwrap().as_any(),
         )
         .unwrap();
-        let c = pyrt::new_class(py, "C", &[b.clone()], Some(&ns)).unwrap();
+        let c = pyrt::new_class(py, "C", std::slice::from_ref(&b), Some(&ns)).unwrap();
         assert_ne!(addr(&c, SlotId::TP_HASH), ssize::<59> as *const () as usize);
         assert_ne!(
             addr(&c, SlotId::TP_RICHCOMPARE),
@@ -399,7 +399,7 @@ fn hash_group_not_inherited_when_own_dict_has_hash() {
             int_new(py, 1).unwrap().as_any(),
         )
         .unwrap();
-        let c = pyrt::new_class(py, "C", &[b.clone()], Some(&ns)).unwrap();
+        let c = pyrt::new_class(py, "C", std::slice::from_ref(&b), Some(&ns)).unwrap();
         assert_ne!(addr(&c, SlotId::TP_HASH), ssize::<59> as *const () as usize);
         assert_ne!(
             addr(&c, SlotId::TP_RICHCOMPARE),

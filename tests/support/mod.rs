@@ -185,7 +185,7 @@ pub fn traverse<const N: u16>(_o: &PyAny, _visit: &mut dyn FnMut(NonNull<PyAny>)
 }
 /// `tp_is_gc`.
 pub fn is_gc<const N: u16>(_o: &PyAny) -> bool {
-    N % 2 == 0
+    N.is_multiple_of(2)
 }
 /// `newfunc`.
 pub fn new<'py, const N: u16>(
