@@ -149,7 +149,7 @@ fn negative_itemsize_is_refused() {
 // ------------------------------------------------------------------ slots
 
 /// "Each slot ID should be specified at most once." (CPython 3.11 silently accepts a
-/// duplicate; pyrt refuses it.)
+/// duplicate, case `error.duplicate_slot` = ok; pyrt refuses it.)
 #[test]
 fn duplicate_slot_is_refused() {
     Runtime::with(|py| {
