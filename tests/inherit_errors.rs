@@ -48,7 +48,10 @@ fn empty_spec_name_is_accepted() {
 fn negative_basicsize_is_a_system_error() {
     Runtime::with(|py| {
         let t = static_type(py, "m.NegBasic", None, NONE);
-        t.tp_basicsize.set(-16);
+        // SAFETY: the type has no instances; type_ready must refuse it.
+        unsafe {
+            t.tp_basicsize.set(-16);
+        };
         let e = expect_err(py, pyrt::type_ready(py, t), "type_ready(m.NegBasic)");
         assert!(e.starts_with("SystemError: "), "{e}");
     });
@@ -59,7 +62,10 @@ fn negative_basicsize_is_a_system_error() {
 fn negative_itemsize_is_a_system_error() {
     Runtime::with(|py| {
         let t = static_type(py, "m.NegItem", None, NONE);
-        t.tp_itemsize.set(-8);
+        // SAFETY: the type has no instances; type_ready must refuse it.
+        unsafe {
+            t.tp_itemsize.set(-8);
+        };
         let e = expect_err(py, pyrt::type_ready(py, t), "type_ready(m.NegItem)");
         assert!(e.starts_with("SystemError: "), "{e}");
     });
@@ -157,8 +163,11 @@ fn gc_non_base_type_with_plain_free_is_accepted() {
 fn static_gc_base_type_with_custom_free_is_a_type_error() {
     Runtime::with(|py| {
         let t = static_type(py, "m.SF", None, GC | BASE);
-        t.tp_traverse.set(Some(traverse::<71>));
-        t.tp_free.set(Some(free::<74>));
+        // SAFETY: the type has no instances; type_ready must refuse it.
+        unsafe {
+            t.tp_traverse.set(Some(traverse::<71>));
+            t.tp_free.set(Some(free::<74>));
+        }
         let e = expect_err(py, pyrt::type_ready(py, t), "type_ready(m.SF)");
         assert_eq!(
             e,

@@ -210,8 +210,12 @@ fn vectorcall_flag_inherited_by_static_type_but_tp_vectorcall_is_not() {
     Runtime::with(|py| {
         let b = ready_static(py, "m.SVB", None, BASE | TypeFlags::HAVE_VECTORCALL, |t| {
             t.tp_call.set(Some(ternary::<50>));
-            t.tp_vectorcall_offset.set(16);
-            t.tp_basicsize.set(24);
+            // SAFETY: the type has no instances; 24 bytes leave room for the (never used)
+            // vectorcall pointer at offset 16.
+            unsafe {
+                t.tp_vectorcall_offset.set(16);
+                t.tp_basicsize.set(24);
+            }
             t.tp_vectorcall.set(Some(vc));
         });
         let s = ready_static(py, "m.SVS", Some(b), NONE, |_| {});

@@ -23,25 +23,19 @@ fn new_addr<const N: u16>() -> usize {
 
 // ------------------------------------------------------------------ tp_new
 
-/// A builtin static type over object without a `tp_new` (pyrt's NoneType) gets
-/// DISALLOW_INSTANTIATION and no `tp_new` (the rule; CPython 3.11's own NoneType has a
-/// `tp_new`, case `new.NoneType DISALLOW_INSTANTIATION`, so only pyrt's modelling of it
-/// is checked here).
+/// NoneType is a static type over object with its own `tp_new`, so it is instantiable
+/// as in CPython 3.11 (case `new.NoneType DISALLOW_INSTANTIATION`): `NoneType()` is
+/// `None`, and `NoneType(1)` raises "NoneType takes no arguments".
 #[test]
-fn builtin_static_type_over_object_without_new_disallows_instantiation() {
+fn none_type_has_its_own_new_and_returns_the_singleton() {
     Runtime::with(|py| {
-        let none_type = py.builtins().none_type();
-        assert!(!none_type.has_flag(TypeFlags::HEAPTYPE));
-        assert!(std::ptr::eq(
-            none_type.base().unwrap(),
-            py.builtins().object()
-        ));
-        assert!(none_type.tp_new.get().is_none());
-        assert!(
-            none_type.has_flag(TypeFlags::DISALLOW_INSTANTIATION),
-            "{}",
-            flag_list(none_type.flags())
-        );
+        let none_type = Bound::from_ref(py, py.builtins().none_type());
+        assert!(!none_type.has_flag(TypeFlags::DISALLOW_INSTANTIATION));
+        let none = pyrt::call_type(py, &none_type, &[]).unwrap();
+        assert!(std::ptr::eq(none.as_any_ref(), py.singletons().none()));
+        let one = pyrt::builtins::int_new(py, 1).unwrap().into_any();
+        let e = expect_err(py, pyrt::call_type(py, &none_type, &[one]), "NoneType(1)");
+        assert_eq!(e, "TypeError: NoneType takes no arguments");
     });
 }
 
@@ -180,7 +174,8 @@ fn spec_type_gets_generic_alloc() {
 fn static_type_inherits_alloc_from_static_base() {
     Runtime::with(|py| {
         let b = ready_static(py, "m.AllocBase", None, BASE, |t| {
-            t.tp_alloc.set(Some(alloc::<47>));
+            // SAFETY: the type is never instantiated; only the slot's inheritance is checked.
+            unsafe { t.tp_alloc.set(Some(alloc::<47>)) };
         });
         let s = ready_static(py, "m.AllocSub", Some(b), NONE, |_| {});
         assert_eq!(addr(s, SlotId::TP_ALLOC), alloc::<47> as *const () as usize);

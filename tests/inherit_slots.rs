@@ -230,12 +230,16 @@ fn leaked_number_table(nb_add: Option<pyrt::types::BinaryFunc>) -> NonNull<Numbe
 fn subtable_slot_copied_when_both_sides_have_the_table() {
     Runtime::with(|py| {
         let base = ready_static(py, "m.SBase", None, BASE, |t| {
-            t.tp_as_number
-                .set(Some(leaked_number_table(Some(binary::<7>))));
+            // SAFETY: the leaked table lives forever.
+            unsafe {
+                t.tp_as_number
+                    .set(Some(leaked_number_table(Some(binary::<7>))))
+            };
         });
         let own = leaked_number_table(None);
         let sub = ready_static(py, "m.SSub", Some(base), NONE, |t| {
-            t.tp_as_number.set(Some(own));
+            // SAFETY: the leaked table lives forever.
+            unsafe { t.tp_as_number.set(Some(own)) };
         });
         assert_eq!(sub.tp_as_number.get(), Some(own), "keeps its own table");
         assert_eq!(addr(sub, SlotId::NB_ADD), binary::<7> as *const () as usize);
@@ -249,7 +253,8 @@ fn static_type_without_a_subtable_shares_the_bases() {
     Runtime::with(|py| {
         let table = leaked_number_table(Some(binary::<7>));
         let base = ready_static(py, "m.SBase2", None, BASE, |t| {
-            t.tp_as_number.set(Some(table));
+            // SAFETY: the leaked table lives forever.
+            unsafe { t.tp_as_number.set(Some(table)) };
         });
         let sub = ready_static(py, "m.SSub2", Some(base), NONE, |_| {});
         assert_eq!(sub.tp_as_number.get(), Some(table));

