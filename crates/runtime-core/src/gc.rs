@@ -48,15 +48,19 @@ unsafe impl ObjectModel for PyGcModel {
     unsafe fn traverse(head: NonNull<GcHead>, visit: &mut dyn FnMut(NonNull<GcHead>)) {
         // SAFETY: the head belongs to a live object.
         let obj = unsafe { object_of(head).as_ref() };
+        let mut report = |p: NonNull<PyAny>| {
+            // SAFETY: traverse reports live referents.
+            let r = unsafe { p.as_ref() };
+            if r.ob_type().is_gc_object(r) {
+                // SAFETY: collectable objects carry a head.
+                visit(unsafe { gc_head_of(p) });
+            }
+        };
+        if let Some(d) = crate::object::managed_dict_ptr(obj) {
+            report(d);
+        }
         if let Some(traverse) = obj.ob_type().tp_traverse.get() {
-            traverse(obj, &mut |p: NonNull<PyAny>| {
-                // SAFETY: traverse reports live referents.
-                let r = unsafe { p.as_ref() };
-                if r.ob_type().is_gc_object(r) {
-                    // SAFETY: collectable objects carry a head.
-                    visit(unsafe { gc_head_of(p) });
-                }
-            });
+            traverse(obj, &mut report);
         }
     }
 
@@ -75,6 +79,9 @@ unsafe impl ObjectModel for PyGcModel {
         let py = unsafe { token() };
         // SAFETY: as above; the handle's reference is taken here and released below.
         let obj = unsafe { Bound::from_borrowed_ptr(py, object_of(head)) };
+        if let Some(slot) = crate::object::managed_dict_slot(obj.as_any_ref()) {
+            drop(slot.take(py));
+        }
         if let Some(clear) = obj.ob_type().tp_clear.get() {
             clear(py, &obj);
         }

@@ -58,8 +58,12 @@ pub fn new_class_with_meta<'py>(
     let base = best_base(py, &bases)?;
     let tp = allocate_type(py, &meta)?;
     set_names(py, &tp, name, ns)?;
-    tp.tp_bases.set(py, Some(tuple_new(py, &bases)?));
-    tp.tp_base.set(py, Some(base.clone()));
+    // SAFETY: `bases` are ready types whose layouts best_base found compatible, and
+    // `base` (the best base) is one of them; the MRO is computed from them by type_ready.
+    unsafe {
+        tp.tp_bases.set(py, Some(tuple_new(py, &bases)?));
+        tp.tp_base.set(py, Some(base.clone()));
+    }
     set_namespace(py, &tp, ns)?;
     set_instance_layout(&tp, &base);
     set_instance_slots(&tp);
@@ -75,9 +79,13 @@ fn allocate_type<'py>(py: Python<'py>, meta: &TypeObject) -> PyResult<Bound<'py,
     // zero-filled, which is a valid empty TypeObject).
     let tp = unsafe { obj.downcast_unchecked::<TypeObject>() }.clone();
     tp.use_inline_subtables();
-    tp.add_flags(
-        TypeFlags::DEFAULT | TypeFlags::HEAPTYPE | TypeFlags::BASETYPE | TypeFlags::HAVE_GC,
-    );
+    // SAFETY: the type was just allocated by its metatype (a heap type, a GC object);
+    // its instances will be allocated with a GC head by `set_instance_slots`.
+    unsafe {
+        tp.add_flags(
+            TypeFlags::DEFAULT | TypeFlags::HEAPTYPE | TypeFlags::BASETYPE | TypeFlags::HAVE_GC,
+        )
+    };
     Ok(tp)
 }
 
@@ -150,26 +158,43 @@ fn set_namespace(
 fn set_instance_layout(tp: &TypeObject, base: &TypeObject) {
     let mut size = base.tp_basicsize.get();
     let itemsize = base.tp_itemsize.get();
-    tp.tp_itemsize.set(itemsize);
-    if base.tp_dictoffset.get() == 0 {
-        tp.tp_dictoffset
-            .set(if itemsize != 0 { -WORD } else { size });
+    let dictoffset = match base.tp_dictoffset.get() {
+        0 => {
+            let off = if itemsize != 0 { -WORD } else { size };
+            size += WORD;
+            off
+        }
+        _ => 0,
+    };
+    let weaklistoffset = if base.tp_weaklistoffset.get() == 0 && itemsize == 0 {
         size += WORD;
+        size - WORD
+    } else {
+        0
+    };
+    // SAFETY: the class is being created, no instance exists yet; the sizes extend the
+    // base's layout by the dict and weakref pointers placed at the offsets computed here.
+    unsafe {
+        tp.tp_itemsize.set(itemsize);
+        tp.tp_dictoffset.set(dictoffset);
+        tp.tp_weaklistoffset.set(weaklistoffset);
+        tp.tp_basicsize.set(size);
     }
-    if base.tp_weaklistoffset.get() == 0 && itemsize == 0 {
-        tp.tp_weaklistoffset.set(size);
-        size += WORD;
-    }
-    tp.tp_basicsize.set(size);
 }
 
 /// Step: instances are allocated generically, collected, and destroyed by the
 /// `subtype_*` slots, which handle the class's own fields then defer to the base.
 fn set_instance_slots(tp: &TypeObject) {
-    tp.tp_alloc.set(Some(generic_alloc));
-    tp.tp_free.set(Some(gc_free));
-    tp.tp_dealloc.set(Some(subtype_dealloc));
-    tp.tp_traverse.set(Some(subtype_traverse));
+    // SAFETY: no instance exists yet; instances are allocated generically with a GC head
+    // (the class has HAVE_GC), freed with gc_free, and destroyed/traversed by the
+    // subtype_* functions, which handle exactly the class's own fields (the dict slot)
+    // and defer to the base's functions for the rest.
+    unsafe {
+        tp.tp_alloc.set(Some(generic_alloc));
+        tp.tp_free.set(Some(gc_free));
+        tp.tp_dealloc.set(Some(subtype_dealloc));
+        tp.tp_traverse.set(Some(subtype_traverse));
+    }
     tp.tp_clear.set(Some(subtype_clear));
 }
 

@@ -38,5 +38,5 @@ mod type_type;
 pub use call::{call, call_type};
 pub use class::{new_class, new_class_with_meta};
 pub use runtime::Runtime;
-pub use spec::{Slot, TypeSpec, from_spec};
+pub use spec::{Slot, TypeSpec, from_spec, from_spec_unchecked};
 pub use type_ready::type_ready;

@@ -34,7 +34,10 @@ fn init(py: Python<'_>) {
     crate::builtins::install_behaviour_slots(py);
     set_static_bases(py);
     for (_, tp) in py.builtins().all() {
-        tp.add_flags(TypeFlags::DEFAULT);
+        // SAFETY: DEFAULT is HAVE_VERSION_TAG only; no layout depends on it.
+        unsafe {
+            tp.add_flags(TypeFlags::DEFAULT);
+        }
     }
     for (name, tp) in py.builtins().all() {
         if let Err(e) = type_ready(py, tp) {
@@ -55,7 +58,11 @@ fn set_static_bases(py: Python<'_>) {
             exception_base_of(name)
         };
         if let Some(base) = find(base_name) {
-            tp.tp_base.set(py, Some(Bound::from_ref(py, base)));
+            // SAFETY: each builtin's payload extends its CPython base's (bool is an int,
+            // every exception a BaseExceptionObject); no instance exists yet.
+            unsafe {
+                tp.tp_base.set(py, Some(Bound::from_ref(py, base)));
+            }
         }
     }
 }

@@ -76,12 +76,45 @@ pub struct TypeSpec<'a> {
 /// slots, or else `object`); `metaclass` (or else the most derived metatype of the
 /// bases; metatypes with their own `tp_new` are refused, as in CPython 3.12+); `module`
 /// is stored as the type's module object.
+///
+/// The layout-bearing slots (`tp_alloc`, `tp_dealloc`, `tp_free`, `tp_traverse`,
+/// `tp_is_gc`) are refused here with a `TypeError`: they need
+/// [`from_spec_unchecked`]. Offsets given as `__dictoffset__` / `__weaklistoffset__` /
+/// `__vectorcalloffset__` members must lie inside the instance.
 pub fn from_spec<'py>(
     py: Python<'py>,
     spec: &TypeSpec<'_>,
     bases: Option<&[Bound<'py, PyAny>]>,
     metaclass: Option<&TypeObject>,
     module: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, TypeObject>> {
+    build(py, spec, bases, metaclass, module, false)
+}
+
+/// [`from_spec`] that also accepts the layout-bearing slots.
+///
+/// # Safety
+/// Each layout-bearing slot in `spec` must agree with the instances' layout, as
+/// `TypeObject::set_fn_slot_unchecked` documents: e.g. a `tp_dealloc` destroys exactly
+/// the payload `basicsize` describes and ends in the type's `tp_free`; a `tp_traverse`
+/// visits only live objects the instance owns references to.
+pub unsafe fn from_spec_unchecked<'py>(
+    py: Python<'py>,
+    spec: &TypeSpec<'_>,
+    bases: Option<&[Bound<'py, PyAny>]>,
+    metaclass: Option<&TypeObject>,
+    module: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, TypeObject>> {
+    build(py, spec, bases, metaclass, module, true)
+}
+
+fn build<'py>(
+    py: Python<'py>,
+    spec: &TypeSpec<'_>,
+    bases: Option<&[Bound<'py, PyAny>]>,
+    metaclass: Option<&TypeObject>,
+    module: Option<&Bound<'py, PyAny>>,
+    allow_raw: bool,
 ) -> PyResult<Bound<'py, TypeObject>> {
     check_slots(py, spec)?;
     let bases = resolve_bases(py, spec, bases);
@@ -92,13 +125,22 @@ pub fn from_spec<'py>(
     // SAFETY: metatype instances are laid out as TypeObject; zero-filled is valid.
     let tp = unsafe { obj.downcast_unchecked::<TypeObject>() }.clone();
     tp.use_inline_subtables();
-    tp.add_flags(spec.flags | TypeFlags::HEAPTYPE);
-    tp.tp_bases.set(py, Some(tuple_new(py, &bases)?));
-    tp.tp_base.set(py, Some(base.clone()));
+    let refused = TypeFlags::FAST_SUBCLASS_MASK | TypeFlags::READY | TypeFlags::READYING;
+    // SAFETY: no instance exists yet. The fast-subclass bits (which layouts rely on) and
+    // the readying bits are not taken from the spec: type_ready computes them; HAVE_GC
+    // decides how instances will be allocated and freed. `bases` are ready types whose
+    // layouts best_base found compatible, `base` is the best of them.
+    unsafe {
+        tp.add_flags((spec.flags & !refused) | TypeFlags::HEAPTYPE);
+        tp.tp_bases.set(py, Some(tuple_new(py, &bases)?));
+        tp.tp_base.set(py, Some(base.clone()));
+    }
     tp.ht_module.set(py, module.cloned());
     apply_names(py, &tp, spec.name)?;
     apply_sizes(py, &tp, spec, &base)?;
-    apply_slots(py, &tp, spec)?;
+    apply_slots(py, &tp, spec, allow_raw)?;
+    check_offsets(py, &tp, spec, &base)?;
+    add_managed_slots(py, &tp, spec, &base)?;
     type_ready(py, &tp)?;
     Ok(tp)
 }
@@ -202,9 +244,9 @@ fn apply_sizes(
     base: &TypeObject,
 ) -> PyResult<()> {
     let bi = base.tp_itemsize.get();
-    match spec.basicsize {
-        b if b > 0 => tp.tp_basicsize.set(b as isize),
-        0 => {}
+    let basicsize = match spec.basicsize {
+        b if b > 0 => b as isize,
+        0 => 0,
         b => {
             if bi != 0 && !spec.flags.contains(TypeFlags::ITEMS_AT_END) {
                 return Err(PyErr::type_error(
@@ -212,44 +254,58 @@ fn apply_sizes(
                     "Cannot extend variable-size class without Py_TPFLAGS_ITEMS_AT_END.",
                 ));
             }
-            let extra = (-(b as isize) + 7) & !7;
-            tp.tp_basicsize.set(base.tp_basicsize.get() + extra);
+            base.tp_basicsize.get() + ((-(b as isize) + 7) & !7)
         }
-    }
+    };
     if spec.itemsize < 0 {
         return Err(PyErr::system_error(
             py,
             format!("{}: negative itemsize", spec.name),
         ));
     }
-    if spec.itemsize > 0 {
-        tp.tp_itemsize.set(spec.itemsize as isize);
-    }
-    if spec.basicsize > 0
-        && (spec.basicsize as isize)
-            < std::mem::size_of::<pyrt_core::object::ObjectHeader>() as isize
-    {
+    let header = std::mem::size_of::<pyrt_core::object::ObjectHeader>() as isize;
+    if spec.basicsize > 0 && basicsize < header {
         return Err(PyErr::system_error(
             py,
             format!("{}: basicsize smaller than the object header", spec.name),
         ));
+    }
+    // SAFETY: no instance exists yet; 0 inherits the base's size in type_ready, and a
+    // size smaller than the base's is refused there (post_checks); instances are sized
+    // with the item size given here.
+    unsafe {
+        tp.tp_basicsize.set(basicsize);
+        if spec.itemsize > 0 {
+            tp.tp_itemsize.set(spec.itemsize as isize);
+        }
     }
     Ok(())
 }
 
 /// Step: copy every slot into the type; tables and the doc are kept; the special
 /// members `__dictoffset__`, `__weaklistoffset__`, `__vectorcalloffset__` set offsets.
-fn apply_slots(py: Python<'_>, tp: &TypeObject, spec: &TypeSpec<'_>) -> PyResult<()> {
+fn apply_slots(
+    py: Python<'_>,
+    tp: &TypeObject,
+    spec: &TypeSpec<'_>,
+    allow_raw: bool,
+) -> PyResult<()> {
     for s in spec.slots {
         match s.value {
-            None | Some(SlotValue::Base(_)) | Some(SlotValue::Bases(_)) => {}
-            Some(SlotValue::Doc(d)) => tp.tp_doc.set(py, Some(str_new(py, d)?)),
-            Some(SlotValue::Methods(m)) if s.id == SlotId::TP_METHODS => tp.tp_methods.set(m),
-            Some(SlotValue::Members(m)) if s.id == SlotId::TP_MEMBERS => {
-                tp.tp_members.set(m);
-                apply_offset_members(tp, m);
+            None => {}
+            Some(SlotValue::Base(_)) if s.id == SlotId::TP_BASE => {}
+            Some(SlotValue::Bases(_)) if s.id == SlotId::TP_BASES => {}
+            Some(SlotValue::Doc(d)) if s.id == SlotId::TP_DOC => {
+                tp.tp_doc.set(py, Some(str_new(py, d)?))
             }
+            Some(SlotValue::Methods(m)) if s.id == SlotId::TP_METHODS => tp.tp_methods.set(m),
+            Some(SlotValue::Members(m)) if s.id == SlotId::TP_MEMBERS => tp.tp_members.set(m),
             Some(SlotValue::GetSet(g)) if s.id == SlotId::TP_GETSET => tp.tp_getset.set(g),
+            Some(v) if allow_raw => {
+                // SAFETY: from_spec_unchecked's caller vouches for the layout-bearing slots.
+                unsafe { tp.set_fn_slot_unchecked(s.id, Some(v)) }
+                    .map_err(|e| slot_error(py, spec, s.id, &v, e))?
+            }
             Some(v) => tp
                 .set_fn_slot(s.id, Some(v))
                 .map_err(|e| slot_error(py, spec, s.id, &v, e))?,
@@ -258,15 +314,109 @@ fn apply_slots(py: Python<'_>, tp: &TypeObject, spec: &TypeSpec<'_>) -> PyResult
     Ok(())
 }
 
-fn apply_offset_members(tp: &TypeObject, members: &[MemberDef]) {
-    for m in members.iter().filter(|m| m.kind == MemberKind::Ssize) {
-        match m.name {
-            "__dictoffset__" => tp.tp_dictoffset.set(m.offset),
-            "__weaklistoffset__" => tp.tp_weaklistoffset.set(m.offset),
-            "__vectorcalloffset__" => tp.tp_vectorcall_offset.set(m.offset),
-            _ => {}
+/// The special offset members, recorded until `check_offsets` validates and installs them.
+fn offset_members(members: &[MemberDef]) -> impl Iterator<Item = (&'static str, isize)> + '_ {
+    members
+        .iter()
+        .filter(|m| m.kind == MemberKind::Ssize)
+        .filter(|m| {
+            matches!(
+                m.name,
+                "__dictoffset__" | "__weaklistoffset__" | "__vectorcalloffset__"
+            )
+        })
+        .map(|m| (m.name, m.offset))
+}
+
+/// Step: offsets from the special members must name an aligned pointer-sized slot inside
+/// the instance's fixed part (after the header), then they are installed.
+fn check_offsets(
+    py: Python<'_>,
+    tp: &TypeObject,
+    spec: &TypeSpec<'_>,
+    base: &TypeObject,
+) -> PyResult<()> {
+    let Some(SlotValue::Members(members)) = spec
+        .slots
+        .iter()
+        .find(|s| s.id == SlotId::TP_MEMBERS)
+        .and_then(|s| s.value)
+    else {
+        return Ok(());
+    };
+    let size = match tp.tp_basicsize.get() {
+        0 => base.tp_basicsize.get(),
+        s => s,
+    };
+    let header = std::mem::size_of::<pyrt_core::object::ObjectHeader>() as isize;
+    for (name, off) in offset_members(members) {
+        if off < header || off % 8 != 0 || off + 8 > size {
+            return Err(PyErr::system_error(
+                py,
+                format!(
+                    "{}: {name} {off} is not an aligned slot inside the instance ({size} bytes)",
+                    spec.name
+                ),
+            ));
         }
+        let field = match name {
+            "__dictoffset__" => &tp.tp_dictoffset,
+            "__weaklistoffset__" => &tp.tp_weaklistoffset,
+            _ => &tp.tp_vectorcall_offset,
+        };
+        // SAFETY: checked just above: an aligned pointer-sized slot inside every instance
+        // (instances are zero-filled, so the slot starts empty).
+        unsafe { field.set(off) };
     }
+    Ok(())
+}
+
+/// Step: `MANAGED_DICT` / `MANAGED_WEAKREF` without an offset (own or inherited) get a
+/// pointer slot appended to the instance; the runtime releases and traverses a managed
+/// dict itself. (pyrt keeps both at real offsets rather than CPython's -1 marker.)
+fn add_managed_slots(
+    py: Python<'_>,
+    tp: &TypeObject,
+    spec: &TypeSpec<'_>,
+    base: &TypeObject,
+) -> PyResult<()> {
+    let wants_dict = spec.flags.contains(TypeFlags::MANAGED_DICT)
+        && tp.tp_dictoffset.get() == 0
+        && base.tp_dictoffset.get() == 0;
+    let wants_weak = spec.flags.contains(TypeFlags::MANAGED_WEAKREF)
+        && tp.tp_weaklistoffset.get() == 0
+        && base.tp_weaklistoffset.get() == 0;
+    if !wants_dict && !wants_weak {
+        return Ok(());
+    }
+    if tp.tp_itemsize.get() != 0 || base.tp_itemsize.get() != 0 {
+        return Err(PyErr::type_error(
+            py,
+            format!(
+                "{}: managed __dict__/__weakref__ need a fixed-size type",
+                spec.name
+            ),
+        ));
+    }
+    let mut size = match tp.tp_basicsize.get() {
+        0 => base.tp_basicsize.get(),
+        s => s,
+    };
+    size = (size + 7) & !7;
+    // SAFETY: no instance exists yet; each slot is an aligned pointer appended after the
+    // instance's fields, and the size grows to include it (zero-filled at allocation).
+    unsafe {
+        if wants_dict {
+            tp.tp_dictoffset.set(size);
+            size += 8;
+        }
+        if wants_weak {
+            tp.tp_weaklistoffset.set(size);
+            size += 8;
+        }
+        tp.tp_basicsize.set(size);
+    }
+    Ok(())
 }
 
 fn slot_error(
@@ -279,6 +429,13 @@ fn slot_error(
     let name = id.name().unwrap_or("?");
     match e {
         SlotSetError::InvalidId => PyErr::runtime_error(py, "invalid slot offset"),
+        SlotSetError::Unchecked => PyErr::type_error(
+            py,
+            format!(
+                "{}: slot {name} ({}) is layout-bearing: use from_spec_unchecked",
+                spec.name, id.0
+            ),
+        ),
         _ => PyErr::type_error(
             py,
             format!(

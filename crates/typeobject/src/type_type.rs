@@ -25,12 +25,22 @@ pub(crate) fn install(py: Python<'_>) {
     t.tp_new.set(Some(type_new_slot));
     t.tp_init.set(Some(type_init));
     t.tp_repr.set(Some(type_repr));
-    t.tp_dealloc.set(Some(type_dealloc));
-    t.tp_traverse.set(Some(type_traverse));
+    // SAFETY: type objects are laid out as TypeObject; type_dealloc releases exactly its
+    // owned fields and frees heap types (the only ones ever deallocated) with gc_free;
+    // type_traverse visits the object fields a type owns.
+    unsafe {
+        t.tp_dealloc.set(Some(type_dealloc));
+        t.tp_traverse.set(Some(type_traverse));
+    }
     t.tp_clear.set(Some(type_clear));
-    t.tp_is_gc.set(Some(type_is_gc));
-    t.tp_free.set(Some(gc_free));
-    t.tp_dictoffset.set(0);
+    // SAFETY: heap types, and only they, are allocated with a GC head (by generic_alloc,
+    // `type` having HAVE_GC), which is what type_is_gc answers and gc_free expects;
+    // type objects have no instance dict.
+    unsafe {
+        t.tp_is_gc.set(Some(type_is_gc));
+        t.tp_free.set(Some(gc_free));
+        t.tp_dictoffset.set(0);
+    }
 }
 
 /// `repr(T)`: `<class 'module.qualname'>`, or `<class 'tp_name'>` when the module is
@@ -81,7 +91,11 @@ fn type_clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
     if let Some(d) = tp.tp_dict.get(py) {
         d.clear(py);
     }
-    drop(tp.tp_mro.take(py));
+    // SAFETY: lookups and subtype checks fall back to the tp_base chain without an MRO;
+    // a cleared type is garbage about to be freed.
+    unsafe {
+        drop(tp.tp_mro.take(py));
+    }
 }
 
 /// `tp_dealloc` of heap types: leaves the bases' subclass lists, then releases every
@@ -99,11 +113,20 @@ unsafe fn type_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
             unsafe { b.as_ref() }.tp_subclasses.remove(tp);
         }
     }
+    // SAFETY: the type is being destroyed: nothing relies on its base, bases or MRO
+    // after this point (no instance or subclass can exist: each would hold a reference).
+    let (base, bases, mro) = unsafe {
+        (
+            tp.tp_base.take(py),
+            tp.tp_bases.take(py),
+            tp.tp_mro.take(py),
+        )
+    };
     let owned: Vec<Bound<'_, PyAny>> = [
         tp.tp_dict.take(py).map(Bound::into_any),
-        tp.tp_bases.take(py).map(Bound::into_any),
-        tp.tp_mro.take(py).map(Bound::into_any),
-        tp.tp_base.take(py).map(Bound::into_any),
+        bases.map(Bound::into_any),
+        mro.map(Bound::into_any),
+        base.map(Bound::into_any),
         tp.tp_name.take(py).map(Bound::into_any),
         tp.tp_doc.take(py).map(Bound::into_any),
         tp.ht_name.take(py).map(Bound::into_any),

@@ -157,8 +157,8 @@ fn int_new_errors() {
 fn int_new_for_a_subclass() {
     run(|py| {
         let sub = heap_type(py, "MyInt", TypeFlags::LONG_SUBCLASS);
-        sub.tp_basicsize.set(py.builtins().int().tp_basicsize.get());
-        sub.tp_itemsize.set(py.builtins().int().tp_itemsize.get());
+        // SAFETY: `sub` has no instances yet; int's payload ignores trailing space.
+        unsafe { copy_layout(&sub, py.builtins().int(), 0) };
         sub.tp_new.set(py.builtins().int().tp_new.get());
         let r = call_new(py, &sub, &[s(py, "42")], &[]).unwrap();
         assert_eq!((r.type_name(), value(&r)), ("MyInt".to_owned(), 42));

@@ -148,7 +148,8 @@ fn object_repr_static_and_heap() {
         d.set_item(py, &module_key, &int(py, 5)).unwrap();
         assert_eq!(repr(py, &inst), format!("<A object at {:#x}>", addr(&inst)));
         // A builtin-style heap type shows its full tp_name, like a static type.
-        a.add_flags(TypeFlags::BUILTIN_STYLE);
+        // SAFETY: BUILTIN_STYLE governs naming only; no layout depends on it.
+        unsafe { a.add_flags(TypeFlags::BUILTIN_STYLE) };
         d.set_item(py, &module_key, &s(py, "__main__")).unwrap();
         assert_eq!(repr(py, &inst), format!("<A object at {:#x}>", addr(&inst)));
         drop((inst, d));

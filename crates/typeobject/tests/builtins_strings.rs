@@ -210,8 +210,8 @@ fn str_new_for_a_subclass() {
     run(|py| {
         let tp = py.builtins().str_();
         let sub = heap_type(py, "MyStr", TypeFlags::UNICODE_SUBCLASS);
-        sub.tp_basicsize.set(tp.tp_basicsize.get());
-        sub.tp_itemsize.set(tp.tp_itemsize.get());
+        // SAFETY: `sub` has no instances yet; str's payload ignores trailing space.
+        unsafe { copy_layout(&sub, tp, 0) };
         sub.tp_new.set(tp.tp_new.get());
         let r = call_new(py, &sub, &[s(py, "héllo")], &[]).unwrap();
         assert_eq!(
@@ -226,10 +226,14 @@ fn str_new_for_a_subclass() {
         );
         assert_eq!(text(&tp.tp_repr.get().unwrap()(py, &r).unwrap()), "'héllo'");
         // A subclass with its own fields keeps its text after them.
-        sub.tp_basicsize.set(tp.tp_basicsize.get() + 8);
-        let wide = call_new(py, &sub, &[s(py, "wide")], &[]).unwrap();
+        let wide_sub = heap_type(py, "MyStr2", TypeFlags::UNICODE_SUBCLASS);
+        // SAFETY: `sub` has no instances yet; the 8 extra bytes precede the text.
+        unsafe { copy_layout(&wide_sub, tp, 8) };
+        wide_sub.tp_new.set(tp.tp_new.get());
+        let wide = call_new(py, &wide_sub, &[s(py, "wide")], &[]).unwrap();
         assert_eq!(text(&wide), "wide");
         drop((r, e, wide));
         free_type(py, sub);
+        free_type(py, wide_sub);
     });
 }

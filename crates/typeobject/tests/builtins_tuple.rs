@@ -185,11 +185,9 @@ fn tuple_new() {
             "MyTuple",
             TypeFlags::TUPLE_SUBCLASS | TypeFlags::HAVE_GC,
         );
-        sub.tp_basicsize.set(tp.tp_basicsize.get());
-        sub.tp_itemsize.set(tp.tp_itemsize.get());
+        // SAFETY: `sub` has no instances yet; it takes tuple's layout and dealloc/free.
+        unsafe { copy_layout(&sub, tp, 0) };
         sub.tp_new.set(tp.tp_new.get());
-        sub.tp_free.set(tp.tp_free.get());
-        sub.tp_dealloc.set(tp.tp_dealloc.get());
         let r = call_new(py, &sub, std::slice::from_ref(&t12), &[]).unwrap();
         assert_eq!(r.type_name(), "MyTuple");
         assert!(!r.is(&t12));

@@ -45,8 +45,11 @@ pub unsafe fn object_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
 /// # Safety
 /// `obj` is an immortal singleton.
 unsafe fn immortal_dealloc(_py: Python<'_>, obj: NonNull<PyAny>) {
-    // SAFETY: singletons are never freed, so the object is valid.
-    unsafe { obj.as_ref() }.ob_base.ob_refcnt.set(1);
+    // SAFETY: singletons are never freed, so the object is valid; restoring its single
+    // reference keeps it immortal.
+    unsafe {
+        obj.as_ref().ob_base.ob_refcnt.set(1);
+    }
 }
 
 struct Layout {
@@ -55,22 +58,28 @@ struct Layout {
     flags: TypeFlags,
 }
 
-fn set_layout(py: Python<'_>, tp: &TypeObject, name: &str, l: Layout) {
-    tp.ob_base.ob_base.ob_refcnt.set(1);
-    tp.ob_base
-        .ob_base
-        .ob_type
-        .set(py.builtins().type_() as *const TypeObject as *mut TypeObject);
-    if let Ok(n) = super::intern(py, name) {
-        tp.tp_name.set(py, Some(n));
+/// # Safety
+/// `l` is the true layout of `tp`'s instances (the payload structs of this crate).
+unsafe fn set_layout(py: Python<'_>, tp: &TypeObject, name: &str, l: Layout) {
+    // SAFETY: the caller guarantees `l` describes the instances; the deallocators and
+    // frees installed here match it and the GC flag.
+    unsafe {
+        tp.ob_base.ob_base.ob_refcnt.set(1);
+        tp.ob_base
+            .ob_base
+            .ob_type
+            .set(py.builtins().type_() as *const TypeObject as *mut TypeObject);
+        if let Ok(n) = super::intern(py, name) {
+            tp.tp_name.set(py, Some(n));
+        }
+        tp.tp_basicsize.set(l.basicsize as isize);
+        tp.tp_itemsize.set(l.itemsize as isize);
+        tp.add_flags(l.flags);
+        tp.tp_alloc.set(Some(generic_alloc));
+        let gc = l.flags.contains(TypeFlags::HAVE_GC);
+        tp.tp_free.set(Some(if gc { gc_free } else { plain_free }));
+        tp.tp_dealloc.set(Some(object_dealloc));
     }
-    tp.tp_basicsize.set(l.basicsize as isize);
-    tp.tp_itemsize.set(l.itemsize as isize);
-    tp.add_flags(l.flags);
-    tp.tp_alloc.set(Some(generic_alloc));
-    let gc = l.flags.contains(TypeFlags::HAVE_GC);
-    tp.tp_free.set(Some(if gc { gc_free } else { plain_free }));
-    tp.tp_dealloc.set(Some(object_dealloc));
 }
 
 /// Fills in the layout half of every core builtin type. Idempotent.
@@ -81,120 +90,131 @@ fn set_layout(py: Python<'_>, tp: &TypeObject, name: &str, l: Layout) {
 /// });
 /// ```
 pub fn init_core_layouts(py: Python<'_>) {
-    let b = py.builtins();
-    if b.str_().tp_basicsize.get() != 0 {
-        return;
-    }
-    let gc = TypeFlags::HAVE_GC;
-    let sz = std::mem::size_of::<TypeObject>;
-    // `str` first: every other name is a str object.
-    let str_layout = Layout {
-        basicsize: std::mem::size_of::<StrObject>(),
-        itemsize: 0,
-        flags: TypeFlags::UNICODE_SUBCLASS,
-    };
-    b.str_().tp_basicsize.set(str_layout.basicsize as isize);
-    b.str_().add_flags(TypeFlags::UNICODE_SUBCLASS);
-    b.str_().tp_alloc.set(Some(generic_alloc));
-    b.str_().tp_free.set(Some(plain_free));
-    set_layout(py, b.str_(), "str", str_layout);
-    set_layout(
-        py,
-        b.object(),
-        "object",
-        Layout {
-            basicsize: 16,
+    // SAFETY: init writes, into static type storage that no object uses yet, the true
+    // layouts of the payloads this crate defines, with their matching deallocators,
+    // frees and traversals.
+    unsafe {
+        let b = py.builtins();
+        if b.str_().tp_basicsize.get() != 0 {
+            return;
+        }
+        let gc = TypeFlags::HAVE_GC;
+        let sz = std::mem::size_of::<TypeObject>;
+        // `str` first: every other name is a str object.
+        let str_layout = Layout {
+            basicsize: std::mem::size_of::<StrObject>(),
             itemsize: 0,
-            flags: TypeFlags(0),
-        },
-    );
-    set_layout(
-        py,
-        b.type_(),
-        "type",
-        Layout {
-            basicsize: sz(),
-            itemsize: 0,
-            flags: gc | TypeFlags::TYPE_SUBCLASS,
-        },
-    );
-    for (tp, name) in [
-        (b.none_type(), "NoneType"),
-        (b.not_implemented_type(), "NotImplementedType"),
-    ] {
+            flags: TypeFlags::UNICODE_SUBCLASS,
+        };
+        b.str_().tp_basicsize.set(str_layout.basicsize as isize);
+        b.str_().add_flags(TypeFlags::UNICODE_SUBCLASS);
+        b.str_().tp_alloc.set(Some(generic_alloc));
+        b.str_().tp_free.set(Some(plain_free));
+        set_layout(py, b.str_(), "str", str_layout);
         set_layout(
             py,
-            tp,
-            name,
+            b.object(),
+            "object",
             Layout {
                 basicsize: 16,
                 itemsize: 0,
                 flags: TypeFlags(0),
             },
         );
-        tp.tp_dealloc.set(Some(immortal_dealloc));
-    }
-    let int = Layout {
-        basicsize: std::mem::size_of::<VarHeader>(),
-        itemsize: 4,
-        flags: TypeFlags::LONG_SUBCLASS,
-    };
-    set_layout(py, b.int(), "int", int);
-    let boolean = Layout {
-        basicsize: std::mem::size_of::<VarHeader>(),
-        itemsize: 4,
-        flags: TypeFlags::LONG_SUBCLASS,
-    };
-    set_layout(py, b.bool_(), "bool", boolean);
-    b.bool_().tp_dealloc.set(Some(immortal_dealloc));
-    let tuple_l = Layout {
-        basicsize: std::mem::size_of::<TupleObject>(),
-        itemsize: 8,
-        flags: gc | TypeFlags::TUPLE_SUBCLASS,
-    };
-    set_layout(py, b.tuple(), "tuple", tuple_l);
-    b.tuple().tp_dealloc.set(Some(tuple::tuple_dealloc));
-    b.tuple().tp_traverse.set(Some(tuple::tuple_traverse));
-    let list_l = Layout {
-        basicsize: std::mem::size_of::<ListObject>(),
-        itemsize: 0,
-        flags: gc | TypeFlags::LIST_SUBCLASS,
-    };
-    set_layout(py, b.list(), "list", list_l);
-    b.list().tp_dealloc.set(Some(list::list_dealloc));
-    b.list().tp_traverse.set(Some(list::list_traverse));
-    b.list().tp_clear.set(Some(list::list_clear));
-    let dict_l = Layout {
-        basicsize: std::mem::size_of::<DictObject>(),
-        itemsize: 0,
-        flags: gc | TypeFlags::DICT_SUBCLASS,
-    };
-    set_layout(py, b.dict(), "dict", dict_l);
-    b.dict().tp_dealloc.set(Some(dict::dict_dealloc));
-    b.dict().tp_traverse.set(Some(dict::dict_traverse));
-    b.dict().tp_clear.set(Some(dict::dict_clear));
-    init_exception_layouts(py);
-}
-
-fn init_exception_layouts(py: Python<'_>) {
-    let b = py.builtins();
-    for (name, tp) in b.all() {
-        if !tp.has_flag(TypeFlags::READY) && tp.tp_basicsize.get() == 0 && is_exception_name(name) {
+        set_layout(
+            py,
+            b.type_(),
+            "type",
+            Layout {
+                basicsize: sz(),
+                itemsize: 0,
+                flags: gc | TypeFlags::TYPE_SUBCLASS,
+            },
+        );
+        for (tp, name) in [
+            (b.none_type(), "NoneType"),
+            (b.not_implemented_type(), "NotImplementedType"),
+        ] {
             set_layout(
                 py,
                 tp,
                 name,
                 Layout {
-                    basicsize: std::mem::size_of::<BaseExceptionObject>(),
+                    basicsize: 16,
                     itemsize: 0,
-                    flags: TypeFlags::HAVE_GC | TypeFlags::BASE_EXC_SUBCLASS,
+                    flags: TypeFlags(0),
                 },
             );
-            tp.tp_dealloc.set(Some(exception::exception_dealloc));
-            tp.tp_traverse.set(Some(exception::exception_traverse));
-            tp.tp_clear.set(Some(exception::exception_clear));
-            tp.tp_dictoffset
-                .set(std::mem::offset_of!(BaseExceptionObject, dict) as isize);
+            tp.tp_dealloc.set(Some(immortal_dealloc));
+        }
+        let int = Layout {
+            basicsize: std::mem::size_of::<VarHeader>(),
+            itemsize: 4,
+            flags: TypeFlags::LONG_SUBCLASS,
+        };
+        set_layout(py, b.int(), "int", int);
+        let boolean = Layout {
+            basicsize: std::mem::size_of::<VarHeader>(),
+            itemsize: 4,
+            flags: TypeFlags::LONG_SUBCLASS,
+        };
+        set_layout(py, b.bool_(), "bool", boolean);
+        b.bool_().tp_dealloc.set(Some(immortal_dealloc));
+        let tuple_l = Layout {
+            basicsize: std::mem::size_of::<TupleObject>(),
+            itemsize: 8,
+            flags: gc | TypeFlags::TUPLE_SUBCLASS,
+        };
+        set_layout(py, b.tuple(), "tuple", tuple_l);
+        b.tuple().tp_dealloc.set(Some(tuple::tuple_dealloc));
+        b.tuple().tp_traverse.set(Some(tuple::tuple_traverse));
+        let list_l = Layout {
+            basicsize: std::mem::size_of::<ListObject>(),
+            itemsize: 0,
+            flags: gc | TypeFlags::LIST_SUBCLASS,
+        };
+        set_layout(py, b.list(), "list", list_l);
+        b.list().tp_dealloc.set(Some(list::list_dealloc));
+        b.list().tp_traverse.set(Some(list::list_traverse));
+        b.list().tp_clear.set(Some(list::list_clear));
+        let dict_l = Layout {
+            basicsize: std::mem::size_of::<DictObject>(),
+            itemsize: 0,
+            flags: gc | TypeFlags::DICT_SUBCLASS,
+        };
+        set_layout(py, b.dict(), "dict", dict_l);
+        b.dict().tp_dealloc.set(Some(dict::dict_dealloc));
+        b.dict().tp_traverse.set(Some(dict::dict_traverse));
+        b.dict().tp_clear.set(Some(dict::dict_clear));
+        init_exception_layouts(py);
+    }
+}
+
+fn init_exception_layouts(py: Python<'_>) {
+    // SAFETY: as for init_core_layouts: exception instances are BaseExceptionObjects.
+    unsafe {
+        let b = py.builtins();
+        for (name, tp) in b.all() {
+            if !tp.has_flag(TypeFlags::READY)
+                && tp.tp_basicsize.get() == 0
+                && is_exception_name(name)
+            {
+                set_layout(
+                    py,
+                    tp,
+                    name,
+                    Layout {
+                        basicsize: std::mem::size_of::<BaseExceptionObject>(),
+                        itemsize: 0,
+                        flags: TypeFlags::HAVE_GC | TypeFlags::BASE_EXC_SUBCLASS,
+                    },
+                );
+                tp.tp_dealloc.set(Some(exception::exception_dealloc));
+                tp.tp_traverse.set(Some(exception::exception_traverse));
+                tp.tp_clear.set(Some(exception::exception_clear));
+                tp.tp_dictoffset
+                    .set(std::mem::offset_of!(BaseExceptionObject, dict) as isize);
+            }
         }
     }
 }

@@ -55,6 +55,8 @@ unsafe fn dealloc_now(py: Python<'_>, obj: NonNull<PyAny>) {
     let owns_type = tp.has_flag(TypeFlags::HEAPTYPE);
     // SAFETY: forwarded.
     unsafe { untrack_if_collectable(py, obj) };
+    // SAFETY: obj is live until tp_dealloc.
+    release_managed_dict(py, unsafe { obj.as_ref() });
     match tp.tp_dealloc.get() {
         // SAFETY: tp_dealloc's contract: called once, at refcount zero; it ends in tp_free.
         Some(dealloc) => unsafe { dealloc(py, obj) },
@@ -76,6 +78,14 @@ unsafe fn untrack_if_collectable(py: Python<'_>, obj: NonNull<PyAny>) {
     if any.ob_type().is_gc_object(any) {
         // SAFETY: is_gc_object says the object was allocated with a head.
         unsafe { py.state().gc.untrack(super::alloc::gc_head_of(obj)) };
+    }
+}
+
+/// Step 2: a dict slot the runtime manages (`MANAGED_DICT`) is released by the runtime,
+/// so the type's own `tp_dealloc` need not know about it.
+fn release_managed_dict(py: Python<'_>, obj: &PyAny) {
+    if let Some(slot) = super::managed_dict_slot(obj) {
+        drop(slot.take(py));
     }
 }
 

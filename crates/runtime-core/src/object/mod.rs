@@ -12,14 +12,18 @@
 
 pub mod alloc;
 pub(crate) mod dealloc;
+mod dict_slot;
+mod raw_cell;
 pub(crate) mod refcount;
 
 pub use alloc::{GcAlloc, gc_free, gc_head_of, generic_alloc, instance_size, plain_free};
 pub use dealloc::release_dealloc_queue;
+pub use dict_slot::dict_slot;
+pub(crate) use dict_slot::{managed_dict_ptr, managed_dict_slot};
+pub use raw_cell::RawCell;
 pub use refcount::{decref, incref};
 
 use crate::types::TypeObject;
-use std::cell::Cell;
 
 /// The header at the start of every object: reference count and type pointer.
 ///
@@ -28,9 +32,9 @@ use std::cell::Cell;
 #[repr(C)]
 pub struct ObjectHeader {
     /// The strong reference count.
-    pub ob_refcnt: Cell<isize>,
+    pub ob_refcnt: RawCell<isize>,
     /// The object's type (null only in not-yet-initialised static type storage).
-    pub ob_type: Cell<*mut TypeObject>,
+    pub ob_type: RawCell<*mut TypeObject>,
 }
 
 const _: () = assert!(std::mem::size_of::<ObjectHeader>() == 16);
@@ -41,7 +45,7 @@ pub struct VarHeader {
     /// The plain header.
     pub ob_base: ObjectHeader,
     /// Number of items (`tp_itemsize` units) in the object.
-    pub ob_size: Cell<isize>,
+    pub ob_size: RawCell<isize>,
 }
 
 /// An object of unknown type: only the header is visible.

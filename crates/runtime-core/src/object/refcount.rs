@@ -14,7 +14,8 @@ use std::ptr::NonNull;
 pub unsafe fn incref(_py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: the caller guarantees the object is live.
     let rc = unsafe { &obj.as_ref().ob_base.ob_refcnt };
-    rc.set(rc.get() + 1);
+    // SAFETY: one more reference now exists (the caller's).
+    unsafe { rc.set(rc.get() + 1) };
 }
 
 /// Drops a strong reference; at zero the object is deallocated.
@@ -27,7 +28,8 @@ pub unsafe fn decref(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: the caller owns a reference, so the object is live.
     let rc = unsafe { &obj.as_ref().ob_base.ob_refcnt };
     let n = rc.get() - 1;
-    rc.set(n);
+    // SAFETY: the caller gives up its reference.
+    unsafe { rc.set(n) };
     if n == 0 {
         // SAFETY: the count just reached zero: nobody else holds a reference.
         unsafe { super::dealloc::dealloc_at_zero(py, obj) };

@@ -158,8 +158,11 @@ impl Singletons {
 }
 
 fn init_header(h: &ObjectHeader, tp: &TypeObject) {
-    h.ob_refcnt.set(1);
-    h.ob_type.set(tp as *const TypeObject as *mut TypeObject);
+    // SAFETY: a fresh singleton: one reference (the state's), and `tp` describes it.
+    unsafe {
+        h.ob_refcnt.set(1);
+        h.ob_type.set(tp as *const TypeObject as *mut TypeObject);
+    }
 }
 
 /// The runtime's state. Reached only through a [`super::Python`] token.

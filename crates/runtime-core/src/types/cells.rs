@@ -82,6 +82,73 @@ impl<T: PyLayout> ObjCell<T> {
     }
 }
 
+/// A field holding an optional strong reference that the runtime relies on for memory
+/// safety (`tp_base`, `tp_bases`, `tp_mro`): reading is safe, replacing is `unsafe`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let cell: pyrt_core::types::RawObjCell<pyrt_core::builtins::TupleObject> = Default::default();
+///     assert!(cell.is_none());
+///     // SAFETY: this cell guards no invariant in this example.
+///     unsafe { cell.set(py, Some(pyrt_core::builtins::tuple_new(py, &[]).unwrap())) };
+///     assert!(cell.get(py).is_some());
+///     // SAFETY: as above.
+///     drop(unsafe { cell.take(py) });
+/// });
+/// ```
+#[repr(transparent)]
+pub struct RawObjCell<T: PyLayout = PyAny>(ObjCell<T>);
+
+impl<T: PyLayout> Default for RawObjCell<T> {
+    fn default() -> Self {
+        RawObjCell(ObjCell::default())
+    }
+}
+
+impl<T: PyLayout> RawObjCell<T> {
+    /// The raw pointer.
+    #[inline(always)]
+    pub fn as_ptr(&self) -> Option<NonNull<T>> {
+        self.0.as_ptr()
+    }
+
+    /// A new strong reference to the content.
+    pub fn get<'py>(&self, py: Python<'py>) -> Option<Bound<'py, T>> {
+        self.0.get(py)
+    }
+
+    /// A borrowed view (see [`ObjCell::get_ref`]).
+    ///
+    /// # Safety
+    /// As for [`ObjCell::get_ref`].
+    pub unsafe fn get_ref(&self) -> Option<&T> {
+        // SAFETY: forwarded.
+        unsafe { self.0.get_ref() }
+    }
+
+    /// Whether the cell is empty.
+    pub fn is_none(&self) -> bool {
+        self.0.is_none()
+    }
+
+    /// Stores `value`, then releases the previous content.
+    ///
+    /// # Safety
+    /// The value must satisfy the invariants documented on the field.
+    pub unsafe fn set(&self, py: Python<'_>, value: Option<Bound<'_, T>>) {
+        self.0.set(py, value)
+    }
+
+    /// Takes the content out.
+    ///
+    /// # Safety
+    /// Nothing may rely on the content afterwards (the owning object is being destroyed
+    /// or is about to receive a new valid value).
+    pub unsafe fn take<'py>(&self, py: Python<'py>) -> Option<Bound<'py, T>> {
+        self.0.take(py)
+    }
+}
+
 /// A field holding a `'static` table (`tp_methods`, `tp_members`, `tp_getset`).
 ///
 /// ```

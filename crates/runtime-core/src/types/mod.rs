@@ -12,12 +12,13 @@ mod slot_table;
 mod subtables;
 mod typeobject;
 
-pub use cells::{DefTable, ObjCell, SubclassList};
+pub use crate::object::RawCell;
+pub use cells::{DefTable, ObjCell, RawObjCell, SubclassList};
 pub use defs::{
     GetSetDef, Getter, KeywordsFn, MemberDef, MemberKind, MethodDef, MethodFlags, MethodFn, Setter,
 };
 pub use flags::TypeFlags;
 pub use signatures::*;
-pub use slot_table::{FN_SLOTS, SlotDef, SlotId, SlotPlace, SlotSetError, SlotValue};
+pub use slot_table::{FN_SLOTS, RAW_SLOTS, SlotDef, SlotId, SlotPlace, SlotSetError, SlotValue};
 pub use subtables::{AsyncMethods, BufferProcs, MappingMethods, NumberMethods, SequenceMethods};
 pub use typeobject::TypeObject;

@@ -8,6 +8,7 @@ use super::defs::{GetSetDef, MemberDef, MethodDef};
 use super::signatures::*;
 use super::typeobject::TypeObject;
 use crate::builtins::StrObject;
+use crate::object::RawCell;
 use std::cell::Cell;
 
 /// A stable-ABI slot number (`Py_nb_add` = 7, `Py_tp_alloc` = 47, ...).
@@ -204,7 +205,46 @@ pub enum SlotSetError {
     NoSubtable,
     /// The slot is not a function slot (doc, tables, bases).
     NotAFunction,
+    /// The slot is one of the [`RAW_SLOTS`], which only the `unsafe` setter accepts.
+    Unchecked,
 }
+
+/// Read/write access to a slot cell, plain (`Cell`) or guarded (`RawCell`).
+trait SlotCell<F: Copy> {
+    fn read(&self) -> Option<F>;
+    /// # Safety
+    /// For guarded cells, the value must satisfy the field's documented invariants.
+    unsafe fn write(&self, v: Option<F>);
+}
+
+impl<F: Copy> SlotCell<F> for Cell<Option<F>> {
+    fn read(&self) -> Option<F> {
+        self.get()
+    }
+    unsafe fn write(&self, v: Option<F>) {
+        self.set(v)
+    }
+}
+
+impl<F: Copy> SlotCell<F> for RawCell<Option<F>> {
+    fn read(&self) -> Option<F> {
+        self.get()
+    }
+    unsafe fn write(&self, v: Option<F>) {
+        // SAFETY: forwarded to the caller.
+        unsafe { self.set(v) }
+    }
+}
+
+/// Slots whose functions must agree with the instances' memory layout (allocation,
+/// destruction, freeing, GC traversal and collectability): setting them is `unsafe`.
+pub const RAW_SLOTS: [SlotId; 5] = [
+    SlotId::TP_ALLOC,
+    SlotId::TP_DEALLOC,
+    SlotId::TP_FREE,
+    SlotId::TP_TRAVERSE,
+    SlotId::TP_IS_GC,
+];
 
 macro_rules! cell_of {
     ($tp:ident, Type, $f:ident) => {
@@ -241,19 +281,24 @@ macro_rules! fn_slots {
         /// Reads a function slot (`None` if empty, absent sub-table, or not a function slot).
         pub(crate) fn get_fn(tp: &TypeObject, id: SlotId) -> Option<SlotValue<'static>> {
             match id.0 {
-                $($id => cell_of!(tp, $place, $field).and_then(Cell::get).map(SlotValue::$variant),)*
+                $($id => cell_of!(tp, $place, $field).and_then(|c| c.read()).map(SlotValue::$variant),)*
                 _ => None,
             }
         }
 
         /// Writes a function slot.
-        pub(crate) fn set_fn(tp: &TypeObject, id: SlotId, v: Option<SlotValue<'_>>) -> Result<(), SlotSetError> {
+        ///
+        /// # Safety
+        /// For the [`RAW_SLOTS`], the function must agree with the type's instance layout.
+        pub(crate) unsafe fn set_fn(tp: &TypeObject, id: SlotId, v: Option<SlotValue<'_>>) -> Result<(), SlotSetError> {
             match id.0 {
                 $($id => {
                     let cell = cell_of!(tp, $place, $field).ok_or(SlotSetError::NoSubtable)?;
                     match v {
-                        None => cell.set(None),
-                        Some(SlotValue::$variant(f)) => cell.set(Some(f)),
+                        // SAFETY: forwarded to the caller.
+                        None => unsafe { cell.write(None) },
+                        // SAFETY: forwarded to the caller.
+                        Some(SlotValue::$variant(f)) => unsafe { cell.write(Some(f)) },
                         Some(_) => return Err(SlotSetError::WrongKind),
                     }
                     Ok(())
@@ -420,16 +465,39 @@ impl TypeObject {
         }
     }
 
-    /// Sets (or with `None` empties) function slot `id`.
+    /// Sets (or with `None` empties) function slot `id`. The [`RAW_SLOTS`] are refused
+    /// with [`SlotSetError::Unchecked`]: use [`TypeObject::set_fn_slot_unchecked`].
     ///
     /// ```
     /// use pyrt_core::types::{SlotId, SlotSetError};
     /// pyrt_core::with_test_runtime(|py| {
     ///     let int = py.builtins().int();
     ///     assert_eq!(int.set_fn_slot(SlotId(0), None), Err(SlotSetError::InvalidId));
+    ///     assert_eq!(int.set_fn_slot(SlotId::TP_FREE, None), Err(SlotSetError::Unchecked));
     /// });
     /// ```
     pub fn set_fn_slot(&self, id: SlotId, v: Option<SlotValue<'_>>) -> Result<(), SlotSetError> {
-        set_fn(self, id, v)
+        if RAW_SLOTS.contains(&id) {
+            return Err(SlotSetError::Unchecked);
+        }
+        // SAFETY: the raw slots were refused above; other slots hold plain functions.
+        unsafe { set_fn(self, id, v) }
+    }
+
+    /// Sets any function slot, including the [`RAW_SLOTS`].
+    ///
+    /// # Safety
+    /// A raw slot's function must agree with the type's instance layout: `tp_alloc`
+    /// returns blocks laid out as the type's instances; `tp_dealloc` destroys exactly
+    /// that payload and ends in `tp_free`; `tp_free` matches the allocation (GC head or
+    /// not); `tp_traverse` visits only live objects the instance owns references to;
+    /// `tp_is_gc` says true only for objects allocated with a GC head.
+    pub unsafe fn set_fn_slot_unchecked(
+        &self,
+        id: SlotId,
+        v: Option<SlotValue<'_>>,
+    ) -> Result<(), SlotSetError> {
+        // SAFETY: forwarded to the caller.
+        unsafe { set_fn(self, id, v) }
     }
 }

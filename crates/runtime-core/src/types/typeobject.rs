@@ -4,22 +4,30 @@
 //!
 //! Owns the layout and plain accessors. Must not implement readying or lookups.
 
-use super::cells::{DefTable, ObjCell, SubclassList};
+use super::cells::{DefTable, ObjCell, RawObjCell, SubclassList};
 use super::defs::{GetSetDef, MemberDef, MethodDef};
 use super::flags::TypeFlags;
 use super::signatures::*;
 use super::subtables::*;
 use crate::builtins::{DictObject, StrObject, TupleObject};
-use crate::object::{PyAny, PyLayout, VarHeader};
+use crate::object::{PyAny, PyLayout, RawCell, VarHeader};
 use std::cell::Cell;
 use std::ptr::NonNull;
 
 /// A type object. Field names and meanings follow the spec's `PyTypeObject`.
 ///
-/// Invariants: the struct is valid when zero-filled (all fields are `Cell`s of
+/// Invariants: the struct is valid when zero-filled (all fields are cells of
 /// nullable/zeroable values); object-valued fields own one strong reference each; the
 /// `tp_as_*` pointers are null, point to this type's own inline `as_*` storage, or (for
 /// static types) to a base's storage, which outlives the type.
+///
+/// Fields the runtime relies on for memory safety are [`RawCell`]s / [`RawObjCell`]s
+/// (safe to read, `unsafe` to write): sizes and offsets must describe the instances'
+/// real layout; `tp_alloc`, `tp_dealloc`, `tp_free`, `tp_traverse` and `tp_is_gc` must
+/// agree with that layout and with `HAVE_GC`; `tp_base`, `tp_bases` and `tp_mro` hold
+/// types (or tuples of types) that form an acyclic hierarchy; the flag word must be
+/// truthful. Behaviour slots (repr, hash, number slots, ...) are plain `Cell`s: any
+/// function of the right signature is memory-safe there.
 #[repr(C)]
 pub struct TypeObject {
     /// Header; `ob_size` is unused.
@@ -27,27 +35,27 @@ pub struct TypeObject {
     /// The name: `"module.Name"` for static types, `"Name"` for classes.
     pub tp_name: ObjCell<StrObject>,
     /// Instance size without items.
-    pub tp_basicsize: Cell<isize>,
+    pub tp_basicsize: RawCell<isize>,
     /// Size of one item for variable-size instances.
-    pub tp_itemsize: Cell<isize>,
+    pub tp_itemsize: RawCell<isize>,
     /// See [`Destructor`].
-    pub tp_dealloc: Cell<Option<Destructor>>,
+    pub tp_dealloc: RawCell<Option<Destructor>>,
     /// Offset of the per-instance vectorcall function pointer.
-    pub tp_vectorcall_offset: Cell<isize>,
+    pub tp_vectorcall_offset: RawCell<isize>,
     /// Deprecated string-name getattr.
     pub tp_getattr: Cell<Option<GetAttrFunc>>,
     /// Deprecated string-name setattr.
     pub tp_setattr: Cell<Option<SetAttrFunc>>,
     /// The async sub-table.
-    pub tp_as_async: Cell<Option<NonNull<AsyncMethods>>>,
+    pub tp_as_async: RawCell<Option<NonNull<AsyncMethods>>>,
     /// `repr()`.
     pub tp_repr: Cell<Option<UnaryFunc>>,
     /// The number sub-table.
-    pub tp_as_number: Cell<Option<NonNull<NumberMethods>>>,
+    pub tp_as_number: RawCell<Option<NonNull<NumberMethods>>>,
     /// The sequence sub-table.
-    pub tp_as_sequence: Cell<Option<NonNull<SequenceMethods>>>,
+    pub tp_as_sequence: RawCell<Option<NonNull<SequenceMethods>>>,
     /// The mapping sub-table.
-    pub tp_as_mapping: Cell<Option<NonNull<MappingMethods>>>,
+    pub tp_as_mapping: RawCell<Option<NonNull<MappingMethods>>>,
     /// `hash()`.
     pub tp_hash: Cell<Option<SsizeFunc>>,
     /// Calling instances.
@@ -59,19 +67,19 @@ pub struct TypeObject {
     /// Attribute set/delete.
     pub tp_setattro: Cell<Option<ObjObjArgProc>>,
     /// The buffer sub-table.
-    pub tp_as_buffer: Cell<Option<NonNull<BufferProcs>>>,
+    pub tp_as_buffer: RawCell<Option<NonNull<BufferProcs>>>,
     /// `Py_TPFLAGS_*` bits.
-    pub tp_flags: Cell<u64>,
+    pub tp_flags: RawCell<u64>,
     /// The docstring (a str object).
     pub tp_doc: ObjCell<StrObject>,
     /// GC traversal.
-    pub tp_traverse: Cell<Option<TraverseProc>>,
+    pub tp_traverse: RawCell<Option<TraverseProc>>,
     /// GC clear.
     pub tp_clear: Cell<Option<ObjProc>>,
     /// Rich comparison.
     pub tp_richcompare: Cell<Option<RichCmpFunc>>,
     /// Offset of the weakref list in instances (0: none).
-    pub tp_weaklistoffset: Cell<isize>,
+    pub tp_weaklistoffset: RawCell<isize>,
     /// `iter()`.
     pub tp_iter: Cell<Option<UnaryFunc>>,
     /// `next()`.
@@ -83,7 +91,7 @@ pub struct TypeObject {
     /// Getset table.
     pub tp_getset: DefTable<GetSetDef>,
     /// The primary base.
-    pub tp_base: ObjCell<TypeObject>,
+    pub tp_base: RawObjCell<TypeObject>,
     /// The type's namespace.
     pub tp_dict: ObjCell<DictObject>,
     /// Descriptor `__get__`.
@@ -91,21 +99,21 @@ pub struct TypeObject {
     /// Descriptor `__set__`/`__delete__`.
     pub tp_descr_set: Cell<Option<ObjObjArgProc>>,
     /// Offset of the instance dict (0: none).
-    pub tp_dictoffset: Cell<isize>,
+    pub tp_dictoffset: RawCell<isize>,
     /// `__init__`.
     pub tp_init: Cell<Option<InitProc>>,
     /// Instance allocation.
-    pub tp_alloc: Cell<Option<AllocFunc>>,
+    pub tp_alloc: RawCell<Option<AllocFunc>>,
     /// `__new__`.
     pub tp_new: Cell<Option<NewFunc>>,
     /// Instance memory release.
-    pub tp_free: Cell<Option<FreeFunc>>,
+    pub tp_free: RawCell<Option<FreeFunc>>,
     /// Per-instance collectability test.
-    pub tp_is_gc: Cell<Option<IsGcFunc>>,
+    pub tp_is_gc: RawCell<Option<IsGcFunc>>,
     /// `__bases__`.
-    pub tp_bases: ObjCell<TupleObject>,
+    pub tp_bases: RawObjCell<TupleObject>,
     /// `__mro__`.
-    pub tp_mro: ObjCell<TupleObject>,
+    pub tp_mro: RawObjCell<TupleObject>,
     /// Unused (CPython internal).
     pub tp_cache: ObjCell<PyAny>,
     /// Direct subclasses, held weakly.
@@ -176,13 +184,24 @@ impl TypeObject {
     }
 
     /// Sets the bits of `f`.
-    pub fn add_flags(&self, f: TypeFlags) {
-        self.tp_flags.set(self.tp_flags.get() | f.0);
+    ///
+    /// # Safety
+    /// The flags must keep describing the type truthfully: `HAVE_GC` matches how
+    /// instances are allocated and freed, the fast-subclass bits match the layout
+    /// (`PyLayout::type_check` relies on them), `HEAPTYPE` matches how the type was
+    /// allocated.
+    pub unsafe fn add_flags(&self, f: TypeFlags) {
+        // SAFETY: forwarded to the caller.
+        unsafe { self.tp_flags.set(self.tp_flags.get() | f.0) };
     }
 
     /// Clears the bits of `f`.
-    pub fn remove_flags(&self, f: TypeFlags) {
-        self.tp_flags.set(self.tp_flags.get() & !f.0);
+    ///
+    /// # Safety
+    /// As for [`TypeObject::add_flags`].
+    pub unsafe fn remove_flags(&self, f: TypeFlags) {
+        // SAFETY: forwarded to the caller.
+        unsafe { self.tp_flags.set(self.tp_flags.get() & !f.0) };
     }
 
     /// `tp_name` as a Rust string (empty if unset).
@@ -239,13 +258,16 @@ impl TypeObject {
 
     /// Points every sub-table at this type's own inline storage (heap types).
     pub fn use_inline_subtables(&self) {
-        self.tp_as_async.set(Some(NonNull::from(&self.as_async)));
-        self.tp_as_number.set(Some(NonNull::from(&self.as_number)));
-        self.tp_as_mapping
-            .set(Some(NonNull::from(&self.as_mapping)));
-        self.tp_as_sequence
-            .set(Some(NonNull::from(&self.as_sequence)));
-        self.tp_as_buffer.set(Some(NonNull::from(&self.as_buffer)));
+        // SAFETY: the inline storage lives exactly as long as the type.
+        unsafe {
+            self.tp_as_async.set(Some(NonNull::from(&self.as_async)));
+            self.tp_as_number.set(Some(NonNull::from(&self.as_number)));
+            self.tp_as_mapping
+                .set(Some(NonNull::from(&self.as_mapping)));
+            self.tp_as_sequence
+                .set(Some(NonNull::from(&self.as_sequence)));
+            self.tp_as_buffer.set(Some(NonNull::from(&self.as_buffer)));
+        }
     }
 
     /// `PyType_IsSubtype`: walks `tp_mro` if set, else the `tp_base` chain.

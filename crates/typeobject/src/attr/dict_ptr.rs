@@ -5,7 +5,6 @@
 
 use pyrt_core::PyResult;
 use pyrt_core::builtins::{DictObject, dict_new};
-use pyrt_core::object::instance_size;
 use pyrt_core::types::ObjCell;
 use pyrt_core::{Bound, PyAny, Python};
 
@@ -19,23 +18,7 @@ use pyrt_core::{Bound, PyAny, Python};
 /// });
 /// ```
 pub fn instance_dict_slot<'a>(obj: &'a Bound<'_, PyAny>) -> Option<&'a ObjCell<PyAny>> {
-    let tp = obj.ob_type();
-    let off = tp.tp_dictoffset.get();
-    if off == 0 {
-        return None;
-    }
-    let off = if off > 0 {
-        off as usize
-    } else {
-        // SAFETY: variable-size instances start with a VarHeader.
-        let n = unsafe { &*(obj.as_ptr().as_ptr() as *const pyrt_core::object::VarHeader) }
-            .ob_size
-            .get();
-        (instance_size(tp, n.abs())? as isize + off) as usize
-    };
-    // SAFETY: tp_dictoffset points inside the instance at an 8-aligned pointer-sized slot
-    // holding an owned reference or null (type_new / the type's author guarantee it).
-    Some(unsafe { &*((obj.as_ptr().as_ptr() as *const u8).add(off) as *const ObjCell<PyAny>) })
+    pyrt_core::object::dict_slot(obj.as_any_ref())
 }
 
 /// The instance's dict, created on first use; `None` if the type has no dict slot.

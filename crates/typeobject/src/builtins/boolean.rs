@@ -23,7 +23,10 @@ pub(crate) fn install(tp: &TypeObject) {
     tp.as_number.nb_and.set(Some(bool_and));
     tp.as_number.nb_or.set(Some(bool_or));
     tp.as_number.nb_xor.set(Some(bool_xor));
-    tp.add_flags(TypeFlags::MATCH_SELF);
+    // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
+    unsafe {
+        tp.add_flags(TypeFlags::MATCH_SELF);
+    }
 }
 
 fn bool_repr<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {

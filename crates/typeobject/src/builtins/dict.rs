@@ -36,7 +36,10 @@ pub(crate) fn install(tp: &TypeObject) {
     use_number_table(tp);
     tp.as_number.nb_or.set(Some(dict_or));
     tp.as_number.nb_inplace_or.set(Some(dict_inplace_or));
-    tp.add_flags(TypeFlags::BASETYPE | TypeFlags::MAPPING | TypeFlags::MATCH_SELF);
+    // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
+    unsafe {
+        tp.add_flags(TypeFlags::BASETYPE | TypeFlags::MAPPING | TypeFlags::MATCH_SELF);
+    }
 }
 
 /// The dict payload (slots are only called on dicts).

@@ -65,7 +65,10 @@ pub(crate) fn install(py: Python<'_>) {
         if exception_base_of(name).is_empty() {
             continue;
         }
-        tp.add_flags(TypeFlags::BASETYPE);
+        // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
+        unsafe {
+            tp.add_flags(TypeFlags::BASETYPE);
+        }
         tp.tp_init.set(Some(match name {
             "AttributeError" => attribute_error_init,
             "NameError" => name_error_init,

@@ -41,7 +41,10 @@ pub(crate) fn install(tp: &TypeObject) {
     m.mp_length.set(Some(list_len));
     m.mp_subscript.set(Some(list_subscript));
     m.mp_ass_subscript.set(Some(list_ass_subscript));
-    tp.add_flags(TypeFlags::BASETYPE | TypeFlags::SEQUENCE | TypeFlags::MATCH_SELF);
+    // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
+    unsafe {
+        tp.add_flags(TypeFlags::BASETYPE | TypeFlags::SEQUENCE | TypeFlags::MATCH_SELF);
+    }
 }
 
 /// The list payload (slots are only called on lists).

@@ -83,7 +83,10 @@ use std::ptr::NonNull;
 pub fn install_behaviour_slots(py: Python<'_>) {
     let b = py.builtins();
     object::install(b.object());
-    b.type_().add_flags(TypeFlags::BASETYPE);
+    // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
+    unsafe {
+        b.type_().add_flags(TypeFlags::BASETYPE);
+    }
     int::install(b.int());
     boolean::install(b.bool_());
     string::install(b.str_());
@@ -96,15 +99,27 @@ pub fn install_behaviour_slots(py: Python<'_>) {
 
 /// Points `tp_as_number` at the type's inline number table.
 fn use_number_table(tp: &TypeObject) {
-    tp.tp_as_number.set(Some(NonNull::from(&tp.as_number)));
+    // SAFETY: the base's sub-table outlives this static type (static types are never
+    // freed) and holds only plain functions.
+    unsafe {
+        tp.tp_as_number.set(Some(NonNull::from(&tp.as_number)));
+    }
 }
 
 /// Points `tp_as_sequence` at the type's inline sequence table.
 fn use_sequence_table(tp: &TypeObject) {
-    tp.tp_as_sequence.set(Some(NonNull::from(&tp.as_sequence)));
+    // SAFETY: the base's sub-table outlives this static type (static types are never
+    // freed) and holds only plain functions.
+    unsafe {
+        tp.tp_as_sequence.set(Some(NonNull::from(&tp.as_sequence)));
+    }
 }
 
 /// Points `tp_as_mapping` at the type's inline mapping table.
 fn use_mapping_table(tp: &TypeObject) {
-    tp.tp_as_mapping.set(Some(NonNull::from(&tp.as_mapping)));
+    // SAFETY: the base's sub-table outlives this static type (static types are never
+    // freed) and holds only plain functions.
+    unsafe {
+        tp.tp_as_mapping.set(Some(NonNull::from(&tp.as_mapping)));
+    }
 }

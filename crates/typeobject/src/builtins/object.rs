@@ -22,7 +22,10 @@ pub(crate) fn install(tp: &TypeObject) {
     tp.tp_richcompare.set(Some(object_richcompare));
     tp.tp_init.set(Some(object_init));
     tp.tp_new.set(Some(object_new));
-    tp.add_flags(TypeFlags::BASETYPE);
+    // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
+    unsafe {
+        tp.add_flags(TypeFlags::BASETYPE);
+    }
 }
 
 /// `object.__repr__`: `<Name object at 0x...>`. `Name` is `tp_name` for static and

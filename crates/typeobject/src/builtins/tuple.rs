@@ -33,7 +33,10 @@ pub(crate) fn install(tp: &TypeObject) {
     use_mapping_table(tp);
     tp.as_mapping.mp_length.set(Some(tuple_len));
     tp.as_mapping.mp_subscript.set(Some(tuple_subscript));
-    tp.add_flags(TypeFlags::BASETYPE | TypeFlags::SEQUENCE | TypeFlags::MATCH_SELF);
+    // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
+    unsafe {
+        tp.add_flags(TypeFlags::BASETYPE | TypeFlags::SEQUENCE | TypeFlags::MATCH_SELF);
+    }
 }
 
 /// The items of a tuple (or subclass instance); empty for anything else.

@@ -11,7 +11,10 @@ use pyrt_core::{Bound, PyResult, Python, TypeObject};
 pub(super) fn set_base(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     let object = py.builtins().object();
     if tp.tp_base.is_none() && !std::ptr::eq(tp, object) {
-        tp.tp_base.set(py, Some(Bound::from_ref(py, object)));
+        // SAFETY: every type extends object's layout (the 16-byte header).
+        unsafe {
+            tp.tp_base.set(py, Some(Bound::from_ref(py, object)));
+        }
     }
     match tp.base() {
         Some(base) => type_ready(py, base),
@@ -25,7 +28,10 @@ pub(super) fn set_type(tp: &TypeObject) {
     if header.ob_type.get().is_null()
         && let Some(base) = tp.base()
     {
-        header.ob_type.set(base.ob_base.ob_base.ob_type.get());
+        // SAFETY: the base's metatype (a type object) describes this type object too.
+        unsafe {
+            header.ob_type.set(base.ob_base.ob_base.ob_type.get());
+        }
     }
 }
 
@@ -38,6 +44,9 @@ pub(super) fn set_bases(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
         Some(b) => tuple_new(py, &[b.into_any()])?,
         None => tuple_new(py, &[])?,
     };
-    tp.tp_bases.set(py, Some(bases));
+    // SAFETY: the bases tuple holds exactly the (ready) primary base.
+    unsafe {
+        tp.tp_bases.set(py, Some(bases));
+    }
     Ok(())
 }

@@ -29,7 +29,10 @@ pub(super) fn pre_checks(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
 /// Step 2: static types are immutable.
 pub(super) fn set_immutable(tp: &TypeObject) {
     if !tp.has_flag(TypeFlags::HEAPTYPE) {
-        tp.add_flags(TypeFlags::IMMUTABLETYPE);
+        // SAFETY: IMMUTABLETYPE only restricts attribute assignment; no layout depends on it.
+        unsafe {
+            tp.add_flags(TypeFlags::IMMUTABLETYPE);
+        }
     }
 }
 

@@ -13,7 +13,7 @@ pub fn hash_not_implemented(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<
         py,
         format!(
             "unhashable type: '{}'",
-            crate::names::name(py, obj.ob_type())
+            crate::names::tp_name(obj.ob_type())
         ),
     ))
 }

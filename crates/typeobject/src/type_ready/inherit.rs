@@ -13,9 +13,9 @@ use crate::mro::mro_of;
 use crate::names;
 use pyrt_core::builtins::intern;
 use pyrt_core::object::{gc_free, plain_free};
+use pyrt_core::types::RawCell;
 use pyrt_core::types::{FN_SLOTS, FreeFunc, SlotId, SlotPlace};
 use pyrt_core::{PyErr, PyResult, Python, TypeFlags, TypeObject};
-use std::cell::Cell;
 
 /// Type-level function slots inherited by the plain copy rule (sub-table slots are all
 /// inherited by it too; see [`copy_rule_slots`]).
@@ -93,8 +93,12 @@ fn inherit_gc_group(tp: &TypeObject, base: &TypeObject) {
         && tp.tp_traverse.get().is_none()
         && tp.tp_clear.get().is_none()
     {
-        tp.add_flags(TypeFlags::HAVE_GC);
-        tp.tp_traverse.set(base.tp_traverse.get());
+        // SAFETY: no instance exists yet, so from now on instances get a GC head, matching the
+        // inherited traverse (and the GC free that inheritance then picks).
+        unsafe {
+            tp.add_flags(TypeFlags::HAVE_GC);
+            tp.tp_traverse.set(base.tp_traverse.get());
+        }
         tp.tp_clear.set(base.tp_clear.get());
     }
 }
@@ -103,29 +107,49 @@ fn inherit_gc_group(tp: &TypeObject, base: &TypeObject) {
 /// offset itself; `MATCH_SELF` and `ITEMS_AT_END` are inherited.
 fn inherit_managed_flags(tp: &TypeObject, base: &TypeObject) {
     if base.has_flag(TypeFlags::MANAGED_DICT) && tp.tp_dictoffset.get() == 0 {
-        tp.add_flags(TypeFlags::MANAGED_DICT);
+        // SAFETY: pyrt keeps instance dicts at tp_dictoffset; this flag records intent only.
+        unsafe {
+            tp.add_flags(TypeFlags::MANAGED_DICT);
+        }
     }
     if base.has_flag(TypeFlags::MANAGED_WEAKREF) && tp.tp_weaklistoffset.get() == 0 {
-        tp.add_flags(TypeFlags::MANAGED_WEAKREF);
+        // SAFETY: pyrt keeps weakref lists at tp_weaklistoffset; this flag records intent only.
+        unsafe {
+            tp.add_flags(TypeFlags::MANAGED_WEAKREF);
+        }
     }
-    tp.add_flags(base.flags() & (TypeFlags::MATCH_SELF | TypeFlags::ITEMS_AT_END));
+    // SAFETY: pattern-matching flags; no layout depends on them.
+    unsafe {
+        tp.add_flags(base.flags() & (TypeFlags::MATCH_SELF | TypeFlags::ITEMS_AT_END));
+    }
 }
 
-fn copy_if_zero(field: &Cell<isize>, value: isize) {
+/// Copies a size or offset from the primary base when the type leaves it 0.
+fn copy_if_zero(field: &RawCell<isize>, value: isize) {
     if field.get() == 0 {
-        field.set(value);
+        // SAFETY: the type extends its primary base's layout, so the base's size or
+        // offset is valid for its instances.
+        unsafe { field.set(value) };
     }
 }
 
 /// Exactly one fast-subclass flag: the first of BaseException, type, int, str, tuple,
 /// list, dict that the type is a subtype of.
 fn set_fast_subclass_flag(py: Python<'_>, tp: &TypeObject) {
-    tp.remove_flags(TypeFlags::FAST_SUBCLASS_MASK);
+    // SAFETY: the fast-subclass bit is recomputed from the MRO just below; no instance
+    // exists yet to be downcast meanwhile.
+    unsafe {
+        tp.remove_flags(TypeFlags::FAST_SUBCLASS_MASK);
+    }
     if let Some((_, flag)) = fast_subclass_flags(py)
         .into_iter()
         .find(|(t, _)| tp.is_subtype(t))
     {
-        tp.add_flags(flag);
+        // SAFETY: the type is a subtype of the builtin whose bit this is, so its instances
+        // extend that builtin's layout (what `PyLayout::type_check` relies on).
+        unsafe {
+            tp.add_flags(flag);
+        }
     }
 }
 
@@ -168,13 +192,18 @@ fn copy_slot(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject>, id: S
     {
         return;
     }
-    let _ = tp.set_fn_slot(id, Some(value));
+    // SAFETY: `b` is in the type's MRO and the best-base check made its layout a part of
+    // the type's, so its allocation, deallocation, free and traversal functions are valid
+    // for the type's instances (the same rule CPython relies on).
+    let _ = unsafe { tp.set_fn_slot_unchecked(id, Some(value)) };
 }
 
 /// The copy rule for plain values (offsets).
-fn copy_value_by_rule(field: &Cell<isize>, value: isize, base_value: Option<isize>) {
+fn copy_value_by_rule(field: &RawCell<isize>, value: isize, base_value: Option<isize>) {
     if field.get() == 0 && value != 0 && base_value != Some(value) {
-        field.set(value);
+        // SAFETY: `b` is in the type's MRO, so its layout is part of the type's (the best
+        // base check guarantees compatible layouts); its offset is valid for instances.
+        unsafe { field.set(value) };
     }
 }
 
@@ -185,7 +214,10 @@ fn inherit_vectorcall_flag(tp: &TypeObject, b: &TypeObject) {
         && b.has_flag(TypeFlags::HAVE_VECTORCALL)
         && tp.has_flag(TypeFlags::IMMUTABLETYPE)
     {
-        tp.add_flags(TypeFlags::HAVE_VECTORCALL);
+        // SAFETY: pyrt dispatches calls through tp_call; this flag records capability only.
+        unsafe {
+            tp.add_flags(TypeFlags::HAVE_VECTORCALL);
+        }
     }
 }
 
@@ -198,7 +230,10 @@ fn inherit_method_descriptor_flag(tp: &TypeObject, b: &TypeObject, had_descr_get
         && tp.has_flag(TypeFlags::IMMUTABLETYPE)
         && b.has_flag(TypeFlags::METHOD_DESCRIPTOR)
     {
-        tp.add_flags(TypeFlags::METHOD_DESCRIPTOR);
+        // SAFETY: binding behaviour flag; no layout depends on it.
+        unsafe {
+            tp.add_flags(TypeFlags::METHOD_DESCRIPTOR);
+        }
     }
 }
 
@@ -243,7 +278,10 @@ fn inherit_free(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject>) {
         && tp.tp_free.get().is_none()
         && b.tp_free.get().map(|f| f as usize) == Some(plain_free as FreeFunc as usize)
     {
-        tp.tp_free.set(Some(gc_free));
+        // SAFETY: the type has HAVE_GC, so its instances carry the GC head gc_free expects.
+        unsafe {
+            tp.tp_free.set(Some(gc_free));
+        }
     }
 }
 
@@ -251,7 +289,10 @@ fn inherit_free(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject>) {
 fn merge_sequence_mapping(tp: &TypeObject, b: &TypeObject) {
     let both = TypeFlags::SEQUENCE | TypeFlags::MAPPING;
     if !tp.flags().intersects(both) {
-        tp.add_flags(b.flags() & both);
+        // SAFETY: pattern-matching flags; no layout depends on them.
+        unsafe {
+            tp.add_flags(b.flags() & both);
+        }
     }
 }
 
@@ -261,19 +302,39 @@ fn share_subtables(tp: &TypeObject, base: &TypeObject) {
         return;
     }
     if tp.tp_as_async.get().is_none() {
-        tp.tp_as_async.set(base.tp_as_async.get());
+        // SAFETY: the base's sub-table outlives this static type (static types are never
+        // freed) and holds only plain functions.
+        unsafe {
+            tp.tp_as_async.set(base.tp_as_async.get());
+        }
     }
     if tp.tp_as_number.get().is_none() {
-        tp.tp_as_number.set(base.tp_as_number.get());
+        // SAFETY: the base's sub-table outlives this static type (static types are never
+        // freed) and holds only plain functions.
+        unsafe {
+            tp.tp_as_number.set(base.tp_as_number.get());
+        }
     }
     if tp.tp_as_sequence.get().is_none() {
-        tp.tp_as_sequence.set(base.tp_as_sequence.get());
+        // SAFETY: the base's sub-table outlives this static type (static types are never
+        // freed) and holds only plain functions.
+        unsafe {
+            tp.tp_as_sequence.set(base.tp_as_sequence.get());
+        }
     }
     if tp.tp_as_mapping.get().is_none() {
-        tp.tp_as_mapping.set(base.tp_as_mapping.get());
+        // SAFETY: the base's sub-table outlives this static type (static types are never
+        // freed) and holds only plain functions.
+        unsafe {
+            tp.tp_as_mapping.set(base.tp_as_mapping.get());
+        }
     }
     if tp.tp_as_buffer.get().is_none() {
-        tp.tp_as_buffer.set(base.tp_as_buffer.get());
+        // SAFETY: the base's sub-table outlives this static type (static types are never
+        // freed) and holds only plain functions.
+        unsafe {
+            tp.tp_as_buffer.set(base.tp_as_buffer.get());
+        }
     }
 }
 

@@ -45,11 +45,20 @@ pub fn type_ready(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
             ),
         ));
     }
-    tp.add_flags(TypeFlags::READYING);
+    // SAFETY: the readying bits describe progress only; no layout depends on them.
+    unsafe {
+        tp.add_flags(TypeFlags::READYING);
+    }
     let result = run_steps(py, tp);
-    tp.remove_flags(TypeFlags::READYING);
+    // SAFETY: the readying bits describe progress only; no layout depends on them.
+    unsafe {
+        tp.remove_flags(TypeFlags::READYING);
+    }
     if result.is_ok() {
-        tp.add_flags(TypeFlags::READY);
+        // SAFETY: the readying bits describe progress only; no layout depends on them.
+        unsafe {
+            tp.add_flags(TypeFlags::READY);
+        }
         debug_assert!(
             checks::is_consistent(tp),
             "type_ready left '{}' inconsistent",

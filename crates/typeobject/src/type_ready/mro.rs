@@ -36,6 +36,10 @@ pub fn install_mro(py: Python<'_>, tp: &TypeObject, mro: &MroList) -> PyResult<(
         .iter()
         .map(|t| Bound::from_ref(py, unsafe { t.as_ref() }).into_any())
         .collect();
-    tp.tp_mro.set(py, Some(tuple_new(py, &items)?));
+    // SAFETY: `mro` is a C3 linearisation of ready types whose layouts the best-base check
+    // made compatible.
+    unsafe {
+        tp.tp_mro.set(py, Some(tuple_new(py, &items)?));
+    }
     Ok(())
 }

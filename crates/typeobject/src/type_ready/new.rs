@@ -10,7 +10,10 @@ pub(super) fn set_new(tp: &TypeObject) {
     let base = tp.base();
     let base_is_object = base.is_none_or(|b| b.base().is_none());
     if !tp.has_flag(TypeFlags::HEAPTYPE) && base_is_object && tp.tp_new.get().is_none() {
-        tp.add_flags(TypeFlags::DISALLOW_INSTANTIATION);
+        // SAFETY: DISALLOW_INSTANTIATION only refuses calls; no layout depends on it.
+        unsafe {
+            tp.add_flags(TypeFlags::DISALLOW_INSTANTIATION);
+        }
     }
     if tp.has_flag(TypeFlags::DISALLOW_INSTANTIATION) {
         tp.tp_new.set(None);

@@ -178,11 +178,17 @@ pub fn heap_type<'py>(py: Python<'py>, name: &str, flags: TypeFlags) -> Bound<'p
     let tp = o.downcast_into::<TypeObject>().ok().unwrap();
     let object = py.builtins().object();
     tp.tp_name.set(py, Some(str_new(py, name).unwrap()));
-    tp.tp_basicsize.set(16);
-    tp.add_flags(flags | TypeFlags::HEAPTYPE);
-    tp.tp_alloc.set(object.tp_alloc.get());
-    tp.tp_free.set(object.tp_free.get());
-    tp.tp_dealloc.set(object.tp_dealloc.get());
+    // SAFETY: the type has no instance yet; it takes object's 16-byte layout with
+    // object's alloc/free/dealloc, which handle exactly that layout. The caller's flags
+    // must describe it truthfully (tests pass a fast-subclass bit only together with
+    // `copy_layout` from the matching builtin).
+    unsafe {
+        tp.tp_basicsize.set(16);
+        tp.add_flags(flags | TypeFlags::HEAPTYPE);
+        tp.tp_alloc.set(object.tp_alloc.get());
+        tp.tp_free.set(object.tp_free.get());
+        tp.tp_dealloc.set(object.tp_dealloc.get());
+    }
     tp.tp_new.set(object.tp_new.get());
     tp.tp_init.set(object.tp_init.get());
     tp
@@ -222,4 +228,20 @@ pub fn new_of<'py>(
     kw: &[(&str, Bound<'py>)],
 ) -> String {
     res(py, construct(py, tp, pos, kw))
+}
+
+/// Gives the not-yet-instantiated test type `sub` the instance layout of `base` plus
+/// `extra` trailing bytes, with `base`'s dealloc and free.
+///
+/// # Safety
+/// `sub` has no instances, and `base`'s dealloc/free handle instances with `extra`
+/// unused trailing bytes (true for the builtins, whose payloads ignore trailing space).
+pub unsafe fn copy_layout(sub: &TypeObject, base: &TypeObject, extra: isize) {
+    // SAFETY: forwarded to the caller.
+    unsafe {
+        sub.tp_basicsize.set(base.tp_basicsize.get() + extra);
+        sub.tp_itemsize.set(base.tp_itemsize.get());
+        sub.tp_free.set(base.tp_free.get());
+        sub.tp_dealloc.set(base.tp_dealloc.get());
+    }
 }

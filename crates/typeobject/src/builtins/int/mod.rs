@@ -39,7 +39,10 @@ pub(crate) fn install(tp: &TypeObject) {
     n.nb_int.set(Some(int_int));
     n.nb_index.set(Some(int_int));
     arith::install(n);
-    tp.add_flags(TypeFlags::BASETYPE | TypeFlags::MATCH_SELF);
+    // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
+    unsafe {
+        tp.add_flags(TypeFlags::BASETYPE | TypeFlags::MATCH_SELF);
+    }
 }
 
 /// The value of an `int` (or `bool`, or subclass instance), or `None`.

@@ -37,7 +37,10 @@ pub(crate) fn install(tp: &TypeObject) {
     use_mapping_table(tp);
     tp.as_mapping.mp_length.set(Some(str_len));
     tp.as_mapping.mp_subscript.set(Some(str_subscript));
-    tp.add_flags(TypeFlags::BASETYPE | TypeFlags::MATCH_SELF);
+    // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
+    unsafe {
+        tp.add_flags(TypeFlags::BASETYPE | TypeFlags::MATCH_SELF);
+    }
 }
 
 /// The text of a `str` (or subclass instance); `""` for anything else (slots are only

@@ -1,0 +1,45 @@
+//! `RawCell<T>`: an interior-mutable field whose value the runtime relies on for memory
+//! safety (a refcount, a type pointer, a size, an offset, a deallocator, a flag word).
+//! Reading is safe; writing is `unsafe`, so safe code cannot break the invariants the
+//! field's owner documents.
+//!
+//! Owns nothing but that access discipline.
+
+use std::cell::Cell;
+
+/// A `Cell` whose writes are `unsafe`.
+///
+/// ```
+/// use pyrt_core::object::RawCell;
+/// let c = RawCell::new(3isize);
+/// assert_eq!(c.get(), 3);
+/// // SAFETY: this cell guards no invariant in this example.
+/// unsafe { c.set(4) };
+/// assert_eq!(c.get(), 4);
+/// ```
+#[repr(transparent)]
+#[derive(Default)]
+pub struct RawCell<T: Copy>(Cell<T>);
+
+impl<T: Copy> RawCell<T> {
+    /// A cell holding `v`.
+    pub const fn new(v: T) -> RawCell<T> {
+        RawCell(Cell::new(v))
+    }
+
+    /// The value.
+    #[inline(always)]
+    pub fn get(&self) -> T {
+        self.0.get()
+    }
+
+    /// Replaces the value.
+    ///
+    /// # Safety
+    /// The new value must satisfy the invariants documented on the field (and on the
+    /// struct that owns it) for as long as it is stored.
+    #[inline(always)]
+    pub unsafe fn set(&self, v: T) {
+        self.0.set(v)
+    }
+}
