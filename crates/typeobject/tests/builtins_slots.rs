@@ -370,9 +370,16 @@ fn none_and_not_implemented() {
         // none.bool: False
         assert!(!nb(b.none_type()).nb_bool.get().unwrap()(py, &n).unwrap());
         assert!(nb(b.not_implemented_type()).nb_bool.get().unwrap()(py, &ni).unwrap());
-        // Not instantiable here (left to readying: DISALLOW_INSTANTIATION).
-        assert!(b.none_type().tp_new.get().is_none());
-        assert!(b.not_implemented_type().tp_new.get().is_none());
+        // NoneType() is None, NotImplementedType() is NotImplemented (CPython 3.11);
+        // arguments are refused: "NoneType takes no arguments".
+        assert!(call_new(py, b.none_type(), &[], &[]).unwrap().is(&n));
+        assert!(
+            call_new(py, b.not_implemented_type(), &[], &[])
+                .unwrap()
+                .is(&ni)
+        );
+        let e = call_new(py, b.none_type(), std::slice::from_ref(&n), &[]).unwrap_err();
+        assert_eq!(e.message(py), "NoneType takes no arguments");
         assert!(!b.none_type().has_flag(TypeFlags::BASETYPE));
     });
 }
