@@ -1,11 +1,11 @@
 //! Types from specs (`PyType_FromMetaclass`): a [`TypeSpec`] (name, sizes, flags, slots)
 //! plus bases, metaclass and module become a ready heap type.
 //!
-//! Owns spec validation and application, in steps: `check_slots` → `resolve_bases` →
-//! `resolve_metaclass` → best base → allocation → `apply_names` → `apply_sizes` →
-//! `apply_slots` → `type_ready`. Bad specs give `TypeError`/`ValueError`/`SystemError`/
-//! `RuntimeError`, never a panic. (CPython 3.11 crashes on several malformed specs that
-//! pyrt rejects: an unknown slot number, a NULL function slot.)
+//! Owns spec validation and application, in steps: `check_slots` → `check_flags` →
+//! `resolve_bases` → `resolve_metaclass` → best base → allocation → `apply_names` →
+//! `apply_sizes` → `apply_slots` → `type_ready`. Bad specs give `TypeError`/`ValueError`/
+//! `SystemError`/`RuntimeError`, never a panic. (CPython 3.11 crashes on several
+//! malformed specs that pyrt rejects: an unknown slot number, a NULL function slot.)
 
 use crate::layout::best_base;
 use crate::metaclass;
@@ -117,6 +117,7 @@ fn build<'py>(
     allow_raw: bool,
 ) -> PyResult<Bound<'py, TypeObject>> {
     check_slots(py, spec)?;
+    check_flags(py, spec)?;
     let bases = resolve_bases(py, spec, bases);
     let meta = resolve_metaclass(py, metaclass, &bases)?;
     let base = best_base(py, &bases)?;
@@ -136,7 +137,7 @@ fn build<'py>(
         tp.tp_base.set(py, Some(base.clone()));
     }
     tp.ht_module.set(py, module.cloned());
-    apply_names(py, &tp, spec.name)?;
+    apply_names(py, &tp, spec.name, spec.flags)?;
     apply_sizes(py, &tp, spec, &base)?;
     apply_slots(py, &tp, spec, allow_raw)?;
     check_offsets(py, &tp, spec, &base)?;
@@ -165,6 +166,19 @@ fn check_slots(py: Python<'_>, spec: &TypeSpec<'_>) -> PyResult<()> {
                 format!("{}: slot {name} ({}) is NULL", spec.name, s.id.0),
             ));
         }
+    }
+    Ok(())
+}
+
+/// Step: `BUILTIN_STYLE` names are derived from the spec name and cannot be reassigned,
+/// so the type must be `IMMUTABLETYPE` too.
+fn check_flags(py: Python<'_>, spec: &TypeSpec<'_>) -> PyResult<()> {
+    let f = spec.flags;
+    if f.contains(TypeFlags::BUILTIN_STYLE) && !f.contains(TypeFlags::IMMUTABLETYPE) {
+        return Err(PyErr::system_error(
+            py,
+            format!("{}: BUILTIN_STYLE requires IMMUTABLETYPE", spec.name),
+        ));
     }
     Ok(())
 }
@@ -208,8 +222,9 @@ fn resolve_metaclass<'py>(
 }
 
 /// Step: `tp_name` is the full spec name; `__name__`/`__qualname__` the part after the
-/// last dot; `__module__` (in the dict) the part before it.
-fn apply_names(py: Python<'_>, tp: &TypeObject, full: &str) -> PyResult<()> {
+/// last dot; `__module__` (in the dict) the part before it, except for `BUILTIN_STYLE`
+/// types, whose module is derived from `tp_name` like a static type's.
+fn apply_names(py: Python<'_>, tp: &TypeObject, full: &str, flags: TypeFlags) -> PyResult<()> {
     if full.contains('\0') {
         return Err(PyErr::value_error(
             py,
@@ -225,7 +240,7 @@ fn apply_names(py: Python<'_>, tp: &TypeObject, full: &str) -> PyResult<()> {
     tp.ht_name.set(py, Some(short.clone()));
     tp.ht_qualname.set(py, Some(short));
     let dict = dict_new(py)?;
-    if let Some(m) = module {
+    if let Some(m) = module.filter(|_| !flags.contains(TypeFlags::BUILTIN_STYLE)) {
         dict.set_item(
             py,
             intern(py, "__module__")?.as_any(),
@@ -295,9 +310,7 @@ fn apply_slots(
             None => {}
             Some(SlotValue::Base(_)) if s.id == SlotId::TP_BASE => {}
             Some(SlotValue::Bases(_)) if s.id == SlotId::TP_BASES => {}
-            Some(SlotValue::Doc(d)) if s.id == SlotId::TP_DOC => {
-                tp.tp_doc.set(py, Some(str_new(py, d)?))
-            }
+            Some(SlotValue::Doc(d)) if s.id == SlotId::TP_DOC => apply_doc(py, tp, spec.name, d)?,
             Some(SlotValue::Methods(m)) if s.id == SlotId::TP_METHODS => tp.tp_methods.set(m),
             Some(SlotValue::Members(m)) if s.id == SlotId::TP_MEMBERS => tp.tp_members.set(m),
             Some(SlotValue::GetSet(g)) if s.id == SlotId::TP_GETSET => tp.tp_getset.set(g),
@@ -310,6 +323,26 @@ fn apply_slots(
                 .set_fn_slot(s.id, Some(v))
                 .map_err(|e| slot_error(py, spec, s.id, &v, e))?,
         }
+    }
+    Ok(())
+}
+
+/// `tp_doc` keeps the whole spec doc; the dict's `__doc__` drops a leading text
+/// signature `Name(...)\n--\n\n` (`Name` = the part of the spec name after the last dot),
+/// as CPython 3.11 does for `Py_tp_doc`.
+fn apply_doc(py: Python<'_>, tp: &TypeObject, full: &str, doc: &str) -> PyResult<()> {
+    tp.tp_doc.set(py, Some(str_new(py, doc)?));
+    let short = full.rsplit('.').next().unwrap_or(full);
+    let body = doc
+        .strip_prefix(short)
+        .filter(|rest| rest.starts_with('('))
+        .and_then(|rest| rest.find(")\n--\n\n").map(|i| &rest[i + 6..]));
+    if let (Some(body), Some(dict)) = (body, tp.tp_dict.get(py)) {
+        dict.set_item(
+            py,
+            intern(py, "__doc__")?.as_any(),
+            str_new(py, body)?.as_any(),
+        )?;
     }
     Ok(())
 }

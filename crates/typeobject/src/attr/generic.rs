@@ -30,7 +30,7 @@ pub(crate) fn no_attribute(py: Python<'_>, obj: &Bound<'_, PyAny>, name: &StrObj
         py,
         format!(
             "'{}' object has no attribute '{}'",
-            names::name(py, obj.ob_type()),
+            names::tp_name(obj.ob_type()),
             name.as_str()
         ),
     )
@@ -157,7 +157,7 @@ pub fn generic_setattr<'py>(
             py,
             format!(
                 "'{}' object attribute '{}' is read-only",
-                names::name(py, tp),
+                names::tp_name(tp),
                 name.as_str()
             ),
         )),
