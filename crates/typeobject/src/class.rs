@@ -106,7 +106,7 @@ fn set_names(
     let n = intern(py, name)?;
     tp.tp_name.set(py, Some(n.clone()));
     tp.ht_name.set(py, Some(n.clone()));
-    let key = intern(py, "__qualname__")?;
+    let key = pyrt_core::interned!(py, "__qualname__")?;
     let qual = match ns
         .map(|d| d.get_item(py, key.as_any()))
         .transpose()?
@@ -132,7 +132,7 @@ fn set_namespace(
     ns: Option<&Bound<'_, DictObject>>,
 ) -> PyResult<()> {
     let dict = dict_new(py)?;
-    let qualname = intern(py, "__qualname__")?;
+    let qualname = pyrt_core::interned!(py, "__qualname__")?;
     if let Some(ns) = ns {
         for (k, v) in ns.items(py) {
             if !k.is(&qualname) {
@@ -144,7 +144,7 @@ fn set_namespace(
             }
         }
     }
-    let module = intern(py, "__module__")?;
+    let module = pyrt_core::interned!(py, "__module__")?;
     if dict.get_str_raw(py, &module).is_none() {
         dict.set_item(py, module.as_any(), str_new(py, "__main__")?.as_any())?;
     }

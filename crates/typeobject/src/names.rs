@@ -5,7 +5,7 @@
 //!
 //! Owns name derivation only. Must not mutate types.
 
-use pyrt_core::builtins::{StrObject, intern};
+use pyrt_core::builtins::StrObject;
 use pyrt_core::{PyErr, PyResult, Python, TypeFlags, TypeObject};
 
 /// Whether names come from `tp_name` (static types and `BUILTIN_STYLE` heap types).
@@ -81,7 +81,7 @@ pub fn module_name(py: Python<'_>, tp: &TypeObject) -> PyResult<String> {
             None => "builtins".to_owned(),
         });
     }
-    let key = intern(py, "__module__")?;
+    let key = pyrt_core::interned!(py, "__module__")?;
     let v = tp.tp_dict.get(py).and_then(|d| d.get_str_raw(py, &key));
     match v {
         // SAFETY: the dict owns the value; it is read before the dict is modified.

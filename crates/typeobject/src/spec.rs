@@ -243,7 +243,7 @@ fn apply_names(py: Python<'_>, tp: &TypeObject, full: &str, flags: TypeFlags) ->
     if let Some(m) = module.filter(|_| !flags.contains(TypeFlags::BUILTIN_STYLE)) {
         dict.set_item(
             py,
-            intern(py, "__module__")?.as_any(),
+            pyrt_core::interned!(py, "__module__")?.as_any(),
             str_new(py, m)?.as_any(),
         )?;
     }
@@ -340,7 +340,7 @@ fn apply_doc(py: Python<'_>, tp: &TypeObject, full: &str, doc: &str) -> PyResult
     if let (Some(body), Some(dict)) = (body, tp.tp_dict.get(py)) {
         dict.set_item(
             py,
-            intern(py, "__doc__")?.as_any(),
+            pyrt_core::interned!(py, "__doc__")?.as_any(),
             str_new(py, body)?.as_any(),
         )?;
     }

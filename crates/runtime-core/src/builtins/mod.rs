@@ -20,5 +20,5 @@ pub use hash::{hash_bytes, hash_i64, mix_hash};
 pub use int::{INT_ITEMS, IntObject, int_alloc, int_new};
 pub use layouts::init_core_layouts;
 pub use list::{ListObject, list_new};
-pub use str::{StrObject, intern, intern_bound, str_alloc, str_new};
+pub use str::{StrObject, intern, intern_bound, intern_cached, str_alloc, str_new};
 pub use tuple::{TupleObject, tuple_alloc, tuple_new};

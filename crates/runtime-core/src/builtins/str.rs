@@ -181,3 +181,46 @@ fn insert_interned<'py>(
     table.insert_unique(h, kept, |p| hash_for_table(unsafe { p.as_ref() }.as_str()));
     s
 }
+
+/// [`intern`] with a per-call-site cache: the first call interns `s` and remembers the
+/// object in `cache`; later calls only take a new reference. Sound because interned
+/// strings are immortal. Use through the [`crate::interned!`] macro.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let a = pyrt_core::interned!(py, "__doc__").unwrap();
+///     let b = pyrt_core::builtins::intern(py, "__doc__").unwrap();
+///     assert!(a.is(&b));
+/// });
+/// ```
+pub fn intern_cached<'py>(
+    py: Python<'py>,
+    s: &'static str,
+    cache: &'static std::sync::atomic::AtomicPtr<StrObject>,
+) -> PyResult<Bound<'py, StrObject>> {
+    use std::sync::atomic::Ordering;
+    if let Some(p) = NonNull::new(cache.load(Ordering::Relaxed)) {
+        // SAFETY: the cache only ever holds interned (immortal) strings.
+        return Ok(unsafe { Bound::from_borrowed_ptr(py, p) });
+    }
+    let obj = intern(py, s)?;
+    cache.store(obj.as_ptr().as_ptr() as *mut StrObject, Ordering::Relaxed);
+    Ok(obj)
+}
+
+/// The interned `str` for a string literal, cached at the call site (see
+/// [`builtins::intern_cached`](crate::builtins::intern_cached)).
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     assert_eq!(pyrt_core::interned!(py, "x").unwrap().as_str(), "x");
+/// });
+/// ```
+#[macro_export]
+macro_rules! interned {
+    ($py:expr, $s:literal) => {{
+        static CACHE: ::std::sync::atomic::AtomicPtr<$crate::builtins::StrObject> =
+            ::std::sync::atomic::AtomicPtr::new(::std::ptr::null_mut());
+        $crate::builtins::intern_cached($py, $s, &CACHE)
+    }};
+}

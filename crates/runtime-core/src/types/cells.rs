@@ -194,7 +194,8 @@ impl<T> DefTable<T> {
 }
 
 /// The registry of a type's direct subclasses, held weakly (a subclass removes itself
-/// when it is freed), in insertion order.
+/// when it is freed), in insertion order. Adding and removing are O(1): a class that is
+/// garbage until the next collection costs nothing to its base's registry.
 ///
 /// ```
 /// let l = pyrt_core::types::SubclassList::default();
@@ -202,37 +203,52 @@ impl<T> DefTable<T> {
 /// ```
 #[derive(Default)]
 pub struct SubclassList {
-    // Boxed and optional so the field is valid when zero-filled (a bare Vec is not).
-    #[allow(clippy::box_collection)]
-    list: Cell<Option<Box<Vec<NonNull<TypeObject>>>>>,
+    // Boxed and optional so the field is valid when zero-filled (a bare map is not).
+    // Maps a subclass's address to its insertion sequence number.
+    map: Cell<Option<Box<SubclassMap>>>,
+}
+
+#[derive(Default)]
+struct SubclassMap {
+    entries: hashbrown::HashMap<usize, u64>,
+    next: u64,
 }
 
 impl SubclassList {
-    fn with<R>(&self, f: impl FnOnce(&mut Vec<NonNull<TypeObject>>) -> R) -> R {
-        let mut b = self.list.take().unwrap_or_default();
+    fn with<R>(&self, f: impl FnOnce(&mut SubclassMap) -> R) -> R {
+        let mut b = self.map.take().unwrap_or_default();
         let r = f(&mut b);
-        self.list.set(if b.is_empty() { None } else { Some(b) });
+        self.map
+            .set(if b.entries.is_empty() { None } else { Some(b) });
         r
     }
 
     /// Adds `sub` (if not already present).
     pub fn add(&self, sub: &TypeObject) {
-        let p = NonNull::from(sub);
-        self.with(|v| {
-            if !v.contains(&p) {
-                v.push(p)
+        let key = sub as *const TypeObject as usize;
+        self.with(|m| {
+            let seq = m.next;
+            if m.entries.try_insert(key, seq).is_ok() {
+                m.next += 1;
             }
         });
     }
 
     /// Removes `sub` if present.
     pub fn remove(&self, sub: &TypeObject) {
-        let p = NonNull::from(sub);
-        self.with(|v| v.retain(|q| *q != p));
+        let key = sub as *const TypeObject as usize;
+        self.with(|m| m.entries.remove(&key));
     }
 
     /// The current subclasses, in insertion order.
     pub fn snapshot(&self) -> Vec<NonNull<TypeObject>> {
-        self.with(|v| v.clone())
+        self.with(|m| {
+            let mut v: Vec<(u64, usize)> = m.entries.iter().map(|(k, s)| (*s, *k)).collect();
+            v.sort_unstable();
+            // SAFETY: keys are addresses of live types (a type removes itself when freed).
+            v.into_iter()
+                .map(|(_, k)| unsafe { NonNull::new_unchecked(k as *mut TypeObject) })
+                .collect()
+        })
     }
 }

@@ -20,6 +20,22 @@ macro_rules! subtable {
             pub fn copy_from(&self, other: &$name) {
                 $(self.$field.set(other.$field.get());)*
             }
+
+            /// The inheritance copy rule, slot by slot: take `b`'s slot when this table's
+            /// is empty, `b`'s is set, and `b`'s differs from `b_base`'s (`b_base` being
+            /// the table of `b`'s own base, if it has one).
+            pub fn inherit_from(&self, b: &$name, b_base: Option<&$name>) {
+                $(
+                    if self.$field.get().is_none() {
+                        if let Some(v) = b.$field.get() {
+                            let inherited = b_base.and_then(|bb| bb.$field.get()).map(|f| f as usize);
+                            if inherited != Some(v as usize) {
+                                self.$field.set(Some(v));
+                            }
+                        }
+                    }
+                )*
+            }
         }
     };
 }

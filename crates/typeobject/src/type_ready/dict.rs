@@ -3,7 +3,7 @@
 //! Owns `tp_dict` creation and the `__doc__` entry. (Method, member and getset
 //! descriptors and slot wrappers need the descriptor types of the attribute protocol.)
 
-use pyrt_core::builtins::{dict_new, intern};
+use pyrt_core::builtins::dict_new;
 use pyrt_core::protocol::none;
 use pyrt_core::{PyResult, Python, TypeObject};
 
@@ -20,7 +20,7 @@ pub(super) fn fill_dict(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     let Some(dict) = tp.tp_dict.get(py) else {
         return Ok(());
     };
-    let key = intern(py, "__doc__")?;
+    let key = pyrt_core::interned!(py, "__doc__")?;
     if dict.get_str_raw(py, &key).is_none() {
         let doc = match tp.tp_doc.get(py) {
             Some(d) => d.into_any(),

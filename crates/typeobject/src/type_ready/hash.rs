@@ -3,7 +3,6 @@
 //!
 //! Owns that default only.
 
-use pyrt_core::builtins::intern;
 use pyrt_core::protocol::none;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeObject};
 
@@ -25,7 +24,7 @@ pub(super) fn set_hash(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     let Some(dict) = tp.tp_dict.get(py) else {
         return Ok(());
     };
-    let key = intern(py, "__hash__")?;
+    let key = pyrt_core::interned!(py, "__hash__")?;
     if dict.get_str_raw(py, &key).is_none() {
         dict.set_item(py, key.as_any(), &none(py))?;
         tp.tp_hash.set(Some(hash_not_implemented));

@@ -11,14 +11,13 @@
 
 use crate::mro::mro_of;
 use crate::names;
-use pyrt_core::builtins::intern;
 use pyrt_core::object::{gc_free, plain_free};
 use pyrt_core::types::RawCell;
-use pyrt_core::types::{FN_SLOTS, FreeFunc, SlotId, SlotPlace};
+use pyrt_core::types::{FreeFunc, SlotId};
 use pyrt_core::{PyErr, PyResult, Python, TypeFlags, TypeObject};
 
-/// Type-level function slots inherited by the plain copy rule (sub-table slots are all
-/// inherited by it too; see [`copy_rule_slots`]).
+/// Type-level function slots inherited by the plain copy rule (the sub-table slots are
+/// inherited by the same rule in [`inherit_subtables`]).
 const COPY_RULE_TYPE_SLOTS: [SlotId; 12] = [
     SlotId::TP_DEALLOC,
     SlotId::TP_REPR,
@@ -33,15 +32,6 @@ const COPY_RULE_TYPE_SLOTS: [SlotId; 12] = [
     SlotId::TP_FINALIZE,
     SlotId::TP_CALL,
 ];
-
-/// Every slot the copy rule applies to: all sub-table slots, then the type-level ones.
-fn copy_rule_slots() -> impl Iterator<Item = SlotId> {
-    FN_SLOTS
-        .iter()
-        .filter(|d| d.place != SlotPlace::Type)
-        .map(|d| d.id)
-        .chain(COPY_RULE_TYPE_SLOTS)
-}
 
 /// The fast-subclass flags, in the order CPython tests them.
 fn fast_subclass_flags(py: Python<'_>) -> [(&TypeObject, TypeFlags); 7] {
@@ -158,7 +148,8 @@ fn inherit_slots(py: Python<'_>, tp: &TypeObject, b: &TypeObject) -> PyResult<()
     let b_base = b.base();
     inherit_vectorcall_flag(tp, b);
     let had_descr_get = tp.tp_descr_get.get().is_some();
-    for id in copy_rule_slots() {
+    inherit_subtables(tp, b, b_base);
+    for id in COPY_RULE_TYPE_SLOTS {
         copy_slot(tp, b, b_base, id);
     }
     inherit_method_descriptor_flag(tp, b, had_descr_get);
@@ -196,6 +187,26 @@ fn copy_slot(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject>, id: S
     // the type's, so its allocation, deallocation, free and traversal functions are valid
     // for the type's instances (the same rule CPython relies on).
     let _ = unsafe { tp.set_fn_slot_unchecked(id, Some(value)) };
+}
+
+/// The copy rule over the five sub-tables, each slot by slot; a sub-table is inherited
+/// into only when both the type and `b` have it.
+fn inherit_subtables(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject>) {
+    if let (Some(t), Some(bt)) = (tp.number(), b.number()) {
+        t.inherit_from(bt, b_base.and_then(TypeObject::number));
+    }
+    if let (Some(t), Some(bt)) = (tp.sequence(), b.sequence()) {
+        t.inherit_from(bt, b_base.and_then(TypeObject::sequence));
+    }
+    if let (Some(t), Some(bt)) = (tp.mapping(), b.mapping()) {
+        t.inherit_from(bt, b_base.and_then(TypeObject::mapping));
+    }
+    if let (Some(t), Some(bt)) = (tp.async_(), b.async_()) {
+        t.inherit_from(bt, b_base.and_then(TypeObject::async_));
+    }
+    if let (Some(t), Some(bt)) = (tp.buffer(), b.buffer()) {
+        t.inherit_from(bt, b_base.and_then(TypeObject::buffer));
+    }
 }
 
 /// The copy rule for plain values (offsets).
@@ -257,8 +268,8 @@ fn inherit_hash_group(py: Python<'_>, tp: &TypeObject, b: &TypeObject) -> PyResu
         return Ok(());
     }
     if let Some(dict) = tp.tp_dict.get(py) {
-        let eq = intern(py, "__eq__")?;
-        let hash = intern(py, "__hash__")?;
+        let eq = pyrt_core::interned!(py, "__eq__")?;
+        let hash = pyrt_core::interned!(py, "__hash__")?;
         if dict.get_str_raw(py, &eq).is_some() || dict.get_str_raw(py, &hash).is_some() {
             return Ok(());
         }
