@@ -13,7 +13,7 @@ use crate::metaclass;
 use crate::type_ready::type_ready;
 use pyrt_core::builtins::{DictObject, StrObject, dict_new, intern, str_new, tuple_new};
 use pyrt_core::object::{gc_free, generic_alloc};
-use pyrt_core::types::{Destructor, ObjCell, ObjProc, TraverseProc};
+use pyrt_core::types::{Destructor, ObjProc, TraverseProc};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
 use std::ptr::NonNull;
 
@@ -216,16 +216,6 @@ fn nearest_other<T: Copy>(
     None
 }
 
-/// The dict slot of a live instance.
-fn dict_slot(obj: NonNull<PyAny>) -> Option<&'static ObjCell<PyAny>> {
-    // SAFETY: the caller holds the object alive for the use of the returned cell;
-    // Bound is repr(transparent) over the pointer and is not dropped here.
-    let b: &Bound<'static, PyAny> =
-        unsafe { &*(&obj as *const NonNull<PyAny> as *const Bound<'static, PyAny>) };
-    // SAFETY: the cell lives inside the object, which outlives this borrow.
-    instance_dict_slot(b).map(|c| unsafe { &*(c as *const ObjCell<PyAny>) })
-}
-
 /// `tp_dealloc` of class instances: releases the `__dict__`, then the nearest base's
 /// own `tp_dealloc` destroys the base payload and frees.
 ///
@@ -234,7 +224,8 @@ fn dict_slot(obj: NonNull<PyAny>) -> Option<&'static ObjCell<PyAny>> {
 pub(crate) unsafe fn subtype_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: the object is still allocated.
     let tp = unsafe { obj.as_ref() }.ob_type();
-    if let Some(slot) = dict_slot(obj) {
+    // SAFETY: the object is still allocated until the base's dealloc frees it below.
+    if let Some(slot) = pyrt_core::object::dict_slot(unsafe { obj.as_ref() }) {
         drop(slot.take(py));
     }
     let base_dealloc = nearest_other(
@@ -254,7 +245,7 @@ pub(crate) unsafe fn subtype_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
 /// `tp_traverse` of class instances: the `__dict__`, the (heap) type, then the base's.
 pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
     let tp = obj.ob_type();
-    if let Some(d) = dict_slot(NonNull::from(obj)).and_then(|c| c.as_ptr()) {
+    if let Some(d) = pyrt_core::object::dict_slot(obj).and_then(|c| c.as_ptr()) {
         visit(d);
     }
     if tp.has_flag(TypeFlags::HEAPTYPE) {
