@@ -6,6 +6,7 @@
 
 use super::generic::check_name;
 use super::lookup::type_lookup;
+use super::type_dict::type_dict_set;
 use crate::names;
 use pyrt_core::builtins::intern_bound;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
@@ -86,24 +87,16 @@ pub fn type_setattro<'py>(
         return set(py, m, obj, value);
     }
     let key = intern_bound(py, name.clone()).into_any();
-    let Some(dict) = tp.tp_dict.get(py) else {
-        return Err(PyErr::system_error(py, "type has no dict"));
-    };
-    match value {
-        Some(v) => dict.set_item(py, &key, v),
-        None => {
-            if dict.del_item(py, &key)? {
-                Ok(())
-            } else {
-                Err(PyErr::attribute_error(
-                    py,
-                    format!(
-                        "type object '{}' has no attribute '{}'",
-                        names::tp_name(tp),
-                        name.as_str()
-                    ),
-                ))
-            }
-        }
+    if type_dict_set(py, tp, &key, value)? {
+        Ok(())
+    } else {
+        Err(PyErr::attribute_error(
+            py,
+            format!(
+                "type object '{}' has no attribute '{}'",
+                names::tp_name(tp),
+                name.as_str()
+            ),
+        ))
     }
 }
