@@ -121,3 +121,14 @@ pub unsafe fn member_write<'py>(
         }
     }
 }
+
+/// The pointer slot at `offset` inside `obj`.
+///
+/// # Safety
+/// `obj` holds, at `offset`, an aligned pointer slot that contains an owned reference or
+/// null (as every object-kind member field does), and the returned cell is not used
+/// after the object is freed.
+pub unsafe fn pointer_slot(obj: &PyAny, offset: isize) -> &ObjCell<PyAny> {
+    // SAFETY: caller contract.
+    unsafe { &*((obj as *const PyAny as *const u8).offset(offset) as *const ObjCell<PyAny>) }
+}
