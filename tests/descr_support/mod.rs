@@ -67,7 +67,11 @@ pub fn mask(s: &str) -> String {
 
 /// `Type: message`.
 pub fn err_text(py: Python<'_>, e: &PyErr) -> String {
-    mask(&format!("{}: {}", e.type_name(py), e.message(py)))
+    let msg = match pyrt_typeobject::builtins::call::str_of(py, e.value(py)) {
+        Ok(m) => m.as_str().to_owned(),
+        Err(_) => e.message(py),
+    };
+    mask(&format!("{}: {msg}", e.type_name(py)))
 }
 
 /// `repr(obj)`, masked.
@@ -205,14 +209,17 @@ pub fn dset<'py>(
     set(py, d, obj, v)
 }
 
-/// `class NAME(*bases): ns` (metaclass `type`; no bases means `object`).
+/// `class NAME(*bases): ns` (metaclass `type`; no bases means `object`). As a class
+/// statement does, the namespace starts with `__module__ = '__main__'`.
 pub fn class<'py>(
     py: Python<'py>,
     name: &str,
     bases: &[&Bound<'py, PyAny>],
     ns: &[(&str, Bound<'py, PyAny>)],
 ) -> PyResult<Bound<'py, PyAny>> {
-    let d = dict(py, ns);
+    let mut items = vec![("__module__", s(py, "__main__"))];
+    items.extend(ns.iter().cloned());
+    let d = dict(py, &items);
     let bases: Vec<Bound<'py, PyAny>> = bases.iter().map(|b| (*b).clone()).collect();
     new_class_with_meta(
         py,
