@@ -34,7 +34,21 @@ pub fn fx(case: &str) -> &'static str {
 /// Runs `f` under the runtime, compares its outcome with the recorded one for `case`,
 /// and checks that every object the test allocated is freed.
 pub fn check(case: &str, f: impl for<'py> FnOnce(Python<'py>) -> String) {
-    let expected = fx(case);
+    check_against(fx(case), case, f)
+}
+
+/// The outcome recorded for `case` in another fixture text (`case<TAB>outcome` lines).
+pub fn fx_in(text: &'static str, case: &str) -> &'static str {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .find(|(k, _)| *k == case)
+        .map(|(_, v)| v)
+        .unwrap_or_else(|| panic!("case {case:?} missing from the fixture"))
+}
+
+/// [`check`] against an explicit expected outcome.
+pub fn check_against(expected: &str, case: &str, f: impl for<'py> FnOnce(Python<'py>) -> String) {
     pyrt::Runtime::with(|py| {
         pyrt::gc::collect(py, 2);
         let before = py.live_objects();
