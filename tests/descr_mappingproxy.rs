@@ -273,3 +273,12 @@ fn keys_values_items_are_lists() {
         assert_eq!(m("items"), "[('a', 1)]");
     });
 }
+
+#[test]
+fn iterating_a_proxy_yields_the_keys() {
+    // `list(A.__dict__)` (CPython: the keys in order; fixture case `type.dict_keys`).
+    check("type.dict_keys", |py| {
+        let d = get(py, &cls(py, "A", &[], &[]), "__dict__").unwrap();
+        show(py, callf(py, &ty(py, py.builtins().list()), &[d]))
+    });
+}

@@ -70,6 +70,15 @@ pub(crate) unsafe fn dealloc_fields<T: OwnedFields>(py: Python<'_>, obj: NonNull
 
 /// A native function (`builtin_function_or_method`): a [`MethodDef`] optionally bound
 /// to a `__self__`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = py.builtins().builtin_function_or_method();
+///     let o = pyrt_core::object::generic_alloc(py, t, 0).unwrap();
+///     let f = o.downcast::<pyrt_core::builtins::NativeFunctionObject>().unwrap();
+///     assert!(f.def.get().is_none() && f.self_.is_none());
+/// });
+/// ```
 #[repr(C)]
 pub struct NativeFunctionObject {
     /// Header.
@@ -103,6 +112,13 @@ unsafe impl PyLayout for NativeFunctionObject {
 
 /// A method descriptor (`method_descriptor`, `classmethod_descriptor`): a
 /// `tp_methods` entry of `d_type`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().classmethod_descriptor(), 0).unwrap();
+///     assert!(o.downcast::<pyrt_core::builtins::MethodDescrObject>().is_ok());
+/// });
+/// ```
 #[repr(C)]
 pub struct MethodDescrObject {
     /// Header.
@@ -135,6 +151,14 @@ unsafe impl PyLayout for MethodDescrObject {
 /// Invariant: `kind` and `offset` describe a real field of every instance of `d_type`
 /// (a pointer slot holding an owned reference or null for the object kinds; a plain
 /// value otherwise). They are [`RawCell`]s: safe to read, `unsafe` to write.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().member_descriptor(), 0).unwrap();
+///     let m = o.downcast::<pyrt_core::builtins::MemberDescrObject>().unwrap();
+///     assert_eq!(m.offset.get(), 0); // set (unsafely) by the constructor only
+/// });
+/// ```
 #[repr(C)]
 pub struct MemberDescrObject {
     /// Header.
@@ -168,6 +192,14 @@ unsafe impl PyLayout for MemberDescrObject {
 }
 
 /// A getset descriptor (`getset_descriptor`): a `tp_getset` entry of `d_type`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().getset_descriptor(), 0).unwrap();
+///     assert!(o.downcast::<pyrt_core::builtins::GetSetDescrObject>().is_ok());
+///     assert!(o.downcast::<pyrt_core::builtins::MemberDescrObject>().is_err());
+/// });
+/// ```
 #[repr(C)]
 pub struct GetSetDescrObject {
     /// Header.
@@ -195,6 +227,15 @@ unsafe impl PyLayout for GetSetDescrObject {
 }
 
 /// A bound method (`method`): a callable and the instance it is bound to.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().method(), 0).unwrap();
+///     let m = o.downcast::<pyrt_core::builtins::BoundMethodObject>().unwrap();
+///     m.self_.set(py, Some(pyrt_core::builtins::int_new(py, 1).unwrap().into_any()));
+///     assert!(!m.self_.is_none()); // released with the method
+/// });
+/// ```
 #[repr(C)]
 pub struct BoundMethodObject {
     /// Header.
@@ -220,6 +261,14 @@ unsafe impl PyLayout for BoundMethodObject {
 }
 
 /// `classmethod` and `staticmethod`: a wrapped callable plus an instance `__dict__`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().staticmethod(), 0).unwrap();
+///     assert!(o.downcast::<pyrt_core::builtins::FuncWrapperObject>().is_ok());
+///     assert!(pyrt_core::object::dict_slot(o.as_any_ref()).is_some());
+/// });
+/// ```
 #[repr(C)]
 pub struct FuncWrapperObject {
     /// Header.
@@ -245,6 +294,14 @@ unsafe impl PyLayout for FuncWrapperObject {
 }
 
 /// `property`: accessor functions, the doc, and the name given by `__set_name__`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().property(), 0).unwrap();
+///     let p = o.downcast::<pyrt_core::builtins::PropertyObject>().unwrap();
+///     assert!(p.fget.is_none() && !p.getter_doc.get());
+/// });
+/// ```
 #[repr(C)]
 pub struct PropertyObject {
     /// Header.
@@ -278,6 +335,13 @@ unsafe impl PyLayout for PropertyObject {
 }
 
 /// `mappingproxy`: a read-only view of a mapping.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().mappingproxy(), 0).unwrap();
+///     assert!(o.downcast::<pyrt_core::builtins::MappingProxyObject>().unwrap().mapping.is_none());
+/// });
+/// ```
 #[repr(C)]
 pub struct MappingProxyObject {
     /// Header.
