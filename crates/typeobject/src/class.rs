@@ -85,6 +85,14 @@ pub fn new_class_with_meta<'py>(
 
 /// Whether `tp` is a class made by class creation (its instances are destroyed by
 /// `subtype_dealloc`, and everything it added to its base's layout is pointer slots).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     assert!(pyrt_typeobject::class::is_class_created(&a));
+///     assert!(!pyrt_typeobject::class::is_class_created(py.builtins().int()));
+/// });
+/// ```
 pub fn is_class_created(tp: &TypeObject) -> bool {
     tp.tp_dealloc
         .get()
