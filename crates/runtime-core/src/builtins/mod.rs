@@ -6,6 +6,7 @@
 //! rules beyond the raw hash, comparison): those are slots filled by `pyrt-typeobject`.
 
 mod dict;
+mod dict_pin;
 mod exception;
 mod hash;
 mod int;
@@ -15,6 +16,7 @@ mod str;
 mod tuple;
 
 pub use dict::{DictObject, dict_new};
+pub use dict_pin::{PinnedDictHook, set_pinned_dict_hook};
 pub use exception::BaseExceptionObject;
 pub use hash::{hash_bytes, hash_i64, mix_hash};
 pub use int::{INT_ITEMS, IntObject, int_alloc, int_new};
