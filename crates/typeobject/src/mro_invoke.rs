@@ -60,7 +60,7 @@ pub fn mro_for<'py>(py: Python<'py>, tp: &TypeObject) -> PyResult<NewMro<'py>> {
 /// The metatype's own `mro`, when the metatype is not `type` and `mro` does not resolve
 /// to `type`'s.
 fn custom_mro_method<'py>(py: Python<'py>, tp: &TypeObject) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let meta = tp.ob_type();
+    let meta = tp.as_any().ob_type();
     let type_ = py.builtins().type_();
     if std::ptr::eq(meta, type_) {
         return Ok(None);
