@@ -15,7 +15,7 @@ use std::cell::RefCell;
 /// (after full collections: classes are cycles through their MRO).
 pub fn checked<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> R {
     pyrt::Runtime::with(|py| {
-        pyrt::gc::collect(py, 2);
+        while pyrt::gc::collect(py, 2) > 0 {}
         let before = py.live_objects();
         let r = f(py);
         MRO_FN.with(|m| m.borrow_mut().take());
