@@ -5,7 +5,7 @@
 //!
 //! Owns the steps of class creation and the slots of instances of such classes
 //! (`subtype_dealloc`, `subtype_traverse`, `subtype_clear`). Must not implement
-//! dunder → slot dispatch (the attribute protocol's job).
+//! the dunder → slot resolution itself (`slotdefs`), which it calls after readying.
 
 use crate::attr::instance_dict_slot;
 use crate::layout::best_base;
@@ -65,9 +65,13 @@ pub fn new_class_with_meta<'py>(
         tp.tp_base.set(py, Some(base.clone()));
     }
     set_namespace(py, &tp, ns)?;
+    if let Some(dict) = tp.tp_dict.get(py) {
+        crate::slotdefs::set_hash_none_if_eq(py, &dict)?;
+    }
     set_instance_layout(&tp, &base);
     set_instance_slots(&tp);
     type_ready(py, &tp)?;
+    crate::slotdefs::fixup_slot_dispatchers(py, &tp)?;
     Ok(tp)
 }
 

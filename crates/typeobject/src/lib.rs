@@ -4,7 +4,9 @@
 //! inheritance), the C3 MRO ([`mro`]), instance layouts and the best base ([`layout`]),
 //! the metaclass calculation ([`metaclass`]), class creation ([`new_class`]), types from
 //! specs ([`spec`]), names ([`names`]), the attribute protocol ([`attr`]), calls
-//! ([`call`]), the builtin types' initialisation, and the [`Runtime`] entry point.
+//! ([`call`]), dunder → slot coupling ([`slotdefs`]) with slot wrappers
+//! ([`slot_wrapper`]), the abstract operator layer ([`ops`]), the builtin types'
+//! initialisation, and the [`Runtime`] entry point.
 //! The object core (header, refcounts, layouts, handles) is `pyrt-core`, below.
 //!
 //! ```
@@ -30,7 +32,10 @@ pub mod layout;
 pub mod metaclass;
 pub mod mro;
 pub mod names;
+pub mod ops;
 pub mod runtime;
+pub mod slot_wrapper;
+pub mod slotdefs;
 pub mod spec;
 pub mod type_ready;
 mod type_type;

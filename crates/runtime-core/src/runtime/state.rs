@@ -95,6 +95,9 @@ builtin_types! {
     name_error => "NameError",
     stop_iteration => "StopIteration",
     assertion_error => "AssertionError",
+    wrapper_descriptor => "wrapper_descriptor",
+    method_wrapper => "method-wrapper",
+    seq_iterator => "iterator",
 }
 
 /// The immortal singletons, allocated when the state is created.

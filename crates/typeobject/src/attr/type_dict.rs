@@ -31,8 +31,10 @@ pub fn type_dict_set<'py>(
     let Some(dict) = tp.tp_dict.get(py) else {
         return Err(PyErr::system_error(py, "type has no dict"));
     };
-    match value {
+    let present = match value {
         Some(v) => dict.set_item(py, key, v).map(|()| true),
         None => dict.del_item(py, key),
-    }
+    }?;
+    crate::slotdefs::update_slot_for_key(py, tp, key)?;
+    Ok(present)
 }
