@@ -8,12 +8,13 @@
 //! the dunder → slot resolution itself (`slotdefs`), which it calls after readying.
 
 use crate::attr::instance_dict_slot;
+use crate::descr::dict_attr::{DICT_GETSET, WEAKREF_GETSET};
 use crate::layout::best_base;
 use crate::metaclass;
 use crate::type_ready::type_ready;
 use pyrt_core::builtins::{DictObject, StrObject, dict_new, intern, str_new, tuple_new};
 use pyrt_core::object::{gc_free, generic_alloc};
-use pyrt_core::types::{Destructor, ObjProc, TraverseProc};
+use pyrt_core::types::{Destructor, GetSetDef, ObjProc, TraverseProc};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
 use std::ptr::NonNull;
 
@@ -183,6 +184,23 @@ fn set_instance_layout(tp: &TypeObject, base: &TypeObject) {
         tp.tp_dictoffset.set(dictoffset);
         tp.tp_weaklistoffset.set(weaklistoffset);
         tp.tp_basicsize.set(size);
+    }
+    tp.tp_getset
+        .set(instance_getsets(dictoffset != 0, weaklistoffset != 0));
+}
+
+static DICT_AND_WEAKREF: [GetSetDef; 2] = [DICT_GETSET, WEAKREF_GETSET];
+static DICT_ONLY: [GetSetDef; 1] = [DICT_GETSET];
+static WEAKREF_ONLY: [GetSetDef; 1] = [WEAKREF_GETSET];
+
+/// The `__dict__` / `__weakref__` attributes for the slots the class added itself
+/// (`type_ready` puts them in the class dict).
+fn instance_getsets(dict: bool, weakref: bool) -> &'static [GetSetDef] {
+    match (dict, weakref) {
+        (true, true) => &DICT_AND_WEAKREF,
+        (true, false) => &DICT_ONLY,
+        (false, true) => &WEAKREF_ONLY,
+        (false, false) => &[],
     }
 }
 

@@ -28,6 +28,7 @@ pub mod attr;
 pub mod builtins;
 pub mod call;
 pub mod class;
+pub mod descr;
 pub mod layout;
 pub mod metaclass;
 pub mod mro;
