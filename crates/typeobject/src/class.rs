@@ -41,8 +41,20 @@ pub fn new_class<'py>(
 }
 
 /// Creates a class with the given requested metatype (the most derived of it and the
-/// bases' metatypes is used).
+/// bases' metatypes is used), then runs `__set_name__` and `__init_subclass__` (see
+/// [`crate::class_init::new_class_with_kwargs`] for class keywords).
 pub fn new_class_with_meta<'py>(
+    py: Python<'py>,
+    requested_meta: &TypeObject,
+    name: &str,
+    bases: &[Bound<'py, PyAny>],
+    ns: Option<&Bound<'py, DictObject>>,
+) -> PyResult<Bound<'py, TypeObject>> {
+    crate::class_init::new_class_with_kwargs(py, requested_meta, name, bases, ns, None)
+}
+
+/// The steps of class creation up to readying and slot fixup (no user code runs).
+pub(crate) fn build_class<'py>(
     py: Python<'py>,
     requested_meta: &TypeObject,
     name: &str,
@@ -67,7 +79,7 @@ pub fn new_class_with_meta<'py>(
     }
     set_namespace(py, &tp, ns)?;
     if let Some(dict) = tp.tp_dict.get(py) {
-        crate::slotdefs::set_hash_none_if_eq(py, &dict)?;
+        crate::class_init::prepare_namespace(py, &dict)?;
     }
     set_instance_layout(&tp, &base);
     set_instance_slots(&tp);

@@ -28,6 +28,7 @@ pub mod attr;
 pub mod builtins;
 pub mod call;
 pub mod class;
+pub mod class_init;
 pub mod descr;
 pub mod layout;
 pub mod metaclass;
@@ -43,6 +44,7 @@ mod type_type;
 
 pub use call::{call, call_type};
 pub use class::{new_class, new_class_with_meta};
+pub use class_init::new_class_with_kwargs;
 pub use runtime::Runtime;
 pub use spec::{Slot, TypeSpec, from_spec, from_spec_unchecked};
 pub use type_ready::type_ready;

@@ -14,6 +14,9 @@ use pyrt_core::protocol::{bool_obj, is_true};
 use pyrt_core::types::{CompareOp, InitProc, NewFunc, TypeFlags, TypeObject};
 use pyrt_core::{Bound, PyErr, PyResult, Python};
 
+/// `object`'s methods.
+static OBJECT_METHODS: [pyrt_core::types::MethodDef; 1] = [crate::class_init::OBJECT_INIT_SUBCLASS];
+
 /// Stores `object`'s slots.
 pub(crate) fn install(tp: &TypeObject) {
     tp.tp_repr.set(Some(object_repr));
@@ -22,6 +25,7 @@ pub(crate) fn install(tp: &TypeObject) {
     tp.tp_richcompare.set(Some(object_richcompare));
     tp.tp_init.set(Some(object_init));
     tp.tp_new.set(Some(object_new));
+    tp.tp_methods.set(&OBJECT_METHODS);
     // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
     unsafe {
         tp.add_flags(TypeFlags::BASETYPE);

@@ -12,7 +12,7 @@
 use super::names::Dunder;
 use crate::attr::type_lookup;
 use crate::call::call;
-use pyrt_core::builtins::{DictObject, tuple_new};
+use pyrt_core::builtins::{DictObject, StrObject, tuple_new};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags};
 
 /// A dunder found on an object's type, ready to be called for that object.
@@ -31,10 +31,19 @@ pub(crate) fn lookup_method<'py>(
     name: Dunder,
 ) -> PyResult<Option<Method<'py>>> {
     let key = name.interned(py)?;
+    lookup_method_str(py, obj, &key)
+}
+
+/// [`lookup_method`] for any interned name.
+pub(crate) fn lookup_method_str<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py>,
+    key: &StrObject,
+) -> PyResult<Option<Method<'py>>> {
     let tp = obj.ob_type();
     // SAFETY: the value is owned by an MRO dict and still there: a new reference is
     // taken before any other code runs.
-    let Some(f) = type_lookup(py, tp, &key).map(|p| unsafe { Bound::from_borrowed_ptr(py, p) })
+    let Some(f) = type_lookup(py, tp, key).map(|p| unsafe { Bound::from_borrowed_ptr(py, p) })
     else {
         return Ok(None);
     };

@@ -8,7 +8,7 @@
 
 use super::dispatch::type_slots::slot_tp_new;
 use crate::names;
-use pyrt_core::builtins::{DictObject, TupleObject, tuple_new};
+use pyrt_core::builtins::{DictObject, NativeFunctionObject, TupleObject, tuple_new};
 use pyrt_core::types::{MethodDef, MethodFlags, MethodFn, NewFunc};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeObject};
 
@@ -79,6 +79,7 @@ pub static NEW_DEF: MethodDef = MethodDef {
 };
 
 /// Whether `obj` is some type's builtin `__new__` (made from [`NEW_DEF`]).
-pub(crate) fn is_builtin_new(_py: Python<'_>, _obj: &Bound<'_, PyAny>) -> bool {
-    false
+pub(crate) fn is_builtin_new(_py: Python<'_>, obj: &Bound<'_, PyAny>) -> bool {
+    obj.downcast::<NativeFunctionObject>()
+        .is_ok_and(|f| f.def.get().is_some_and(|d| std::ptr::eq(d, &NEW_DEF)))
 }

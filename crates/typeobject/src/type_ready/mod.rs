@@ -2,7 +2,7 @@
 //! steps, each establishing one thing, chained with `?`:
 //!
 //! `pre_checks` → `set_immutable` → `set_dict` → `set_base` → `set_type` → `set_bases`
-//! → `set_mro` → `set_new` → `fill_dict` → `add_slot_wrappers` → `inherit` → `set_hash` → `add_subclasses`
+//! → `set_mro` → `set_new` → `add_slot_wrappers` → `fill_dict` → `inherit` → `set_hash` → `add_subclasses`
 //! → `post_checks`, then `READY`.
 //!
 //! Owns the order and the READYING/READY flags. Each step lives in the sibling module
@@ -77,9 +77,9 @@ fn run_steps(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     base::set_type(tp);
     base::set_bases(py, tp)?;
     mro::set_mro(py, tp)?;
-    new::set_new(tp);
-    dict::fill_dict(py, tp)?;
+    new::set_new(py, tp)?;
     slot_wrappers::add_slot_wrappers(py, tp)?;
+    dict::fill_dict(py, tp)?;
     inherit::inherit(py, tp)?;
     hash::set_hash(py, tp)?;
     subclasses::add_subclasses(tp);
