@@ -24,3 +24,4 @@ pub use pyrt_typeobject::{
     Runtime, Slot, TypeSpec, attr, call, call_type, from_spec, from_spec_unchecked, layout,
     metaclass, mro, names, new_class, new_class_with_meta, type_ready,
 };
+pub use pyrt_typeobject::{class_init, new_class_with_kwargs, ops, slot_wrapper, slotdefs};

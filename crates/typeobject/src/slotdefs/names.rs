@@ -143,7 +143,7 @@ impl Dunder {
     /// The dunder spelled `name`, if the table knows it.
     pub fn from_name(name: &str) -> Option<Dunder> {
         let b = name.as_bytes();
-        if b.len() < 7 || b[..2] != *b"__" || b[b.len() - 2..] != *b"__" {
+        if b.len() < 6 || b[..2] != *b"__" || b[b.len() - 2..] != *b"__" {
             return None;
         }
         lookup(name)
