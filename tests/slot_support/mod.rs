@@ -29,9 +29,13 @@ pub fn cpython(case: &str) -> String {
         .clone()
 }
 
-/// `Type: message`.
+/// `Type: str(exception)`, as `f"{type(e).__name__}: {e}"` prints it.
 pub fn err_text(py: Python<'_>, e: &PyErr) -> String {
-    format!("{}: {}", e.type_name(py), e.message(py))
+    let text = match pyrt::ops::str(py, e.value(py)) {
+        Ok(t) => t.as_str().to_owned(),
+        Err(_) => e.message(py),
+    };
+    format!("{}: {}", e.type_name(py), text)
 }
 
 /// `ok <repr>` or `raise Type: message`, addresses replaced by `0x…`, as the recorder
