@@ -126,6 +126,16 @@ impl SlotSet {
         }
     }
 
+    /// `tp_hash` and `tp_richcompare` are inherited together or not at all (a class
+    /// defining `__eq__` or `__hash__` inherits neither), so resolving one means
+    /// resolving both.
+    fn pair_hash_group(&mut self) {
+        let group = (1u128 << SlotId::TP_HASH.0) | (1u128 << SlotId::TP_RICHCOMPARE.0);
+        if self.0 & group != 0 {
+            self.0 |= group;
+        }
+    }
+
     fn iter(&self) -> impl Iterator<Item = SlotId> + '_ {
         (0..128u16).filter(|i| self.0 & (1u128 << i) != 0).map(SlotId)
     }
@@ -143,7 +153,8 @@ fn dunders_in_dict(py: Python<'_>, tp: &TypeObject, set: &mut SlotSet) {
 
 /// Sets every slot of the new heap class `tp` that a dunder along its MRO drives to
 /// what [`resolve_slot`] says. Slots whose names appear only in `object`'s dict keep
-/// what inheritance gave them (the same functions).
+/// what inheritance gave them (the same functions), except the hash/comparison pair,
+/// which inheritance skips as a whole when the class defines either.
 ///
 /// ```
 /// use pyrt_core::types::SlotId;
@@ -165,6 +176,7 @@ pub fn fixup_slot_dispatchers(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
             dunders_in_dict(py, t, &mut set);
         }
     }
+    set.pair_hash_group();
     for slot in set.iter() {
         apply(py, tp, slot)?;
     }
