@@ -23,6 +23,8 @@ pub mod object;
 pub mod protocol;
 pub mod runtime;
 pub mod types;
+pub mod unraisable;
+pub mod weakref;
 
 pub use err::{PyErr, PyResult};
 pub use handle::{Bound, Py};

@@ -188,6 +188,7 @@ pub fn init_core_layouts(py: Python<'_>) {
         b.dict().tp_clear.set(Some(dict::dict_clear));
         init_exception_layouts(py);
     }
+    crate::weakref::init_weakref_layout(py);
 }
 
 fn init_exception_layouts(py: Python<'_>) {

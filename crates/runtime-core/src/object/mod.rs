@@ -13,6 +13,7 @@
 pub mod alloc;
 pub(crate) mod dealloc;
 mod dict_slot;
+mod finalize;
 mod raw_cell;
 pub(crate) mod refcount;
 

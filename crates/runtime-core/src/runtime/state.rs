@@ -95,6 +95,7 @@ builtin_types! {
     name_error => "NameError",
     stop_iteration => "StopIteration",
     assertion_error => "AssertionError",
+    weakref => "weakref.ReferenceType",
 }
 
 /// The immortal singletons, allocated when the state is created.
@@ -181,6 +182,8 @@ pub struct RuntimeState {
     pub(crate) interned: UnsafeCell<hashbrown::HashTable<NonNull<StrObject>>>,
     /// The builtin type objects.
     pub builtins: BuiltinTypes,
+    /// The hook unraisable errors go to (`None`: print to stderr).
+    pub(crate) unraisable_hook: std::cell::RefCell<Option<crate::unraisable::UnraisableHook>>,
     /// `None`, `True`, `False`, `NotImplemented`.
     pub singletons: Singletons,
 }
@@ -206,6 +209,7 @@ impl RuntimeState {
             dealloc_queue: UnsafeCell::new(Vec::new()),
             interned: UnsafeCell::new(hashbrown::HashTable::new()),
             builtins,
+            unraisable_hook: std::cell::RefCell::new(None),
             singletons,
         }
     }

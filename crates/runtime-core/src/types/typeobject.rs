@@ -118,8 +118,9 @@ pub struct TypeObject {
     pub tp_cache: ObjCell<PyAny>,
     /// Direct subclasses, held weakly.
     pub tp_subclasses: SubclassList,
-    /// Weak references to the type.
-    pub tp_weaklist: ObjCell<PyAny>,
+    /// Weak references to the type: the list head `type`'s `tp_weaklistoffset` names
+    /// (borrowed pointers, maintained by the weakref module).
+    pub tp_weaklist: crate::weakref::WeakListHead,
     /// Legacy finalizer.
     pub tp_del: Cell<Option<ObjProc>>,
     /// Attribute-cache version tag (0: none).

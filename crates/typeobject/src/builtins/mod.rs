@@ -49,6 +49,7 @@ mod repr_guard;
 mod sequence;
 mod string;
 mod tuple;
+mod weakref;
 
 pub use exceptions::exception_base_of;
 pub use object::{
@@ -95,6 +96,7 @@ pub fn install_behaviour_slots(py: Python<'_>) {
     dict::install(b.dict());
     none::install(b.none_type(), b.not_implemented_type());
     exceptions::install(py);
+    weakref::install(b.weakref());
 }
 
 /// Points `tp_as_number` at the type's inline number table.
