@@ -18,7 +18,7 @@
 
 pub use pyrt_core::gc;
 pub use pyrt_core::{Bound, Py, PyAny, PyErr, PyLayout, PyResult, Python, TypeFlags, TypeObject};
-pub use pyrt_core::{builtins, object, protocol, types};
+pub use pyrt_core::{builtins, object, protocol, types, unraisable, weakref};
 pub use pyrt_gc as collector;
 pub use pyrt_typeobject::{
     Runtime, Slot, TypeSpec, attr, call, call_type, from_spec, from_spec_unchecked, layout,

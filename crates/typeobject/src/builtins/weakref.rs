@@ -146,7 +146,12 @@ fn weakref_repr<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> 
 fn special_name(py: Python<'_>, referent: &Bound<'_>) -> PyResult<Option<String>> {
     let value = match lookup_str(py, referent.ob_type(), "__name__") {
         Some(descr) => match descr.ob_type().tp_descr_get.get() {
-            Some(get) => get(py, &descr, Some(referent), Some(&referent.get_type().into_any()))?,
+            Some(get) => get(
+                py,
+                &descr,
+                Some(referent),
+                Some(&referent.get_type().into_any()),
+            )?,
             None => descr,
         },
         None => match referent.downcast::<TypeObject>() {
