@@ -162,6 +162,7 @@ unsafe impl ObjectModel for PyGcModel {
     unsafe fn describe(head: NonNull<GcHead>, out: &mut dyn std::fmt::Write) -> std::fmt::Result {
         // SAFETY: live object.
         let obj = unsafe { object_of(head).as_ref() };
-        write!(out, "<{} object at {:#x}>", obj.type_name(), obj.addr())
+        // CPython's DEBUG_COLLECTABLE / DEBUG_UNCOLLECTABLE form: `<tp_name address>`.
+        write!(out, "<{} {:#x}>", obj.type_name(), obj.addr())
     }
 }
