@@ -103,7 +103,12 @@ fn constructor_argument_errors_match_cpython() {
             ),
             (
                 "new.keyword",
-                call(py, &t, &[a.clone()], &[("callback", none.clone())]),
+                call(
+                    py,
+                    &t,
+                    std::slice::from_ref(&a),
+                    &[("callback", none.clone())],
+                ),
             ),
             (
                 "new.keyword_only",
@@ -113,7 +118,7 @@ fn constructor_argument_errors_match_cpython() {
         for (case, r) in cases {
             assert_eq!(outcome(py, r), cpython(case), "{case}");
         }
-        let r = call(py, &t, &[a.clone()], &[]).unwrap();
+        let r = call(py, &t, std::slice::from_ref(&a), &[]).unwrap();
         let init = py.builtins().weakref().tp_init.get().unwrap();
         let args = tuple_new(py, &[a.clone(), none.clone(), none.clone()]).unwrap();
         let e = init(py, &r, &args, None).unwrap_err();
@@ -133,11 +138,14 @@ fn calling_gives_the_referent_then_none() {
         assert_eq!(cpython("call.live_is_referent"), "True");
         let one = int_new(py, 1).unwrap().into_any();
         let cases = [
-            ("call.one_arg", call(py, &r, &[one.clone()], &[])),
+            (
+                "call.one_arg",
+                call(py, &r, std::slice::from_ref(&one), &[]),
+            ),
             ("call.keyword", call(py, &r, &[], &[("x", one.clone())])),
             (
                 "call.arg_and_keyword",
-                call(py, &r, &[one.clone()], &[("x", one.clone())]),
+                call(py, &r, std::slice::from_ref(&one), &[("x", one.clone())]),
             ),
         ];
         for (case, got) in cases {
