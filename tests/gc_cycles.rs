@@ -190,7 +190,7 @@ fn objects_stay_usable_after_their_tp_clear() {
         set(py, &a, "y", &s(py, "again"));
         assert_eq!(text(&get(py, &a, "y").unwrap()), "again");
 
-        let l = list_new(py, &[a.clone()]).unwrap();
+        let l = list_new(py, std::slice::from_ref(&a)).unwrap();
         (l.ob_type().tp_clear.get().unwrap())(py, l.as_any());
         assert_eq!(l.len(), 0);
         l.append(&a);
