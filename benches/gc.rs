@@ -77,7 +77,11 @@ fn bench_lifecycle(c: &mut Criterion, py: Python<'_>, node: &Bound<'_, TypeObjec
     let args = tuple_new(py, &[]).expect("args");
     let callable: &Bound<'_, PyAny> = node.as_any();
     c.bench_function("gc/alloc_free_instance", |b| {
-        b.iter(|| drop(black_box(pyrt::call(py, callable, &args, None).expect("instance"))));
+        b.iter(|| {
+            drop(black_box(
+                pyrt::call(py, callable, &args, None).expect("instance"),
+            ))
+        });
     });
     let obj = pyrt::call(py, callable, &args, None).expect("instance");
     c.bench_function("gc/incref_decref", |b| {

@@ -59,18 +59,22 @@ pub fn release_dealloc_queue(py: Python<'_>) {
 /// # Safety
 /// `obj` is a live object whose refcount is zero.
 unsafe fn dealloc_now(py: Python<'_>, obj: NonNull<PyAny>) {
-    // SAFETY: forwarded: live, count zero.
-    if unsafe { finalize_at_zero(py, obj) } == AfterFinalizer::Resurrected {
-        return;
-    }
     // SAFETY: the object is still allocated; its type outlives it.
     let tp = unsafe { obj.as_ref().ob_type() };
+    // SAFETY: forwarded: live, count zero. (The slot test is the cheap common case.)
+    if tp.tp_finalize.get().is_some()
+        && unsafe { finalize_at_zero(py, obj) } == AfterFinalizer::Resurrected
+    {
+        return;
+    }
     let tp_ptr = tp.as_ptr();
     let owns_type = tp.has_flag(TypeFlags::HEAPTYPE);
     // SAFETY: forwarded.
     unsafe { untrack_if_collectable(py, obj) };
-    // SAFETY: obj is live until tp_dealloc.
-    crate::weakref::clear_at_death(py, unsafe { obj.as_ref() });
+    if tp.tp_weaklistoffset.get() > 0 {
+        // SAFETY: obj is live until tp_dealloc.
+        crate::weakref::clear_at_death(py, unsafe { obj.as_ref() });
+    }
     // SAFETY: as above.
     release_managed_dict(py, unsafe { obj.as_ref() });
     match tp.tp_dealloc.get() {

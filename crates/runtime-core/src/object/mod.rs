@@ -14,6 +14,7 @@ pub mod alloc;
 pub(crate) mod dealloc;
 mod dict_slot;
 mod finalize;
+pub(crate) mod pool;
 mod raw_cell;
 pub(crate) mod refcount;
 

@@ -174,6 +174,8 @@ pub struct RuntimeState {
     pub(crate) initialized: Cell<bool>,
     /// The cycle collector's lists and counters.
     pub gc: GcState,
+    /// The small-object allocator behind `generic_alloc` and the frees.
+    pub(crate) pool: crate::object::pool::PoolAllocator,
     pub(crate) live: Cell<isize>,
     pub(crate) immortal: Cell<isize>,
     pub(crate) leaked: Cell<isize>,
@@ -202,6 +204,7 @@ impl RuntimeState {
         RuntimeState {
             initialized: Cell::new(false),
             gc: GcState::new(),
+            pool: crate::object::pool::PoolAllocator::new(),
             live: Cell::new(0),
             immortal: Cell::new(0),
             leaked: Cell::new(0),
