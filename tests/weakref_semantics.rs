@@ -372,3 +372,65 @@ fn upgrade_is_none_for_a_referent_being_deallocated() {
         assert!(r.upgrade(py).is_none());
     });
 }
+
+/// A native type from a spec: `flags` plus the given member table.
+fn native<'py>(
+    py: Python<'py>,
+    name: &str,
+    basicsize: i32,
+    flags: pyrt::TypeFlags,
+    members: &'static [pyrt::types::MemberDef],
+) -> Bound<'py, TypeObject> {
+    let slots = [pyrt::Slot::new(
+        pyrt::types::SlotId::TP_MEMBERS,
+        pyrt::types::SlotValue::Members(members),
+    )];
+    let spec = pyrt::TypeSpec {
+        name,
+        basicsize,
+        itemsize: 0,
+        flags,
+        slots: if members.is_empty() { &[] } else { &slots },
+    };
+    pyrt::from_spec(py, &spec, None, None, None).unwrap()
+}
+
+static WEAKLIST_MEMBER: [pyrt::types::MemberDef; 1] = [pyrt::types::MemberDef {
+    name: "__weaklistoffset__",
+    kind: pyrt::types::MemberKind::Ssize,
+    offset: 16,
+    readonly: true,
+    doc: None,
+}];
+
+#[test]
+fn native_types_opt_in_with_managed_weakref_or_a_weaklist_offset() {
+    checked(|py| {
+        use pyrt::TypeFlags as F;
+        let plain = native(py, "m.Plain", 0, F::DEFAULT, &[]);
+        let managed = native(py, "m.Managed", 0, F::DEFAULT | F::MANAGED_WEAKREF, &[]);
+        let offset = native(py, "m.Offset", 24, F::DEFAULT, &WEAKLIST_MEMBER);
+        assert!(managed.tp_weaklistoffset.get() > 0);
+        assert_eq!(offset.tp_weaklistoffset.get(), 16);
+        let p = new(py, &plain);
+        // The message names `tp_name`, which for a spec type is the spec's full name.
+        let e = weakref_new(py, &p, None).unwrap_err();
+        assert_eq!(
+            err_text(py, &e),
+            "TypeError: cannot create weak reference to 'm.Plain' object"
+        );
+        let rec = recorder_type(py);
+        for tp in [&managed, &offset] {
+            // Not collectable: these die by refcount only, and the driver clears their
+            // weak references and runs the callbacks for them too.
+            let o = new(py, tp);
+            assert!(!pyrt::gc::is_tracked(&o));
+            let cb = recorder(py, &rec, "cb");
+            let r = weakref_new(py, &o, Some(&cb)).unwrap();
+            assert!(r.upgrade(py).unwrap().is(&o));
+            drop(o);
+            assert!(!r.is_alive());
+            assert_eq!(take_log(), ["cb arg_dead=true callback_none=true watched="]);
+        }
+    });
+}
