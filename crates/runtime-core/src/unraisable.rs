@@ -41,6 +41,14 @@ pub struct Unraisable<'a, 'py> {
 
 /// A replacement for the default report (CPython's `sys.unraisablehook`). It runs under
 /// the runtime lock; errors it would raise have nowhere to go, so it returns nothing.
+///
+/// ```
+/// let quiet: pyrt_core::unraisable::UnraisableHook = std::sync::Arc::new(|_py, _report| {});
+/// pyrt_core::with_test_runtime(|py| {
+///     let old = pyrt_core::unraisable::set_unraisable_hook(py, Some(quiet));
+///     pyrt_core::unraisable::set_unraisable_hook(py, old);
+/// });
+/// ```
 pub type UnraisableHook = Arc<dyn for<'a, 'py> Fn(Python<'py>, &Unraisable<'a, 'py>) + Send + Sync>;
 
 /// Reports an error that cannot propagate: calls the installed hook, or prints

@@ -146,6 +146,15 @@ impl WeakRef {
 
     /// Caches the referent's hash (the `hash` slot computes it once, while the referent
     /// lives, and keeps answering with it after the referent is gone).
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let t = pyrt_core::Bound::from_ref(py, py.builtins().int()).into_any();
+    ///     let r = pyrt_core::weakref::weakref_new(py, &t, Some(&t)).unwrap();
+    ///     r.cache_hash(42);
+    ///     assert_eq!(r.cached_hash(), Some(42));
+    /// });
+    /// ```
     pub fn cache_hash(&self, hash: isize) {
         self.hash.set(hash);
     }
@@ -156,6 +165,14 @@ impl WeakRef {
     }
 
     /// The weak reference as a plain object.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let t = pyrt_core::Bound::from_ref(py, py.builtins().int()).into_any();
+    ///     let r = pyrt_core::weakref::weakref_new(py, &t, None).unwrap();
+    ///     assert_eq!(r.as_any().type_name(), "weakref.ReferenceType");
+    /// });
+    /// ```
     pub fn as_any(&self) -> &PyAny {
         // SAFETY: WeakRef starts with the object header.
         unsafe { &*(self as *const WeakRef as *const PyAny) }
