@@ -273,6 +273,9 @@ impl TypeObject {
 
     /// `PyType_IsSubtype`: walks `tp_mro` if set, else the `tp_base` chain.
     pub fn is_subtype(&self, other: &TypeObject) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
         // SAFETY: the MRO tuple is read without modifying the cell.
         if let Some(mro) = unsafe { self.tp_mro.get_ref() } {
             return mro
