@@ -34,13 +34,14 @@ fn invalid_generations_are_refused_with_cpythons_messages() {
 /// tests of this binary run while the lock is free, so the settings are restored.
 #[test]
 fn automatic_collection_happens_only_at_safe_points() {
-    let (kept, live) = pyrt::Runtime::with(|py| {
+    let (kept, live, baseline) = pyrt::Runtime::with(|py| {
         let t = gc::get_threshold(py);
         assert_eq!(
             format!("({}, {}, {})", t[0], t[1], t[2]),
             cpython("gc.thresholds")
         );
         gc::collect(py, 2);
+        let baseline = py.live_objects();
         gc::set_threshold(py, 5, None, None);
         let cls = class(py, "Auto");
         let young_before = gc::get_stats(py)[0].collections;
@@ -73,7 +74,7 @@ fn automatic_collection_happens_only_at_safe_points() {
             .collect();
         assert!(gc::get_count(py)[0] > 5);
         assert!(wb.is_alive());
-        (wb.unbind(), live)
+        (wb.unbind(), live, baseline)
     });
     // The next outermost entry into the runtime is a safe point too.
     pyrt::Runtime::with(|py| {
@@ -81,9 +82,13 @@ fn automatic_collection_happens_only_at_safe_points() {
         assert!(!wb.is_alive(), "collected on entry");
         gc::set_threshold(py, 700, Some(10), Some(10));
     });
+    // Other tests of this binary end with nothing of theirs alive, so after a full
+    // collection the heap is back where this test started.
     pyrt::Runtime::with(|py| {
         drop(kept.into_bound(py));
         drop(live);
+        gc::collect(py, 2);
+        assert_eq!(py.live_objects(), baseline, "objects leaked by the test");
     });
 }
 
