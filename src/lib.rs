@@ -1,8 +1,9 @@
 //! pyrt: a clean-room Python object runtime in Rust.
 //!
 //! Objects with a refcount and a type; type objects with the full slot table;
-//! `type_ready` with slot inheritance; the C3 MRO; types from specs; refcounting and a
-//! cyclic garbage collector. This crate is the facade: it re-exports the public API of
+//! `type_ready` with slot inheritance; the C3 MRO; types from specs; refcounting, PEP 442
+//! finalizers, weak references ([`weakref`]) and a cyclic garbage collector with
+//! Python's `gc` API ([`gc`]). This crate is the facade: it re-exports the public API of
 //! the workspace crates (`pyrt-core`: objects, handles, layouts; `pyrt-typeobject`:
 //! type semantics; `pyrt-gc`: the collector).
 //!
