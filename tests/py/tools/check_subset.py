@@ -21,7 +21,7 @@ ALLOWED_BUILTINS = {
     "print", "repr", "str", "int", "len", "isinstance", "issubclass", "type", "super",
     "getattr", "setattr", "hasattr", "delattr", "hash", "id", "object", "property",
     "classmethod", "staticmethod", "range", "list", "tuple", "dict", "iter", "next",
-    "callable", "sorted", "True", "False", "None", "NotImplemented",
+    "callable", "sorted", "True", "False", "None", "NotImplemented", "__class__",
     "BaseException", "Exception", "TypeError", "AttributeError", "ValueError", "KeyError",
     "IndexError", "StopIteration", "ZeroDivisionError", "NameError", "RuntimeError",
     "AssertionError", "NotImplementedError", "OverflowError", "RecursionError",
