@@ -26,4 +26,6 @@ holder = []
 print(len(registry))
 for key in registry:
     print("left:", key, registry[key]() is not None)
+registry = {}
+holder = []
 print("done")
