@@ -207,7 +207,10 @@ def check(path):
         except SyntaxError:
             pass
         return problems
-    tree = ast.parse(source, path)
+    try:
+        tree = ast.parse(source, path)
+    except SyntaxError as e:
+        return problems + ["%s:%s: does not parse: %s" % (path, e.lineno, e.msg)]
     checker = Checker(path, tree)
     checker.visit(tree)
     return problems + checker.problems
