@@ -17,4 +17,5 @@ print(sorted([3, -1, 2, 0]), sorted((5, 4)), sorted([]))
 try:
     sorted([1, "b"])
 except TypeError as e:
-    print(type(e).__name__, e)
+    # Only the type: which pair gets compared first is up to the sort algorithm.
+    print(type(e).__name__)
