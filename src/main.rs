@@ -1,0 +1,3 @@
+//! The `pyrt` binary: minipy, the toy Python interpreter embedding pyrt.
+
+fn main() {}
