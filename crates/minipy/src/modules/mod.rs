@@ -1,0 +1,45 @@
+//! Importable modules: `gc` ([`gc`]) and `weakref` ([`weakref`]), each a small module
+//! object built on first import and cached.
+//!
+//! Owns `import` name resolution and its `ModuleNotFoundError`.
+
+pub mod gc;
+pub mod weakref;
+
+use crate::objects::builtin_fn::{NativeFn, new_builtin};
+use crate::objects::module::new_module;
+use pyrt_core::builtins::intern;
+use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
+
+/// `import name`: the module object.
+pub fn import<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    let st = crate::eval::state(py);
+    if let Some(m) = st.modules.borrow().get(name) {
+        return Ok(m.bind(py).clone());
+    }
+    let funcs: &[(&'static str, NativeFn)] = match name {
+        "gc" => gc::FUNCTIONS,
+        "weakref" => weakref::FUNCTIONS,
+        _ => {
+            let msg = format!("No module named '{name}'");
+            return Err(
+                match crate::builtins::exception_type(py, "ModuleNotFoundError") {
+                    Some(t) => PyErr::new(py, &t, &msg),
+                    None => PyErr::runtime_error(py, msg),
+                },
+            );
+        }
+    };
+    let (m, d) = new_module(py, name)?;
+    for (fname, f) in funcs {
+        d.set_item(
+            py,
+            intern(py, fname)?.as_any(),
+            &new_builtin(py, fname, *f)?,
+        )?;
+    }
+    st.modules
+        .borrow_mut()
+        .insert(name.to_string(), m.clone().unbind());
+    Ok(m)
+}
