@@ -8,6 +8,23 @@ use std::io::Write;
 
 thread_local! {
     static OUT: RefCell<String> = const { RefCell::new(String::new()) };
+    static CAPTURE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with standard output captured (for tests and embedders); returns what
+/// was printed.
+///
+/// ```
+/// let (text, ()) = minipy::io::capture(|| minipy::io::write_stdout("hi\n"));
+/// assert_eq!(text, "hi\n");
+/// ```
+pub fn capture<R>(f: impl FnOnce() -> R) -> (String, R) {
+    flush_stdout();
+    let was = CAPTURE.with(|c| c.replace(true));
+    let r = f();
+    let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    CAPTURE.with(|c| c.set(was));
+    (text, r)
 }
 
 /// Appends `s` to standard output.
@@ -20,7 +37,7 @@ pub fn write_stdout(s: &str) {
     let full = OUT.with(|o| {
         let mut o = o.borrow_mut();
         o.push_str(s);
-        o.len() > 1 << 16
+        o.len() > 1 << 16 && !CAPTURE.with(std::cell::Cell::get)
     });
     if full {
         flush_stdout();

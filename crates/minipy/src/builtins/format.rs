@@ -109,7 +109,7 @@ fn pad(body: String, s: &Spec, default_align: char) -> String {
 fn group(digits: &str, sep: char, every: usize) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % every == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);

@@ -17,13 +17,16 @@ use pyrt_core::builtins::{DictObject, StrObject, TupleObject, dict_new, intern, 
 use pyrt_core::protocol::none;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
+/// Positional argument values and an optional keyword dict.
+pub type CallArgs<'py> = (Vec<Bound<'py, PyAny>>, Option<Bound<'py, DictObject>>);
+
 /// Evaluates call arguments into positional values and a keyword dict.
 pub fn eval_args<'py>(
     py: Python<'py>,
     frame: &mut Frame<'py>,
     args: &'static [Arg<'static>],
     callee: &Bound<'py, PyAny>,
-) -> PyResult<(Vec<Bound<'py, PyAny>>, Option<Bound<'py, DictObject>>)> {
+) -> PyResult<CallArgs<'py>> {
     let mut pos = Vec::with_capacity(args.len());
     let mut kw: Option<Bound<'py, DictObject>> = None;
     for a in args {

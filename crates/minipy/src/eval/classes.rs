@@ -115,12 +115,15 @@ fn eval_bases<'py>(
     Ok(out)
 }
 
+/// The `metaclass=` value and the other class keywords.
+type ClassKeywords<'py> = (Option<Bound<'py, PyAny>>, Option<Bound<'py, DictObject>>);
+
 /// The `metaclass=` keyword (removed) and the other class keywords.
 fn eval_keywords<'py>(
     py: Python<'py>,
     frame: &mut Frame<'py>,
     def: &'static ClassDef<'static>,
-) -> PyResult<(Option<Bound<'py, PyAny>>, Option<Bound<'py, DictObject>>)> {
+) -> PyResult<ClassKeywords<'py>> {
     let mut meta = None;
     let mut kw: Option<Bound<'py, DictObject>> = None;
     for a in def.keywords.iter() {

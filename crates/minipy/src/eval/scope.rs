@@ -520,10 +520,11 @@ impl Analysis {
             }
             if b.kind == CodeKind::Class {
                 // Class bodies keep `__class__` for their methods only.
-                if let Some(NameRef::Cell(_)) = names.get("__class__") {
-                    if !b.used.contains(&"__class__") && !b.bound.contains(&"__class__") {
-                        names.remove("__class__");
-                    }
+                if let Some(NameRef::Cell(_)) = names.get("__class__")
+                    && !b.used.contains(&"__class__")
+                    && !b.bound.contains(&"__class__")
+                {
+                    names.remove("__class__");
                 }
             }
             let code: &'static Code = Box::leak(Box::new(Code {

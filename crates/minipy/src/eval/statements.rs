@@ -35,12 +35,13 @@ pub fn exec_module_body<'py>(
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
     let mut last = None;
     for (i, st) in body.iter().enumerate() {
-        if want_value && i + 1 == body.len() {
-            if let StmtKind::Expr(e) = &st.kind {
-                set_line(py, st.pos.line);
-                last = Some(eval(py, frame, e)?);
-                break;
-            }
+        if want_value
+            && i + 1 == body.len()
+            && let StmtKind::Expr(e) = &st.kind
+        {
+            set_line(py, st.pos.line);
+            last = Some(eval(py, frame, e)?);
+            break;
         }
         exec(py, frame, st)?;
     }
