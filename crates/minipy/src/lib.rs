@@ -3,9 +3,9 @@
 //! The front end turns source text into tokens ([`lexer`]) and an AST allocated in a
 //! `bumpalo` arena ([`parser`], [`ast`]); errors are [`syntax_error::SyntaxError`]s
 //! with CPython's messages and positions. The evaluator ([`eval`]) walks the AST and
-//! does every object operation through pyrt's slots; [`objects`] are the
-//! interpreter's own pyrt types (functions, cells, iterators, ...), [`builtins`] the
-//! builtins namespace, [`modules`] `gc` and `weakref`. [`cli`], [`repl`] and
+//! does every object operation through pyrt's slots; `objects` are the
+//! interpreter's own pyrt types (functions, cells, iterators, ...), `builtins` the
+//! builtins namespace, `modules` `gc` and `weakref`. [`cli`], [`repl`] and
 //! [`traceback`] are the `pyrt` binary's parts.
 //!
 //! ```
@@ -15,13 +15,13 @@
 //! ```
 
 pub mod ast;
-pub mod builtins;
+pub(crate) mod builtins;
 pub mod cli;
 pub mod eval;
 pub mod io;
 pub mod lexer;
-pub mod modules;
-pub mod objects;
+pub(crate) mod modules;
+pub(crate) mod objects;
 pub mod parser;
 pub mod repl;
 pub mod syntax_error;

@@ -8,7 +8,7 @@ use super::{check_count, kwarg, no_kwargs, one_arg, only_kwargs, repr_obj, str_s
 use crate::ast::BinOp;
 use crate::eval::operators::{binary_op, collect, get_iter, next};
 use crate::objects::builtin_fn::NativeFn;
-use pyrt_core::builtins::{DictObject, IntObject, StrObject, int_new, str_new, tuple_new};
+use pyrt_core::builtins::{DictObject, StrObject, int_new, str_new};
 use pyrt_core::protocol::{bool_obj, hash, is_true, none, rich_compare_bool};
 use pyrt_core::types::CompareOp;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
@@ -420,14 +420,4 @@ fn globals<'py>(
         py,
         "globals() is not supported by minipy",
     ))
-}
-
-/// A `(a, b)` tuple.
-pub fn pair<'py>(py: Python<'py>, a: Bound<'py, PyAny>, b: Bound<'py, PyAny>) -> R<'py> {
-    Ok(tuple_new(py, &[a, b])?.into_any())
-}
-
-/// The value of an int argument.
-pub fn int_value(obj: &Bound<'_, PyAny>) -> Option<i64> {
-    obj.downcast::<IntObject>().ok().map(|i| i.value())
 }

@@ -10,7 +10,7 @@ use super::expressions::eval;
 use super::frames::{Frame, current_location};
 use super::state;
 use super::statements::{Flow, exec_block};
-use crate::ast::{Expr, ExprKind, Handler};
+use crate::ast::{Expr, Handler};
 use pyrt_core::builtins::{
     BaseExceptionObject, ListObject, TupleObject, int_new, list_new, str_new, tuple_new,
 };
@@ -189,20 +189,5 @@ pub fn add_traceback_entry(py: Python<'_>, e: &PyErr) {
     };
     if let Ok(t) = tuple_new(py, &[n.into_any(), l.into_any()]) {
         list.append(t.as_any());
-    }
-}
-
-/// Whether `e` is an instance of the builtin exception named `name`.
-pub fn is_named(py: Python<'_>, e: &PyErr, tp: &TypeObject) -> bool {
-    let _ = py;
-    e.get_type(py).is_subtype(tp)
-}
-
-/// The message of a `NameError`-style lookup on an expression (for messages that
-/// mention the expression).
-pub fn describe(e: &Expr<'_>) -> String {
-    match &e.kind {
-        ExprKind::Name(n) => (*n).to_string(),
-        _ => "expression".into(),
     }
 }

@@ -10,9 +10,7 @@ use super::frames::Frame;
 use super::operators;
 use super::subscript;
 use crate::ast::{CmpOp, Comprehension, Expr, ExprKind, FPart, UnaryOp};
-use pyrt_core::builtins::{
-    DictObject, ListObject, StrObject, dict_new, int_new, intern, list_new, str_new, tuple_new,
-};
+use pyrt_core::builtins::{dict_new, int_new, intern, list_new, str_new, tuple_new};
 use pyrt_core::protocol::{bool_obj, is_true, none};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
@@ -302,19 +300,4 @@ fn fstring<'py>(
         }
     }
     Ok(out)
-}
-
-/// Whether `obj` is a list (for in-place helpers).
-pub fn is_list(obj: &Bound<'_, PyAny>) -> bool {
-    obj.downcast::<ListObject>().is_ok()
-}
-
-/// Whether `obj` is a dict.
-pub fn is_dict(obj: &Bound<'_, PyAny>) -> bool {
-    obj.downcast::<DictObject>().is_ok()
-}
-
-/// Whether `obj` is a str.
-pub fn is_str(obj: &Bound<'_, PyAny>) -> bool {
-    obj.downcast::<StrObject>().is_ok()
 }

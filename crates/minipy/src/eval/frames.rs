@@ -6,7 +6,7 @@
 //! Owns frame layout and name access with CPython's `NameError`/`UnboundLocalError`
 //! messages. Must not execute statements (`statements`).
 
-use super::scope::{Code, CodeKind, NameRef};
+use super::scope::{Code, NameRef};
 use super::state;
 use crate::ast::Module;
 use crate::objects::cell::{CellObject, new_cell};
@@ -285,11 +285,6 @@ pub fn zero_arg_super<'py>(
         return Err(PyErr::runtime_error(py, "super(): no arguments"));
     };
     Ok((cls, Some(first.bind(py).clone())))
-}
-
-/// Whether `code` is a function-like scope.
-pub fn is_function(code: &Code) -> bool {
-    matches!(code.kind, CodeKind::Function | CodeKind::Comprehension)
 }
 
 /// The string value of a str object, for messages.

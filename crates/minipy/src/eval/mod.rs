@@ -4,25 +4,25 @@
 //! truth by `nb_bool`/length, iteration by `tp_iter`/`tp_iternext` — and classes are
 //! created by calling the metaclass (pyrt's class-creation path).
 //!
-//! One concern per module: [`scope`] (name resolution), [`frames`] (frames, the frame
-//! stack, recursion limit), [`statements`], [`expressions`], [`assign`] (targets),
-//! [`calls`] (argument binding, the `function` call), [`classes`] (the `class`
-//! statement), [`exceptions`] (raise, except matching, tracebacks), [`operators`]
-//! (binary/unary/compare/contains dispatch), [`subscript`] (indexing and slicing).
+//! One concern per module: [`scope`] (name resolution), `frames` (frames, the frame
+//! stack, recursion limit), `statements`, `expressions`, `assign` (targets),
+//! `calls` (argument binding, the `function` call), `classes` (the `class`
+//! statement), `exceptions` (raise, except matching, tracebacks), `operators`
+//! (binary/unary/compare/contains dispatch), `subscript` (indexing and slicing).
 //!
 //! Owns the interpreter's per-thread state ([`state`]). Must not implement object
 //! behaviour that belongs to pyrt's types.
 
-pub mod assign;
-pub mod calls;
-pub mod classes;
-pub mod exceptions;
-pub mod expressions;
-pub mod frames;
-pub mod operators;
+pub(crate) mod assign;
+pub(crate) mod calls;
+pub(crate) mod classes;
+pub(crate) mod exceptions;
+pub(crate) mod expressions;
+pub(crate) mod frames;
+pub(crate) mod operators;
 pub mod scope;
-pub mod statements;
-pub mod subscript;
+pub(crate) mod statements;
+pub(crate) mod subscript;
 
 use crate::ast::Module;
 use crate::syntax_error::SyntaxError;

@@ -1,6 +1,6 @@
 //! The tokenizer: source text to tokens, with Python's indentation rules (INDENT /
 //! DEDENT), implicit line joining inside brackets, backslash continuations, comments,
-//! string literals with escapes ([`string`]) and integer literals ([`number`]).
+//! string literals with escapes (`string`) and integer literals (`number`).
 //!
 //! Owns turning text into [`Token`]s and the lexical `SyntaxError`s (unterminated
 //! strings, unclosed or unmatched brackets, bad indentation, bad literals). Must not
@@ -188,6 +188,12 @@ impl<'s, 'a> Lexer<'s, 'a> {
         }
         let cur = *self.indents.last().unwrap_or(&0);
         if width > cur {
+            if self.indents.len() > 100 {
+                return Err(SyntaxError::indentation(
+                    "too many levels of indentation",
+                    self.pos_at(self.i),
+                ));
+            }
             self.indents.push(width);
             self.push(Tok::Indent, self.i, self.i);
         } else if width < cur {

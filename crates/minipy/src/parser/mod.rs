@@ -1,6 +1,6 @@
 //! The parser: tokens to an AST allocated in a `bumpalo` arena, by recursive descent
-//! over Python's grammar for minipy's subset. Statements are in [`stmt`], expressions
-//! in [`expr`], assignment-target checks in [`targets`], f-strings in [`fstring`].
+//! over Python's grammar for minipy's subset. Statements are in `stmt`, expressions
+//! in `expr`, assignment-target checks in `targets`, f-strings in `fstring`.
 //!
 //! Owns the grammar and the `SyntaxError`s CPython raises while parsing or compiling
 //! (`invalid syntax`, `'return' outside function`, `cannot assign to literal`, ...).
