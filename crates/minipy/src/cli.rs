@@ -13,6 +13,12 @@ use pyrt_core::Python;
 const STACK_SIZE: usize = 1 << 30;
 
 /// Runs the command line `args` (without the program name); returns the exit status.
+///
+/// ```
+/// let dir = std::env::temp_dir().join("minipy_doc_cli.py");
+/// std::fs::write(&dir, "x = 1\n").unwrap();
+/// assert_eq!(minipy::cli::main_with_args(vec![dir.display().to_string()]), 0);
+/// ```
 pub fn main_with_args(args: Vec<String>) -> i32 {
     let child = std::thread::Builder::new()
         .name("minipy".into())
@@ -51,7 +57,11 @@ fn run(args: Vec<String>) -> i32 {
     code
 }
 
-/// Runs a script file; returns the exit status.
+/// Runs a script file; returns the exit status (2 if it cannot be read).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| assert_eq!(minipy::cli::run_file(py, "/no/such/file.py"), 2));
+/// ```
 pub fn run_file(py: Python<'_>, path: &str) -> i32 {
     let source = match std::fs::read(path) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
@@ -83,6 +93,13 @@ pub fn run_file(py: Python<'_>, path: &str) -> i32 {
 }
 
 /// Prints a syntax error or uncaught exception to stderr.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let e = minipy::eval::RunError::Syntax(minipy::syntax_error::SyntaxError::new("invalid syntax", Default::default()));
+///     minipy::cli::report(py, &e, "x.py", "");
+/// });
+/// ```
 pub fn report(py: Python<'_>, e: &RunError, filename: &str, source: &str) {
     let text = match e {
         RunError::Syntax(s) => s.report(filename, source),

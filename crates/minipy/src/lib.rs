@@ -26,3 +26,18 @@ pub mod parser;
 pub mod repl;
 pub mod syntax_error;
 pub mod traceback;
+
+/// `repr(obj)` as a Rust string (for embedders and examples).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let t = pyrt_core::builtins::tuple_new(py, &[]).unwrap();
+///     assert_eq!(minipy::builtins_repr(py, t.as_any()), "()");
+/// });
+/// ```
+pub fn builtins_repr(
+    py: pyrt_core::Python<'_>,
+    obj: &pyrt_core::Bound<'_, pyrt_core::PyAny>,
+) -> String {
+    builtins::repr_string(py, obj).unwrap_or_else(|e| format!("<repr failed: {e:?}>"))
+}

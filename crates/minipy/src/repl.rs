@@ -9,7 +9,8 @@ use crate::io::{flush_stdout, write_stdout};
 use pyrt_core::Python;
 use std::io::{BufRead, IsTerminal};
 
-/// Runs the REPL until end of input; returns the exit status.
+/// Runs the REPL until end of input; returns the exit status. (Reads stdin; see
+/// the root package's `tests/minipy_repl.rs` for a run over piped input.)
 pub fn run_repl(py: Python<'_>) -> i32 {
     let interactive = std::io::stdin().is_terminal();
     let globals = match new_globals(py) {

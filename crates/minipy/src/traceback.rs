@@ -8,6 +8,18 @@ use pyrt_core::builtins::{BaseExceptionObject, IntObject, ListObject, StrObject,
 use pyrt_core::{Bound, PyAny, PyErr, Python, TypeFlags};
 
 /// The report for an uncaught `err` raised by code from `filename` with text `source`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let g = minipy::eval::new_globals(py).unwrap();
+///     let src = "def f():\n    return 1 // 0\nf()\n";
+///     let Err(minipy::eval::RunError::Exception(e)) = minipy::eval::run_source(py, src, &g, false) else { panic!() };
+///     let text = minipy::traceback::format_exception(py, &e, "x.py", src);
+///     assert!(text.starts_with("Traceback (most recent call last):\n  File \"x.py\", line 3, in <module>\n"));
+///     assert!(text.ends_with("ZeroDivisionError: integer division or modulo by zero\n"));
+///     g.clear(py);
+/// });
+/// ```
 pub fn format_exception(py: Python<'_>, err: &PyErr, filename: &str, source: &str) -> String {
     let mut out = String::new();
     format_chain(py, err.value(py), filename, source, &mut out, 0);
@@ -82,6 +94,13 @@ fn traceback_entries(py: Python<'_>, exc: &Bound<'_, PyAny>) -> Vec<(String, u32
 }
 
 /// `Type: message` (or just `Type` for an empty message).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let e = pyrt_core::PyErr::type_error(py, "bad");
+///     assert_eq!(minipy::traceback::last_line(py, e.value(py)), "TypeError: bad");
+/// });
+/// ```
 pub fn last_line(py: Python<'_>, exc: &Bound<'_, PyAny>) -> String {
     let tp = exc.ob_type();
     let mut name = pyrt_typeobject::names::qualname(py, tp);

@@ -55,6 +55,10 @@ thread_local! {
 }
 
 /// The interpreter state of this thread, created on first use.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| assert_eq!(minipy::eval::state(py).depth.get(), 0));
+/// ```
 pub fn state(py: Python<'_>) -> &'static State {
     if let Some(s) = STATE.with(|s| *s.borrow()) {
         return s;
@@ -87,6 +91,12 @@ pub enum RunError {
 /// Parses `src` into an AST that lives for the rest of the process (the arena is
 /// leaked: functions created from it may be called at any later time), then analyses
 /// its scopes.
+///
+/// ```
+/// let (module, code) = minipy::eval::compile("def f(x):\n    return x\n").unwrap();
+/// assert_eq!(module.body.len(), 1);
+/// assert_eq!(code.name, "<module>");
+/// ```
 pub fn compile(src: &str) -> Result<(&'static Module<'static>, &'static scope::Code), SyntaxError> {
     let arena: &'static bumpalo::Bump = Box::leak(Box::new(bumpalo::Bump::new()));
     let module = crate::parser::parse_module(arena, src)?;
@@ -95,6 +105,14 @@ pub fn compile(src: &str) -> Result<(&'static Module<'static>, &'static scope::C
 }
 
 /// A fresh `__main__` globals dict.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let g = minipy::eval::new_globals(py).unwrap();
+///     assert_eq!(g.len(), 2);
+///     g.clear(py);
+/// });
+/// ```
 pub fn new_globals(py: Python<'_>) -> PyResult<Bound<'_, DictObject>> {
     let g = pyrt_core::builtins::dict_new(py)?;
     let key = pyrt_core::builtins::intern(py, "__name__")?;
@@ -106,6 +124,15 @@ pub fn new_globals(py: Python<'_>) -> PyResult<Bound<'_, DictObject>> {
 
 /// Runs `src` as module code in `globals`. The last expression statement's value is
 /// returned when `want_value` is set (the REPL prints it).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let g = minipy::eval::new_globals(py).unwrap();
+///     let v = minipy::eval::run_source(py, "x = 20\nx + 22\n", &g, true).unwrap().unwrap();
+///     assert_eq!(minipy::builtins_repr(py, &v), "42");
+///     g.clear(py);
+/// });
+/// ```
 pub fn run_source<'py>(
     py: Python<'py>,
     src: &str,
