@@ -26,12 +26,15 @@ pub mod attr;
 pub mod builtins;
 pub mod call;
 pub mod class;
+mod class_assign;
+pub mod descr;
 pub mod layout;
 pub mod metaclass;
 pub mod mro;
 pub mod names;
 pub mod runtime;
 pub mod spec;
+mod type_attrs;
 pub mod type_ready;
 mod type_type;
 

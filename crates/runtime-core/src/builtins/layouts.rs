@@ -10,7 +10,7 @@ use super::{dict, exception, list, tuple};
 use crate::object::VarHeader;
 use crate::object::{PyAny, gc_free, generic_alloc, plain_free};
 use crate::runtime::Python;
-use crate::types::{TypeFlags, TypeObject};
+use crate::types::{Destructor, TypeFlags, TypeObject};
 use std::ptr::NonNull;
 
 /// Calls the object's `tp_free` (or the default free for its layout).
@@ -187,6 +187,117 @@ pub fn init_core_layouts(py: Python<'_>) {
         b.dict().tp_traverse.set(Some(dict::dict_traverse));
         b.dict().tp_clear.set(Some(dict::dict_clear));
         init_exception_layouts(py);
+        init_descr_layouts(py);
+    }
+}
+
+/// The descriptor and callable types (`descr.rs`): all collectable, fixed-size.
+fn init_descr_layouts(py: Python<'_>) {
+    use super::descr::*;
+    use crate::types::{ObjProc, TraverseProc};
+    let b = py.builtins();
+    let table: [(&TypeObject, &str, usize, Destructor, TraverseProc, ObjProc); 10] = [
+        (
+            b.builtin_function_or_method(),
+            "builtin_function_or_method",
+            std::mem::size_of::<NativeFunctionObject>(),
+            native_function_dealloc,
+            native_function_traverse,
+            native_function_clear,
+        ),
+        (
+            b.method_descriptor(),
+            "method_descriptor",
+            std::mem::size_of::<MethodDescrObject>(),
+            method_descr_dealloc,
+            method_descr_traverse,
+            method_descr_clear,
+        ),
+        (
+            b.classmethod_descriptor(),
+            "classmethod_descriptor",
+            std::mem::size_of::<MethodDescrObject>(),
+            method_descr_dealloc,
+            method_descr_traverse,
+            method_descr_clear,
+        ),
+        (
+            b.member_descriptor(),
+            "member_descriptor",
+            std::mem::size_of::<MemberDescrObject>(),
+            member_descr_dealloc,
+            member_descr_traverse,
+            member_descr_clear,
+        ),
+        (
+            b.getset_descriptor(),
+            "getset_descriptor",
+            std::mem::size_of::<GetSetDescrObject>(),
+            getset_descr_dealloc,
+            getset_descr_traverse,
+            getset_descr_clear,
+        ),
+        (
+            b.method(),
+            "method",
+            std::mem::size_of::<BoundMethodObject>(),
+            bound_method_dealloc,
+            bound_method_traverse,
+            bound_method_clear,
+        ),
+        (
+            b.classmethod(),
+            "classmethod",
+            std::mem::size_of::<FuncWrapperObject>(),
+            func_wrapper_dealloc,
+            func_wrapper_traverse,
+            func_wrapper_clear,
+        ),
+        (
+            b.staticmethod(),
+            "staticmethod",
+            std::mem::size_of::<FuncWrapperObject>(),
+            func_wrapper_dealloc,
+            func_wrapper_traverse,
+            func_wrapper_clear,
+        ),
+        (
+            b.property(),
+            "property",
+            std::mem::size_of::<PropertyObject>(),
+            property_dealloc,
+            property_traverse,
+            property_clear,
+        ),
+        (
+            b.mappingproxy(),
+            "mappingproxy",
+            std::mem::size_of::<MappingProxyObject>(),
+            mappingproxy_dealloc,
+            mappingproxy_traverse,
+            mappingproxy_clear,
+        ),
+    ];
+    for (tp, name, size, dealloc, traverse, clear) in table {
+        let layout = Layout {
+            basicsize: size,
+            itemsize: 0,
+            flags: TypeFlags::HAVE_GC,
+        };
+        // SAFETY: each entry pairs a type with its payload's true size and the
+        // dealloc/traverse/clear written for that payload; all payloads are collectable.
+        unsafe {
+            set_layout(py, tp, name, layout);
+            tp.tp_dealloc.set(Some(dealloc));
+            tp.tp_traverse.set(Some(traverse));
+        }
+        tp.tp_clear.set(Some(clear));
+    }
+    // SAFETY: classmethod/staticmethod payloads keep their instance dict in `dict`.
+    unsafe {
+        let off = std::mem::offset_of!(FuncWrapperObject, dict) as isize;
+        b.classmethod().tp_dictoffset.set(off);
+        b.staticmethod().tp_dictoffset.set(off);
     }
 }
 

@@ -5,6 +5,7 @@
 //! Owns data representation. Must not define Python-visible behaviour (repr, hashing
 //! rules beyond the raw hash, comparison): those are slots filled by `pyrt-typeobject`.
 
+mod descr;
 mod dict;
 mod exception;
 mod hash;
@@ -14,6 +15,10 @@ mod list;
 mod str;
 mod tuple;
 
+pub use descr::{
+    BoundMethodObject, FuncWrapperObject, GetSetDescrObject, MappingProxyObject, MemberDescrObject,
+    MethodDescrObject, NativeFunctionObject, PropertyObject,
+};
 pub use dict::{DictObject, dict_new};
 pub use exception::BaseExceptionObject;
 pub use hash::{hash_bytes, hash_i64, mix_hash};

@@ -36,13 +36,14 @@
 //! });
 //! ```
 
-mod args;
+pub(crate) mod args;
 mod boolean;
 pub mod call;
 mod dict;
 mod exceptions;
 mod int;
 mod list;
+mod list_methods;
 mod none;
 mod object;
 mod repr_guard;
@@ -95,6 +96,7 @@ pub fn install_behaviour_slots(py: Python<'_>) {
     dict::install(b.dict());
     none::install(b.none_type(), b.not_implemented_type());
     exceptions::install(py);
+    crate::descr::install(py);
 }
 
 /// Points `tp_as_number` at the type's inline number table.
