@@ -1,5 +1,5 @@
 //! The builtins namespace: functions (one file per group: [`core`], [`introspection`],
-//! [`iteration`]), the methods of the core types ([`list_methods`], [`dict_methods`],
+//! [`iteration`]), the methods of the core types ([`tuple_methods`], [`dict_methods`],
 //! [`str_methods`]), and the exception classes pyrt does not define
 //! ([`exceptions`]). Shared helpers for argument checking and formatting live here.
 //!
@@ -11,8 +11,8 @@ pub mod exceptions;
 pub mod format;
 pub mod introspection;
 pub mod iteration;
-pub mod list_methods;
 pub mod str_methods;
+pub mod tuple_methods;
 
 use crate::objects::builtin_fn::{NativeFn, new_builtin};
 use pyrt_core::builtins::{DictObject, StrObject, dict_new, intern};
@@ -45,6 +45,13 @@ pub fn make_builtins(py: Python<'_>) -> PyResult<Bound<'_, DictObject>> {
             put(name, Bound::from_ref(py, tp).as_any())?;
         }
     }
+    for (name, tp) in [
+        ("property", b.property()),
+        ("classmethod", b.classmethod()),
+        ("staticmethod", b.staticmethod()),
+    ] {
+        put(name, Bound::from_ref(py, tp).as_any())?;
+    }
     put("range", t.range.bind(py).as_any())?;
     put("super", t.super_.bind(py).as_any())?;
     put("slice", t.slice.bind(py).as_any())?;
@@ -63,7 +70,7 @@ pub fn make_builtins(py: Python<'_>) -> PyResult<Bound<'_, DictObject>> {
         put(name, &new_builtin(py, name, f)?)?;
     }
     exceptions::install(py, &d)?;
-    list_methods::install(py)?;
+    tuple_methods::install(py)?;
     dict_methods::install(py)?;
     str_methods::install(py)?;
     Ok(d)

@@ -125,7 +125,9 @@ pub fn callable_name(py: Python<'_>, callee: &Bound<'_, PyAny>) -> String {
     if let Some(f) = crate::objects::function::as_function(py, callee) {
         return format!("{}()", qualname_of(py, f));
     }
-    if let Some((f, _)) = crate::objects::method::parts(py, callee) {
+    if let Ok(m) = callee.downcast::<pyrt_core::builtins::BoundMethodObject>()
+        && let Some(f) = m.func.get(py)
+    {
         return callable_name(py, &f);
     }
     if let Ok(t) = callee.downcast::<pyrt_core::TypeObject>() {

@@ -74,11 +74,11 @@ pub fn class_statement<'py>(
             return Err(e);
         }
     }
-    let class_cell = if code.class_cell {
-        body_frame.cell_for("__class__")
-    } else {
-        None
-    };
+    let class_cell = code
+        .cellvars
+        .iter()
+        .position(|c| *c == "__class__")
+        .and_then(|i| body_frame.cells.get(i).cloned());
     drop(body_frame);
     let cls = call_object(
         py,

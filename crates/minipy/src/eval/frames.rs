@@ -63,10 +63,13 @@ impl<'py> Frame<'py> {
 
     /// The cell holding `name` in this frame (for building closures).
     pub fn cell_for(&self, name: &str) -> Option<Bound<'py, CellObject>> {
-        match self.code.resolve(name) {
-            NameRef::Cell(i) => self.cells.get(i).cloned(),
-            _ => None,
-        }
+        let i = self
+            .code
+            .cellvars
+            .iter()
+            .chain(self.code.freevars.iter())
+            .position(|c| *c == name)?;
+        self.cells.get(i).cloned()
     }
 
     /// Loads `name`.

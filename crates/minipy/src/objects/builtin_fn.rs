@@ -51,7 +51,7 @@ fn lookup(i: i64) -> Option<NativeDef> {
 pub type BuiltinObject = NativeObject<1>;
 
 pub(super) fn make_builtin_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = make_native_type::<1>(py, "builtin_function_or_method", false)?;
+    let t = make_native_type::<1>(py, "builtin_function_or_method", false, &[])?;
     let tp = t.bind(py);
     tp.tp_call.set(Some(builtin_call));
     tp.tp_repr.set(Some(builtin_repr));
@@ -60,7 +60,7 @@ pub(super) fn make_builtin_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
 }
 
 pub(super) fn make_descr_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = make_native_type::<1>(py, "method_descriptor", false)?;
+    let t = make_native_type::<1>(py, "method_descriptor", false, &[])?;
     let tp = t.bind(py);
     tp.tp_call.set(Some(descr_call));
     tp.tp_repr.set(Some(descr_repr));

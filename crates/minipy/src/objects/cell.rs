@@ -10,7 +10,7 @@ use pyrt_core::{Bound, Py, PyAny, PyResult, Python, TypeObject};
 pub type CellObject = NativeObject<1>;
 
 pub(super) fn make_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = make_native_type::<1>(py, "cell", false)?;
+    let t = make_native_type::<1>(py, "cell", false, &[])?;
     t.bind(py).tp_repr.set(Some(cell_repr));
     Ok(t)
 }

@@ -3,17 +3,17 @@
 //! `__doc__` and `__module__`. Calling one runs `eval::calls::call_function`; getting
 //! one from a class through an instance binds it (`tp_descr_get`).
 //!
-//! Owns the function type, its attributes and binding. The special attributes are
-//! served by this type's `tp_getattro` until pyrt's getset descriptors land (branch
-//! `descr`); binding creates minipy's temporary `method` objects until then.
+//! Owns the function type, its attributes (getset descriptors: `__name__`,
+//! `__qualname__`, `__defaults__`, `__kwdefaults__`, `__closure__`, `__globals__`,
+//! `__doc__`, `__module__`, `__dict__`) and binding (pyrt's `method` type).
 
 use super::native_type::{NativeObject, alloc_native, make_native_type};
 use crate::ast::FunctionDef;
 use crate::eval::scope::Code;
 use pyrt_core::builtins::{DictObject, StrObject, str_new};
 use pyrt_core::protocol::none;
+use pyrt_core::types::GetSetDef;
 use pyrt_core::{Bound, Py, PyAny, PyErr, PyResult, Python, TypeObject};
-use pyrt_typeobject::attr::{generic_getattr, generic_setattr};
 use std::cell::RefCell;
 
 /// Field indexes of a function object.
@@ -54,7 +54,7 @@ pub fn code_of(f: &FunctionObject) -> Option<(&'static Code, &'static FunctionDe
 }
 
 pub(super) fn make_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = make_native_type::<9>(py, "function", false)?;
+    let t = make_native_type::<9>(py, "function", false, &GETSET)?;
     let tp = t.bind(py);
     let off =
         std::mem::offset_of!(FunctionObject, fields) + field::DICT * std::mem::size_of::<usize>();
@@ -65,8 +65,6 @@ pub(super) fn make_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
     tp.tp_repr.set(Some(function_repr));
     tp.tp_call.set(Some(crate::eval::calls::function_tp_call));
     tp.tp_descr_get.set(Some(function_descr_get));
-    tp.tp_getattro.set(Some(function_getattro));
-    tp.tp_setattro.set(Some(function_setattro));
     Ok(t)
 }
 
@@ -166,79 +164,163 @@ fn function_descr_get<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     match obj {
         Some(o) if !std::ptr::eq(o.as_any_ref(), py.singletons().none()) => {
-            super::method::new_method(py, descr, o)
+            Ok(pyrt_typeobject::descr::bound_method(py, descr, o)?.into_any())
         }
         _ => Ok(descr.clone()),
     }
 }
 
-fn special_field(name: &str) -> Option<usize> {
-    Some(match name {
-        "__globals__" => field::GLOBALS,
-        "__name__" => field::NAME,
-        "__qualname__" => field::QUALNAME,
-        "__defaults__" => field::DEFAULTS,
-        "__kwdefaults__" => field::KWDEFAULTS,
-        "__closure__" => field::CLOSURE,
-        "__doc__" => field::DOC,
-        "__module__" => field::MODULE,
-        _ => return None,
-    })
+fn payload<'a, 'py>(
+    py: Python<'py>,
+    obj: &'a Bound<'py, PyAny>,
+) -> PyResult<&'a Bound<'py, FunctionObject>> {
+    as_function(py, obj)
+        .ok_or_else(|| PyErr::type_error(py, "descriptor requires a 'function' object"))
 }
 
-fn function_getattro<'py>(
+fn get_field<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
-    name: &Bound<'py, PyAny>,
+    i: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    if let (Ok(n), Ok(f)) = (
-        name.downcast::<StrObject>(),
-        obj.downcast::<FunctionObject>(),
-    ) {
-        if let Some(i) = special_field(n.as_str()) {
-            return Ok(f.get(py, i).unwrap_or_else(|| none(py)));
-        }
-        if n.as_str() == "__dict__" {
-            return Ok(pyrt_typeobject::attr::instance_dict(py, obj)?
-                .map(Bound::into_any)
-                .unwrap_or_else(|| none(py)));
-        }
-    }
-    generic_getattr(py, obj, name)
+    Ok(payload(py, obj)?.get(py, i).unwrap_or_else(|| none(py)))
 }
 
-fn function_setattro<'py>(
+fn set_field<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
-    name: &Bound<'py, PyAny>,
-    value: Option<&Bound<'py, PyAny>>,
+    i: usize,
+    v: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<()> {
-    if let (Ok(n), Ok(f)) = (
-        name.downcast::<StrObject>(),
-        obj.downcast::<FunctionObject>(),
-    ) {
-        let i = special_field(n.as_str());
-        match (i, value) {
-            (Some(field::NAME) | Some(field::QUALNAME), Some(v)) => {
-                if v.downcast::<StrObject>().is_err() {
-                    return Err(PyErr::type_error(
-                        py,
-                        format!("{} must be set to a string object", n.as_str()),
-                    ));
-                }
-                f.set(py, i.unwrap_or(field::NAME), Some(v.clone()));
-                return Ok(());
-            }
-            (Some(field::DOC | field::MODULE | field::DEFAULTS | field::KWDEFAULTS), v) => {
-                let v = v.filter(|v| !std::ptr::eq(v.as_any_ref(), py.singletons().none()));
-                f.set(py, i.unwrap_or(field::DOC), v.cloned());
-                return Ok(());
-            }
-            (Some(_), _) => {
-                return Err(PyErr::attribute_error(py, "readonly attribute"));
-            }
-            (None, _) => {}
-        }
-    }
-    generic_setattr(py, obj, name, value)
+    let v = v.filter(|v| !std::ptr::eq(v.as_any_ref(), py.singletons().none()));
+    payload(py, obj)?.set(py, i, v.cloned());
+    Ok(())
 }
+
+fn set_text<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    i: usize,
+    what: &str,
+    v: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    match v {
+        Some(v) if v.downcast::<StrObject>().is_ok() => {
+            payload(py, obj)?.set(py, i, Some(v.clone()));
+            Ok(())
+        }
+        _ => Err(PyErr::type_error(
+            py,
+            format!("{what} must be set to a string object"),
+        )),
+    }
+}
+
+fn readonly<'py>(
+    py: Python<'py>,
+    _obj: &Bound<'py, PyAny>,
+    _v: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    Err(PyErr::attribute_error(py, "readonly attribute"))
+}
+
+macro_rules! field_getter {
+    ($name:ident, $i:expr) => {
+        fn $name<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+            get_field(py, obj, $i)
+        }
+    };
+}
+
+field_getter!(get_name, field::NAME);
+field_getter!(get_qualname, field::QUALNAME);
+field_getter!(get_defaults, field::DEFAULTS);
+field_getter!(get_kwdefaults, field::KWDEFAULTS);
+field_getter!(get_closure, field::CLOSURE);
+field_getter!(get_globals, field::GLOBALS);
+field_getter!(get_doc, field::DOC);
+field_getter!(get_module, field::MODULE);
+
+fn set_name<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    v: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    set_text(py, obj, field::NAME, "__name__", v)
+}
+
+fn set_qualname<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    v: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    set_text(py, obj, field::QUALNAME, "__qualname__", v)
+}
+
+fn set_defaults<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    v: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    set_field(py, obj, field::DEFAULTS, v)
+}
+
+fn set_kwdefaults<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    v: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    set_field(py, obj, field::KWDEFAULTS, v)
+}
+
+fn set_doc<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    v: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    set_field(py, obj, field::DOC, v)
+}
+
+fn set_module<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    v: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    set_field(py, obj, field::MODULE, v)
+}
+
+fn get_dict<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pyrt_typeobject::attr::instance_dict(py, obj)?
+        .map(Bound::into_any)
+        .unwrap_or_else(|| none(py)))
+}
+
+const fn gs(
+    name: &'static str,
+    get: pyrt_core::types::Getter,
+    set: pyrt_core::types::Setter,
+) -> GetSetDef {
+    GetSetDef {
+        name,
+        get: Some(get),
+        set: Some(set),
+        doc: None,
+    }
+}
+
+static GETSET: [GetSetDef; 9] = [
+    gs("__name__", get_name, set_name),
+    gs("__qualname__", get_qualname, set_qualname),
+    gs("__defaults__", get_defaults, set_defaults),
+    gs("__kwdefaults__", get_kwdefaults, set_kwdefaults),
+    gs("__closure__", get_closure, readonly),
+    gs("__globals__", get_globals, readonly),
+    gs("__doc__", get_doc, set_doc),
+    gs("__module__", get_module, set_module),
+    GetSetDef {
+        name: "__dict__",
+        get: Some(get_dict),
+        set: None,
+        doc: None,
+    },
+];

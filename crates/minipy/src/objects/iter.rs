@@ -13,7 +13,7 @@ use pyrt_core::{Bound, Py, PyAny, PyResult, Python, TypeObject};
 pub type SeqIterObject = NativeObject<1>;
 
 pub(super) fn make_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = make_native_type::<1>(py, "iterator", false)?;
+    let t = make_native_type::<1>(py, "iterator", false, &[])?;
     let tp = t.bind(py);
     tp.tp_iter.set(Some(self_iter));
     tp.tp_iternext.set(Some(seq_next));

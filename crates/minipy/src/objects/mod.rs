@@ -10,7 +10,6 @@ pub mod builtin_fn;
 pub mod cell;
 pub mod function;
 pub mod iter;
-pub mod method;
 pub mod module;
 pub mod native_type;
 pub mod range;
@@ -27,8 +26,6 @@ pub struct Types {
     pub function: Py<TypeObject>,
     /// `cell`.
     pub cell: Py<TypeObject>,
-    /// `method` (bound methods of Python functions).
-    pub method: Py<TypeObject>,
     /// `builtin_function_or_method`.
     pub builtin: Py<TypeObject>,
     /// `method_descriptor` (methods of builtin types, e.g. `list.append`).
@@ -69,7 +66,6 @@ fn make_types(py: Python<'_>) -> PyResult<Types> {
     let t = Types {
         function: function::make_type(py)?,
         cell: cell::make_type(py)?,
-        method: method::make_type(py)?,
         builtin: builtin_fn::make_builtin_type(py)?,
         method_descr: builtin_fn::make_descr_type(py)?,
         module: module::make_type(py)?,
@@ -86,7 +82,7 @@ fn make_types(py: Python<'_>) -> PyResult<Types> {
 }
 
 fn make_ellipsis_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = native_type::make_native_type::<0>(py, "ellipsis", false)?;
+    let t = native_type::make_native_type::<0>(py, "ellipsis", false, &[])?;
     t.bind(py).tp_repr.set(Some(ellipsis_repr));
     Ok(t)
 }

@@ -11,7 +11,7 @@ use pyrt_core::{Bound, Py, PyAny, PyErr, PyResult, Python, TypeObject};
 pub type ModuleObject = NativeObject<1>;
 
 pub(super) fn make_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = make_native_type::<1>(py, "module", false)?;
+    let t = make_native_type::<1>(py, "module", false, &[])?;
     let tp = t.bind(py);
     let off = std::mem::offset_of!(ModuleObject, fields);
     // SAFETY: field 0 of the payload is an ObjCell<PyAny> holding the module dict

@@ -8,7 +8,7 @@
 //! are set by each type's own module.
 
 use pyrt_core::object::{ObjectHeader, PyAny, PyLayout, gc_free};
-use pyrt_core::types::{ObjCell, SlotId, SlotValue};
+use pyrt_core::types::{GetSetDef, ObjCell, SlotId, SlotValue};
 use pyrt_core::{Bound, Py, PyErr, PyResult, Python, TypeFlags, TypeObject};
 use pyrt_typeobject::{Slot, TypeSpec, from_spec_unchecked};
 use std::cell::Cell;
@@ -96,8 +96,9 @@ pub fn make_native_type<const N: usize>(
     py: Python<'_>,
     name: &'static str,
     basetype: bool,
+    getset: &'static [GetSetDef],
 ) -> PyResult<Py<TypeObject>> {
-    let slots = [
+    let mut slots = vec![
         Slot::new(SlotId::TP_DEALLOC, SlotValue::Dealloc(native_dealloc::<N>)),
         Slot::new(
             SlotId::TP_TRAVERSE,
@@ -105,6 +106,9 @@ pub fn make_native_type<const N: usize>(
         ),
         Slot::new(SlotId::TP_CLEAR, SlotValue::ObjProc(native_clear::<N>)),
     ];
+    if !getset.is_empty() {
+        slots.push(Slot::new(SlotId::TP_GETSET, SlotValue::GetSet(getset)));
+    }
     let mut flags = TypeFlags::DEFAULT
         | TypeFlags::HAVE_GC
         | TypeFlags::IMMUTABLETYPE

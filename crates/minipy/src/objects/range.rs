@@ -11,7 +11,7 @@ use pyrt_core::{Bound, Py, PyAny, PyErr, PyResult, Python, TypeObject};
 pub type RangeObject = NativeObject<0>;
 
 pub(super) fn make_range_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = make_native_type::<0>(py, "range", false)?;
+    let t = make_native_type::<0>(py, "range", false, &[])?;
     let tp = t.bind(py);
     tp.tp_new.set(Some(range_new));
     tp.tp_repr.set(Some(range_repr));
@@ -24,7 +24,7 @@ pub(super) fn make_range_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
 }
 
 pub(super) fn make_iter_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = make_native_type::<0>(py, "range_iterator", false)?;
+    let t = make_native_type::<0>(py, "range_iterator", false, &[])?;
     let tp = t.bind(py);
     tp.tp_iter.set(Some(super::iter::self_iter));
     tp.tp_iternext.set(Some(range_next));

@@ -12,7 +12,7 @@ use pyrt_core::{Bound, Py, PyAny, PyErr, PyResult, Python, TypeObject};
 pub type SliceObject = NativeObject<3>;
 
 pub(super) fn make_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = make_native_type::<3>(py, "slice", false)?;
+    let t = make_native_type::<3>(py, "slice", false, &[])?;
     t.bind(py).tp_repr.set(Some(slice_repr));
     t.bind(py).tp_getattro.set(Some(slice_getattro));
     Ok(t)

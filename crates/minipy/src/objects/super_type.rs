@@ -12,7 +12,7 @@ use pyrt_core::{Bound, Py, PyAny, PyErr, PyResult, Python, TypeObject};
 pub type SuperObject = NativeObject<3>;
 
 pub(super) fn make_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = make_native_type::<3>(py, "super", true)?;
+    let t = make_native_type::<3>(py, "super", true, &[])?;
     let tp = t.bind(py);
     tp.tp_init.set(Some(super_init));
     tp.tp_getattro.set(Some(super_getattro));

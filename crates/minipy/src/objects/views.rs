@@ -14,7 +14,7 @@ const NAMES: [&str; 3] = ["dict_keys", "dict_values", "dict_items"];
 
 pub(super) fn make_types(py: Python<'_>) -> PyResult<[Py<TypeObject>; 3]> {
     let mk = |name: &'static str| -> PyResult<Py<TypeObject>> {
-        let t = make_native_type::<1>(py, name, false)?;
+        let t = make_native_type::<1>(py, name, false, &[])?;
         let tp = t.bind(py);
         tp.tp_iter.set(Some(view_iter));
         tp.tp_repr.set(Some(view_repr));

@@ -59,7 +59,11 @@ fn add_methods(py: Python<'_>, tp: &TypeObject, dict: &Bound<'_, DictObject>) ->
 /// A member descriptor per `tp_members` entry (the special offset members of specs,
 /// `__dictoffset__`, `__weaklistoffset__`, `__vectorcalloffset__`, only set offsets).
 fn add_members(py: Python<'_>, tp: &TypeObject, dict: &Bound<'_, DictObject>) -> PyResult<()> {
-    let special = ["__dictoffset__", "__weaklistoffset__", "__vectorcalloffset__"];
+    let special = [
+        "__dictoffset__",
+        "__weaklistoffset__",
+        "__vectorcalloffset__",
+    ];
     for def in tp.tp_members.get() {
         if tp.has_flag(TypeFlags::HEAPTYPE) && special.contains(&def.name) {
             continue;
