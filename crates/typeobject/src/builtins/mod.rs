@@ -40,6 +40,7 @@ pub(crate) mod args;
 mod boolean;
 pub mod call;
 mod dict;
+mod exception_attrs;
 mod exceptions;
 mod int;
 mod list;
