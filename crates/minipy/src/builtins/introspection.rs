@@ -84,17 +84,14 @@ fn issubclass<'py>(
 
 fn name_arg<'py>(
     py: Python<'py>,
-    fname: &str,
+    _fname: &str,
     n: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     match n.downcast::<StrObject>() {
         Ok(s) => Ok(pyrt_core::builtins::intern(py, s.as_str())?.into_any()),
         Err(_) => Err(PyErr::type_error(
             py,
-            format!(
-                "{fname}(): attribute name must be string, not '{}'",
-                n.type_name()
-            ),
+            format!("attribute name must be string, not '{}'", n.type_name()),
         )),
     }
 }

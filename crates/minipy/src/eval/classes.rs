@@ -50,6 +50,21 @@ pub fn class_statement<'py>(
         intern(py, "__qualname__")?.as_any(),
         str_new(py, &code.qualname)?.as_any(),
     )?;
+    if let Some(crate::ast::Stmt {
+        kind:
+            crate::ast::StmtKind::Expr(crate::ast::Expr {
+                kind: crate::ast::ExprKind::Str(doc),
+                ..
+            }),
+        ..
+    }) = def.body.first()
+    {
+        ns.set_item(
+            py,
+            intern(py, "__doc__")?.as_any(),
+            str_new(py, doc)?.as_any(),
+        )?;
+    }
     // The body.
     let mut body_frame = Frame::new(py, code, frame.globals.clone(), Some(ns.clone()))?;
     for name in &code.freevars {

@@ -150,12 +150,13 @@ pub fn setitem<'py>(
             )),
         };
     }
+    // CPython words deletion differently when it went through the sequence protocol.
+    let via_sequence = tp.sequence().is_some() && index_value(py, key)?.is_some();
+    let name = obj.type_name();
     let msg = match value {
-        Some(_) => format!(
-            "'{}' object does not support item assignment",
-            obj.type_name()
-        ),
-        None => format!("'{}' object doesn't support item deletion", obj.type_name()),
+        Some(_) => format!("'{name}' object does not support item assignment"),
+        None if via_sequence => format!("'{name}' object doesn't support item deletion"),
+        None => format!("'{name}' object does not support item deletion"),
     };
     Err(PyErr::type_error(py, msg))
 }
