@@ -6,11 +6,12 @@
 
 use super::{check_count, kwarg, no_kwargs, one_arg, only_kwargs, repr_obj, str_string};
 use crate::ast::BinOp;
+use crate::builtins::native;
 use crate::eval::operators::{binary_op, collect, get_iter, next};
-use crate::objects::builtin_fn::NativeFn;
-use pyrt_core::builtins::{DictObject, StrObject, int_new, str_new};
+use pyrt_core::builtins::{DictObject, StrObject, TupleObject, int_new, str_new};
 use pyrt_core::protocol::{bool_obj, hash, is_true, none, rich_compare_bool};
 use pyrt_core::types::CompareOp;
+use pyrt_core::types::MethodDef;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 type Args<'a, 'py> = &'a [Bound<'py, PyAny>];
@@ -18,33 +19,34 @@ type Kw<'a, 'py> = Option<&'a Bound<'py, DictObject>>;
 type R<'py> = PyResult<Bound<'py, PyAny>>;
 
 /// The functions of this group.
-pub const FUNCTIONS: &[(&str, NativeFn)] = &[
-    ("print", print),
-    ("repr", repr),
-    ("len", len),
-    ("hash", hash_fn),
-    ("id", id),
-    ("callable", callable),
-    ("abs", abs),
-    ("min", min),
-    ("max", max),
-    ("sum", sum),
-    ("any", any),
-    ("all", all),
-    ("divmod", divmod),
-    ("pow", pow),
-    ("chr", chr),
-    ("ord", ord),
-    ("format", format),
-    ("globals", globals),
+pub static FUNCTIONS: [MethodDef; 18] = [
+    native("print", print),
+    native("repr", repr),
+    native("len", len),
+    native("hash", hash_fn),
+    native("id", id),
+    native("callable", callable),
+    native("abs", abs),
+    native("min", min),
+    native("max", max),
+    native("sum", sum),
+    native("any", any),
+    native("all", all),
+    native("divmod", divmod),
+    native("pow", pow),
+    native("chr", chr),
+    native("ord", ord),
+    native("format", format),
+    native("globals", globals),
 ];
 
 fn print<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     only_kwargs(py, "print", kw, &["sep", "end", "file", "flush"])?;
     let text_arg = |name: &str, default: &str| -> PyResult<String> {
         match kwarg(py, kw, name)? {
@@ -75,10 +77,11 @@ fn print<'py>(
 
 fn repr<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "repr", kw)?;
     Ok(repr_obj(py, one_arg(py, "repr", args)?)?.into_any())
 }
@@ -100,10 +103,11 @@ pub fn length(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<isize> {
 
 fn len<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "len", kw)?;
     let n = length(py, one_arg(py, "len", args)?)?;
     Ok(int_new(py, n as i64)?.into_any())
@@ -111,10 +115,11 @@ fn len<'py>(
 
 fn hash_fn<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "hash", kw)?;
     let h = hash(py, one_arg(py, "hash", args)?)?;
     Ok(int_new(py, h as i64)?.into_any())
@@ -122,10 +127,11 @@ fn hash_fn<'py>(
 
 fn id<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "id", kw)?;
     let a = one_arg(py, "id", args)?;
     Ok(int_new(py, a.as_any_ref().addr() as i64)?.into_any())
@@ -133,10 +139,11 @@ fn id<'py>(
 
 fn callable<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "callable", kw)?;
     let a = one_arg(py, "callable", args)?;
     Ok(bool_obj(py, a.ob_type().tp_call.get().is_some()))
@@ -144,10 +151,11 @@ fn callable<'py>(
 
 fn abs<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "abs", kw)?;
     let a = one_arg(py, "abs", args)?;
     match a.ob_type().number().and_then(|n| n.nb_absolute.get()) {
@@ -218,28 +226,31 @@ fn min_max<'py>(
 
 fn min<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     min_max(py, "min", args, kw, CompareOp::Lt)
 }
 
 fn max<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     min_max(py, "max", args, kw, CompareOp::Gt)
 }
 
 fn sum<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     only_kwargs(py, "sum", kw, &["start"])?;
     check_count(py, "sum", args, 1, 2)?;
     let mut acc = match (args.get(1), kwarg(py, kw, "start")?) {
@@ -262,10 +273,11 @@ fn sum<'py>(
 
 fn any<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "any", kw)?;
     let it = get_iter(py, one_arg(py, "any", args)?)?;
     while let Some(x) = next(py, &it)? {
@@ -278,10 +290,11 @@ fn any<'py>(
 
 fn all<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "all", kw)?;
     let it = get_iter(py, one_arg(py, "all", args)?)?;
     while let Some(x) = next(py, &it)? {
@@ -294,10 +307,11 @@ fn all<'py>(
 
 fn divmod<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "divmod", kw)?;
     check_count(py, "divmod", args, 2, 2)?;
     let (a, b) = (&args[0], &args[1]);
@@ -322,10 +336,11 @@ fn divmod<'py>(
 
 fn pow<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "pow", kw)?;
     check_count(py, "pow", args, 2, 3)?;
     match args.get(2) {
@@ -344,10 +359,11 @@ fn pow<'py>(
 
 fn chr<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "chr", kw)?;
     let a = one_arg(py, "chr", args)?;
     let v = crate::objects::range::index_arg(py, a)?;
@@ -359,10 +375,11 @@ fn chr<'py>(
 
 fn ord<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "ord", kw)?;
     let a = one_arg(py, "ord", args)?;
     let Ok(s) = a.downcast::<StrObject>() else {
@@ -389,10 +406,11 @@ fn ord<'py>(
 
 fn format<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "format", kw)?;
     check_count(py, "format", args, 1, 2)?;
     let spec = match args.get(1) {
@@ -412,8 +430,8 @@ fn format<'py>(
 
 fn globals<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    _args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
     _kw: Kw<'_, 'py>,
 ) -> R<'py> {
     Err(PyErr::runtime_error(

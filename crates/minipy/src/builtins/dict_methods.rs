@@ -3,10 +3,11 @@
 //!
 //! Owns these methods and their messages.
 
+use super::native;
 use super::{check_count, no_kwargs};
-use crate::objects::builtin_fn::{NativeFn, install_methods};
-use pyrt_core::builtins::{DictObject, dict_new, tuple_new};
+use pyrt_core::builtins::{DictObject, TupleObject, dict_new, tuple_new};
 use pyrt_core::protocol::none;
+use pyrt_core::types::MethodDef;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 type Slf<'a, 'py> = Option<&'a Bound<'py, PyAny>>;
@@ -15,19 +16,7 @@ type Kw<'a, 'py> = Option<&'a Bound<'py, DictObject>>;
 type R<'py> = PyResult<Bound<'py, PyAny>>;
 
 pub(super) fn install(py: Python<'_>) -> PyResult<()> {
-    let methods: &[(&'static str, NativeFn)] = &[
-        ("get", get),
-        ("keys", keys),
-        ("values", values),
-        ("items", items),
-        ("pop", pop),
-        ("setdefault", setdefault),
-        ("update", update),
-        ("copy", copy),
-        ("clear", clear),
-        ("popitem", popitem),
-    ];
-    install_methods(py, py.builtins().dict(), methods)
+    super::install_methods(py, py.builtins().dict(), &METHODS)
 }
 
 fn this<'a, 'py>(py: Python<'py>, s: Slf<'a, 'py>) -> PyResult<&'a Bound<'py, DictObject>> {
@@ -35,7 +24,14 @@ fn this<'a, 'py>(py: Python<'py>, s: Slf<'a, 'py>) -> PyResult<&'a Bound<'py, Di
         .ok_or_else(|| PyErr::type_error(py, "descriptor requires a 'dict' object"))
 }
 
-fn get<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, kw: Kw<'_, 'py>) -> R<'py> {
+fn get<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     no_kwargs(py, "get", kw)?;
     check_count(py, "get", args, 1, 2)?;
     match this(py, s)?.get_item(py, &args[0])? {
@@ -60,19 +56,47 @@ fn view<'py>(
     crate::objects::views::new_view(py, this(py, s)?.as_any(), kind)
 }
 
-fn keys<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn keys<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     view(py, s, args, 0, "keys")
 }
 
-fn values<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn values<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     view(py, s, args, 1, "values")
 }
 
-fn items<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn items<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     view(py, s, args, 2, "items")
 }
 
-fn pop<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, kw: Kw<'_, 'py>) -> R<'py> {
+fn pop<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     no_kwargs(py, "pop", kw)?;
     check_count(py, "pop", args, 1, 2)?;
     let d = this(py, s)?;
@@ -90,10 +114,12 @@ fn pop<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, kw: Kw<'_, 'p
 
 fn setdefault<'py>(
     py: Python<'py>,
-    s: Slf<'_, 'py>,
-    args: Args<'_, 'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     no_kwargs(py, "setdefault", kw)?;
     check_count(py, "setdefault", args, 1, 2)?;
     let d = this(py, s)?;
@@ -105,7 +131,14 @@ fn setdefault<'py>(
     Ok(v)
 }
 
-fn update<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, kw: Kw<'_, 'py>) -> R<'py> {
+fn update<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     if args.len() > 1 {
         return Err(PyErr::type_error(
             py,
@@ -122,7 +155,13 @@ fn update<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, kw: Kw<'_,
     Ok(none(py))
 }
 
-fn copy<'py>(py: Python<'py>, s: Slf<'_, 'py>, _args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn copy<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
     let out = dict_new(py)?;
     for (k, v) in this(py, s)?.items(py) {
         out.set_item(py, &k, &v)?;
@@ -130,17 +169,24 @@ fn copy<'py>(py: Python<'py>, s: Slf<'_, 'py>, _args: Args<'_, 'py>, _kw: Kw<'_,
     Ok(out.into_any())
 }
 
-fn clear<'py>(py: Python<'py>, s: Slf<'_, 'py>, _args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn clear<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
     this(py, s)?.clear(py);
     Ok(none(py))
 }
 
 fn popitem<'py>(
     py: Python<'py>,
-    s: Slf<'_, 'py>,
-    _args: Args<'_, 'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
     _kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let s = Some(s_obj);
     let d = this(py, s)?;
     let Some((k, v)) = d.items(py).pop() else {
         return Err(PyErr::new(
@@ -152,3 +198,16 @@ fn popitem<'py>(
     d.del_item(py, &k)?;
     Ok(tuple_new(py, &[k, v])?.into_any())
 }
+
+static METHODS: [MethodDef; 10] = [
+    native("get", get),
+    native("keys", keys),
+    native("values", values),
+    native("items", items),
+    native("pop", pop),
+    native("setdefault", setdefault),
+    native("update", update),
+    native("copy", copy),
+    native("clear", clear),
+    native("popitem", popitem),
+];

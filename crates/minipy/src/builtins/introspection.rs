@@ -5,25 +5,25 @@
 //! MRO (`__instancecheck__` hooks are not consulted).
 
 use super::{check_count, no_kwargs, one_arg};
-use crate::objects::builtin_fn::NativeFn;
+use crate::builtins::native;
 use pyrt_core::builtins::{DictObject, StrObject, TupleObject};
 use pyrt_core::protocol::{bool_obj, none};
+use pyrt_core::types::MethodDef;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeObject};
 use pyrt_typeobject::attr::{getattr, setattr};
 
-type Args<'a, 'py> = &'a [Bound<'py, PyAny>];
 type Kw<'a, 'py> = Option<&'a Bound<'py, DictObject>>;
 type R<'py> = PyResult<Bound<'py, PyAny>>;
 
 /// The functions of this group.
-pub const FUNCTIONS: &[(&str, NativeFn)] = &[
-    ("isinstance", isinstance),
-    ("issubclass", issubclass),
-    ("getattr", getattr_fn),
-    ("setattr", setattr_fn),
-    ("hasattr", hasattr),
-    ("delattr", delattr),
-    ("vars", vars),
+pub static FUNCTIONS: [MethodDef; 7] = [
+    native("isinstance", isinstance),
+    native("issubclass", issubclass),
+    native("getattr", getattr_fn),
+    native("setattr", setattr_fn),
+    native("hasattr", hasattr),
+    native("delattr", delattr),
+    native("vars", vars),
 ];
 
 fn class_check<'py>(
@@ -56,10 +56,11 @@ fn class_check<'py>(
 
 fn isinstance<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "isinstance", kw)?;
     check_count(py, "isinstance", args, 2, 2)?;
     let obj = &args[0];
@@ -69,10 +70,11 @@ fn isinstance<'py>(
 
 fn issubclass<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "issubclass", kw)?;
     check_count(py, "issubclass", args, 2, 2)?;
     let Ok(sub) = args[0].downcast::<TypeObject>() else {
@@ -98,10 +100,11 @@ fn name_arg<'py>(
 
 fn getattr_fn<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "getattr", kw)?;
     check_count(py, "getattr", args, 2, 3)?;
     let name = name_arg(py, "getattr", &args[1])?;
@@ -115,10 +118,11 @@ fn getattr_fn<'py>(
 
 fn setattr_fn<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "setattr", kw)?;
     check_count(py, "setattr", args, 3, 3)?;
     let name = name_arg(py, "setattr", &args[1])?;
@@ -128,10 +132,11 @@ fn setattr_fn<'py>(
 
 fn hasattr<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "hasattr", kw)?;
     check_count(py, "hasattr", args, 2, 2)?;
     let name = name_arg(py, "hasattr", &args[1])?;
@@ -144,10 +149,11 @@ fn hasattr<'py>(
 
 fn delattr<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "delattr", kw)?;
     check_count(py, "delattr", args, 2, 2)?;
     let name = name_arg(py, "delattr", &args[1])?;
@@ -157,10 +163,11 @@ fn delattr<'py>(
 
 fn vars<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "vars", kw)?;
     let obj = one_arg(py, "vars", args)?;
     let key = pyrt_core::builtins::intern(py, "__dict__")?.into_any();

@@ -7,28 +7,28 @@
 //! `sorted` and `list.sort` share.
 
 use super::{check_count, kwarg, no_kwargs, one_arg, only_kwargs};
+use crate::builtins::native;
 use crate::eval::calls::call_object;
 use crate::eval::operators::{collect, get_iter, next};
-use crate::objects::builtin_fn::NativeFn;
-use pyrt_core::builtins::{DictObject, int_new, list_new, tuple_new};
+use pyrt_core::builtins::{DictObject, TupleObject, int_new, list_new, tuple_new};
 use pyrt_core::protocol::{is_true, rich_compare_bool};
 use pyrt_core::types::CompareOp;
+use pyrt_core::types::MethodDef;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
-type Args<'a, 'py> = &'a [Bound<'py, PyAny>];
 type Kw<'a, 'py> = Option<&'a Bound<'py, DictObject>>;
 type R<'py> = PyResult<Bound<'py, PyAny>>;
 
 /// The functions of this group.
-pub const FUNCTIONS: &[(&str, NativeFn)] = &[
-    ("iter", iter),
-    ("next", next_fn),
-    ("sorted", sorted),
-    ("enumerate", enumerate),
-    ("zip", zip),
-    ("reversed", reversed),
-    ("map", map),
-    ("filter", filter),
+pub static FUNCTIONS: [MethodDef; 8] = [
+    native("iter", iter),
+    native("next", next_fn),
+    native("sorted", sorted),
+    native("enumerate", enumerate),
+    native("zip", zip),
+    native("reversed", reversed),
+    native("map", map),
+    native("filter", filter),
 ];
 
 fn list_iter<'py>(py: Python<'py>, items: &[Bound<'py, PyAny>]) -> R<'py> {
@@ -38,10 +38,11 @@ fn list_iter<'py>(py: Python<'py>, items: &[Bound<'py, PyAny>]) -> R<'py> {
 
 fn iter<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "iter", kw)?;
     check_count(py, "iter", args, 1, 1)?;
     get_iter(py, &args[0])
@@ -49,10 +50,11 @@ fn iter<'py>(
 
 fn next_fn<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "next", kw)?;
     check_count(py, "next", args, 1, 2)?;
     let it = &args[0];
@@ -165,10 +167,11 @@ pub fn sort_options<'py>(
 
 fn sorted<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     if args.len() != 1 {
         return Err(PyErr::type_error(
             py,
@@ -183,10 +186,11 @@ fn sorted<'py>(
 
 fn enumerate<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     only_kwargs(py, "enumerate", kw, &["start"])?;
     check_count(py, "enumerate", args, 1, 2)?;
     let start = match args.get(1).cloned().or(kwarg(py, kw, "start")?) {
@@ -202,10 +206,11 @@ fn enumerate<'py>(
 
 fn zip<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "zip", kw)?;
     let iters: Vec<Bound<'py, PyAny>> = args
         .iter()
@@ -229,10 +234,11 @@ fn zip<'py>(
 
 fn reversed<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "reversed", kw)?;
     let a = one_arg(py, "reversed", args)?;
     let key = pyrt_core::builtins::intern(py, "__reversed__")?.into_any();
@@ -256,10 +262,11 @@ fn reversed<'py>(
 
 fn map<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "map", kw)?;
     if args.len() < 2 {
         return Err(PyErr::type_error(
@@ -287,10 +294,11 @@ fn map<'py>(
 
 fn filter<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "filter", kw)?;
     check_count(py, "filter", args, 2, 2)?;
     let mut out = Vec::new();

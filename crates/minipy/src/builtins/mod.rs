@@ -14,8 +14,8 @@ pub mod iteration;
 pub mod str_methods;
 pub mod tuple_methods;
 
-use crate::objects::builtin_fn::{NativeFn, new_builtin};
 use pyrt_core::builtins::{DictObject, StrObject, dict_new, intern};
+use pyrt_core::types::{KeywordsFn, MethodDef, MethodFlags, MethodFn};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeObject};
 
 pub use format::format_value;
@@ -60,20 +60,46 @@ pub fn make_builtins(py: Python<'_>) -> PyResult<Bound<'_, DictObject>> {
         &Bound::from_ref(py, py.singletons().not_implemented()),
     )?;
     put("Ellipsis", &ellipsis(py))?;
-    let fns: Vec<(&'static str, NativeFn)> = [
-        core::FUNCTIONS,
-        introspection::FUNCTIONS,
-        iteration::FUNCTIONS,
-    ]
-    .concat();
-    for (name, f) in fns {
-        put(name, &new_builtin(py, name, f)?)?;
+    for table in [
+        &core::FUNCTIONS[..],
+        &introspection::FUNCTIONS[..],
+        &iteration::FUNCTIONS[..],
+    ] {
+        for def in table {
+            let f = pyrt_typeobject::descr::native_function(py, def, None)?;
+            put(def.name, f.as_any())?;
+        }
     }
     exceptions::install(py, &d)?;
     tuple_methods::install(py)?;
     dict_methods::install(py)?;
     str_methods::install(py)?;
     Ok(d)
+}
+
+/// A native function definition (`METH_VARARGS | METH_KEYWORDS`).
+pub(crate) const fn native(name: &'static str, f: KeywordsFn) -> MethodDef {
+    MethodDef {
+        name,
+        meth: MethodFn::Keywords(f),
+        flags: MethodFlags(0),
+        doc: None,
+    }
+}
+
+/// Stores method descriptors for `methods` in the dict of `owner`, a builtin type
+/// readied before minipy started (so its `tp_methods` can no longer be filled in).
+pub(crate) fn install_methods(
+    py: Python<'_>,
+    owner: &TypeObject,
+    methods: &'static [MethodDef],
+) -> PyResult<()> {
+    for def in methods {
+        let d = pyrt_typeobject::descr::method_descr_new(py, owner, def)?;
+        let key = intern(py, def.name)?.into_any();
+        pyrt_typeobject::attr::type_dict_set(py, owner, &key, Some(&d))?;
+    }
+    Ok(())
 }
 
 /// `repr(obj)` as a Rust string.

@@ -5,10 +5,11 @@
 //!
 //! Owns these methods and their messages.
 
+use super::native;
 use super::{check_count, no_kwargs, one_arg};
-use crate::objects::builtin_fn::{NativeFn, install_methods};
-use pyrt_core::builtins::{DictObject, StrObject, int_new, intern, list_new, str_new};
+use pyrt_core::builtins::{DictObject, StrObject, TupleObject, int_new, intern, list_new, str_new};
 use pyrt_core::protocol::bool_obj;
+use pyrt_core::types::MethodDef;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 type Slf<'a, 'py> = Option<&'a Bound<'py, PyAny>>;
@@ -17,33 +18,7 @@ type Kw<'a, 'py> = Option<&'a Bound<'py, DictObject>>;
 type R<'py> = PyResult<Bound<'py, PyAny>>;
 
 pub(super) fn install(py: Python<'_>) -> PyResult<()> {
-    let methods: &[(&'static str, NativeFn)] = &[
-        ("join", join),
-        ("split", split),
-        ("strip", strip),
-        ("lstrip", lstrip),
-        ("rstrip", rstrip),
-        ("upper", upper),
-        ("lower", lower),
-        ("startswith", startswith),
-        ("endswith", endswith),
-        ("replace", replace),
-        ("find", find),
-        ("count", count),
-        ("format", format),
-        ("isdigit", isdigit),
-        ("isalpha", isalpha),
-        ("isupper", isupper),
-        ("islower", islower),
-        ("isspace", isspace),
-        ("capitalize", capitalize),
-        ("title", title),
-        ("ljust", ljust),
-        ("rjust", rjust),
-        ("center", center),
-        ("zfill", zfill),
-    ];
-    install_methods(py, py.builtins().str_(), methods)
+    super::install_methods(py, py.builtins().str_(), &METHODS)
 }
 
 fn this(py: Python<'_>, s: Slf<'_, '_>) -> PyResult<String> {
@@ -65,7 +40,14 @@ fn new<'py>(py: Python<'py>, s: &str) -> R<'py> {
     Ok(str_new(py, s)?.into_any())
 }
 
-fn join<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, kw: Kw<'_, 'py>) -> R<'py> {
+fn join<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     no_kwargs(py, "str.join", kw)?;
     let sep = this(py, s)?;
     let it = one_arg(py, "str.join", args)?;
@@ -87,7 +69,14 @@ fn join<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, kw: Kw<'_, '
     new(py, &parts.join(&sep))
 }
 
-fn split<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, kw: Kw<'_, 'py>) -> R<'py> {
+fn split<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     super::only_kwargs(py, "split", kw, &["sep", "maxsplit"])?;
     let me = this(py, s)?;
     let sep = match args.first().cloned().or(super::kwarg(py, kw, "sep")?) {
@@ -158,23 +147,56 @@ fn strip_impl<'py>(
     new(py, r)
 }
 
-fn strip<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn strip<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     strip_impl(py, s, args, true, true)
 }
 
-fn lstrip<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn lstrip<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     strip_impl(py, s, args, true, false)
 }
 
-fn rstrip<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn rstrip<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     strip_impl(py, s, args, false, true)
 }
 
-fn upper<'py>(py: Python<'py>, s: Slf<'_, 'py>, _args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn upper<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
     new(py, &this(py, s)?.to_uppercase())
 }
 
-fn lower<'py>(py: Python<'py>, s: Slf<'_, 'py>, _args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn lower<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
     new(py, &this(py, s)?.to_lowercase())
 }
 
@@ -204,23 +226,34 @@ fn affix<'py>(
 
 fn startswith<'py>(
     py: Python<'py>,
-    s: Slf<'_, 'py>,
-    args: Args<'_, 'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     _kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     affix(py, s, args, "startswith", |a, b| a.starts_with(b))
 }
 
 fn endswith<'py>(
     py: Python<'py>,
-    s: Slf<'_, 'py>,
-    args: Args<'_, 'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     _kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     affix(py, s, args, "endswith", |a, b| a.ends_with(b))
 }
 
-fn replace<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn replace<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     check_count(py, "replace", args, 2, 3)?;
     let me = this(py, s)?;
     let old = text(py, &args[0], "replace() argument 1 must be str")?;
@@ -238,7 +271,14 @@ fn replace<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'
     }
 }
 
-fn find<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn find<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     check_count(py, "find", args, 1, 1)?;
     let me = this(py, s)?;
     let sub = text(py, &args[0], "must be str")?;
@@ -246,7 +286,14 @@ fn find<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'_, 
     Ok(int_new(py, r)?.into_any())
 }
 
-fn count<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'_, 'py>) -> R<'py> {
+fn count<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     check_count(py, "count", args, 1, 1)?;
     let me = this(py, s)?;
     let sub = text(py, &args[0], "must be str")?;
@@ -259,7 +306,14 @@ fn count<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _kw: Kw<'_,
 }
 
 /// `str.format`: `{}`, `{0}`, `{name}`, `{x.attr}`, `{x[0]}`, `!r`/`!s`, `:spec`.
-fn format<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, kw: Kw<'_, 'py>) -> R<'py> {
+fn format<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     let me = this(py, s)?;
     let mut out = String::new();
     let mut auto = 0usize;
@@ -362,31 +416,67 @@ fn pred<'py>(py: Python<'py>, s: Slf<'_, 'py>, f: fn(&str) -> bool) -> R<'py> {
     Ok(bool_obj(py, !me.is_empty() && f(&me)))
 }
 
-fn isdigit<'py>(py: Python<'py>, s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn isdigit<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
     pred(py, s, |t| t.chars().all(|c| c.is_ascii_digit()))
 }
 
-fn isalpha<'py>(py: Python<'py>, s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn isalpha<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
     pred(py, s, |t| t.chars().all(char::is_alphabetic))
 }
 
-fn isupper<'py>(py: Python<'py>, s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn isupper<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
     pred(py, s, |t| {
         t.chars().any(char::is_uppercase) && !t.chars().any(char::is_lowercase)
     })
 }
 
-fn islower<'py>(py: Python<'py>, s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn islower<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
     pred(py, s, |t| {
         t.chars().any(char::is_lowercase) && !t.chars().any(char::is_uppercase)
     })
 }
 
-fn isspace<'py>(py: Python<'py>, s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn isspace<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
     pred(py, s, |t| t.chars().all(char::is_whitespace))
 }
 
-fn capitalize<'py>(py: Python<'py>, s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn capitalize<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
     let me = this(py, s)?;
     let mut cs = me.chars();
     let r = match cs.next() {
@@ -396,7 +486,13 @@ fn capitalize<'py>(py: Python<'py>, s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'
     new(py, &r)
 }
 
-fn title<'py>(py: Python<'py>, s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn title<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
     let me = this(py, s)?;
     let mut out = String::new();
     let mut prev_alpha = false;
@@ -454,19 +550,47 @@ fn justify<'py>(
     new(py, &r)
 }
 
-fn ljust<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn ljust<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     justify(py, s, args, "ljust", '<')
 }
 
-fn rjust<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn rjust<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     justify(py, s, args, "rjust", '>')
 }
 
-fn center<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn center<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     justify(py, s, args, "center", '^')
 }
 
-fn zfill<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn zfill<'py>(
+    py: Python<'py>,
+    s_obj: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
+    let s = Some(s_obj);
+    let args = args_t.items(py);
     check_count(py, "zfill", args, 1, 1)?;
     let me = this(py, s)?;
     let width = crate::objects::range::index_arg(py, &args[0])?.max(0) as usize;
@@ -480,3 +604,30 @@ fn zfill<'py>(py: Python<'py>, s: Slf<'_, 'py>, args: Args<'_, 'py>, _k: Kw<'_, 
     };
     new(py, &format!("{sign}{}{digits}", "0".repeat(width - len)))
 }
+
+static METHODS: [MethodDef; 24] = [
+    native("join", join),
+    native("split", split),
+    native("strip", strip),
+    native("lstrip", lstrip),
+    native("rstrip", rstrip),
+    native("upper", upper),
+    native("lower", lower),
+    native("startswith", startswith),
+    native("endswith", endswith),
+    native("replace", replace),
+    native("find", find),
+    native("count", count),
+    native("format", format),
+    native("isdigit", isdigit),
+    native("isalpha", isalpha),
+    native("isupper", isupper),
+    native("islower", islower),
+    native("isspace", isspace),
+    native("capitalize", capitalize),
+    native("title", title),
+    native("ljust", ljust),
+    native("rjust", rjust),
+    native("center", center),
+    native("zfill", zfill),
+];

@@ -4,38 +4,45 @@
 //!
 //! Owns the Python-facing signatures. Must not implement collection.
 
+use crate::builtins::native;
 use crate::builtins::{check_count, no_kwargs, one_arg};
-use crate::objects::builtin_fn::NativeFn;
-use pyrt_core::builtins::{DictObject, dict_new, int_new, intern, list_new, tuple_new};
+use pyrt_core::builtins::{
+    DictObject, TupleObject, dict_new, int_new, intern, list_new, tuple_new,
+};
 use pyrt_core::protocol::{bool_obj, none};
+use pyrt_core::types::MethodDef;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
-type Slf<'a, 'py> = Option<&'a Bound<'py, PyAny>>;
-type Args<'a, 'py> = &'a [Bound<'py, PyAny>];
 type Kw<'a, 'py> = Option<&'a Bound<'py, DictObject>>;
 type R<'py> = PyResult<Bound<'py, PyAny>>;
 
 /// The module's functions.
-pub const FUNCTIONS: &[(&str, NativeFn)] = &[
-    ("collect", collect),
-    ("enable", enable),
-    ("disable", disable),
-    ("isenabled", isenabled),
-    ("is_tracked", is_tracked),
-    ("get_stats", get_stats),
-    ("get_count", get_count),
-    ("get_threshold", get_threshold),
-    ("set_threshold", set_threshold),
-    ("freeze", freeze),
-    ("unfreeze", unfreeze),
-    ("get_freeze_count", get_freeze_count),
+pub static FUNCTIONS: [MethodDef; 12] = [
+    native("collect", collect),
+    native("enable", enable),
+    native("disable", disable),
+    native("isenabled", isenabled),
+    native("is_tracked", is_tracked),
+    native("get_stats", get_stats),
+    native("get_count", get_count),
+    native("get_threshold", get_threshold),
+    native("set_threshold", set_threshold),
+    native("freeze", freeze),
+    native("unfreeze", unfreeze),
+    native("get_freeze_count", get_freeze_count),
 ];
 
 fn int(py: Python<'_>, v: i64) -> R<'_> {
     Ok(int_new(py, v)?.into_any())
 }
 
-fn collect<'py>(py: Python<'py>, _s: Slf<'_, 'py>, args: Args<'_, 'py>, kw: Kw<'_, 'py>) -> R<'py> {
+fn collect<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let args = args_t.items(py);
     crate::builtins::only_kwargs(py, "collect", kw, &["generation"])?;
     check_count(py, "collect", args, 0, 1)?;
     let g = match args
@@ -53,26 +60,42 @@ fn collect<'py>(py: Python<'py>, _s: Slf<'_, 'py>, args: Args<'_, 'py>, kw: Kw<'
     int(py, n as i64)
 }
 
-fn enable<'py>(py: Python<'py>, _s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn enable<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
     py.state().gc.enable();
     Ok(none(py))
 }
 
-fn disable<'py>(py: Python<'py>, _s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn disable<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
     py.state().gc.disable();
     Ok(none(py))
 }
 
-fn isenabled<'py>(py: Python<'py>, _s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn isenabled<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
     Ok(bool_obj(py, py.state().gc.isenabled()))
 }
 
 fn is_tracked<'py>(
     py: Python<'py>,
-    _s: Slf<'_, 'py>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "is_tracked", kw)?;
     let o = one_arg(py, "is_tracked", args)?;
     let tracked = o.ob_type().is_gc_object(o.as_any_ref()) && {
@@ -85,7 +108,12 @@ fn is_tracked<'py>(
     Ok(bool_obj(py, tracked))
 }
 
-fn get_stats<'py>(py: Python<'py>, _s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn get_stats<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
     let mut out = Vec::new();
     for g in py.state().gc.get_stats() {
         let d = dict_new(py)?;
@@ -118,14 +146,19 @@ fn triple<'py>(py: Python<'py>, v: [usize; 3]) -> R<'py> {
     Ok(tuple_new(py, &items)?.into_any())
 }
 
-fn get_count<'py>(py: Python<'py>, _s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn get_count<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
     triple(py, py.state().gc.get_count())
 }
 
 fn get_threshold<'py>(
     py: Python<'py>,
-    _s: Slf<'_, 'py>,
-    _a: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
     _k: Kw<'_, 'py>,
 ) -> R<'py> {
     triple(py, py.state().gc.get_threshold())
@@ -133,10 +166,11 @@ fn get_threshold<'py>(
 
 fn set_threshold<'py>(
     py: Python<'py>,
-    _s: Slf<'_, 'py>,
-    args: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
     kw: Kw<'_, 'py>,
 ) -> R<'py> {
+    let args = args_t.items(py);
     no_kwargs(py, "set_threshold", kw)?;
     check_count(py, "set_threshold", args, 1, 3)?;
     let mut t = py.state().gc.get_threshold();
@@ -147,20 +181,30 @@ fn set_threshold<'py>(
     Ok(none(py))
 }
 
-fn freeze<'py>(py: Python<'py>, _s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn freeze<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
     py.state().gc.freeze();
     Ok(none(py))
 }
 
-fn unfreeze<'py>(py: Python<'py>, _s: Slf<'_, 'py>, _a: Args<'_, 'py>, _k: Kw<'_, 'py>) -> R<'py> {
+fn unfreeze<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
+    _k: Kw<'_, 'py>,
+) -> R<'py> {
     py.state().gc.unfreeze();
     Ok(none(py))
 }
 
 fn get_freeze_count<'py>(
     py: Python<'py>,
-    _s: Slf<'_, 'py>,
-    _a: Args<'_, 'py>,
+    _s: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
     _k: Kw<'_, 'py>,
 ) -> R<'py> {
     int(py, py.state().gc.get_freeze_count() as i64)

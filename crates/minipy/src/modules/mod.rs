@@ -6,9 +6,9 @@
 pub mod gc;
 pub mod weakref;
 
-use crate::objects::builtin_fn::{NativeFn, new_builtin};
 use crate::objects::module::new_module;
 use pyrt_core::builtins::intern;
+use pyrt_core::types::MethodDef;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 /// `import name`: the module object.
@@ -17,9 +17,9 @@ pub fn import<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     if let Some(m) = st.modules.borrow().get(name) {
         return Ok(m.bind(py).clone());
     }
-    let funcs: &[(&'static str, NativeFn)] = match name {
-        "gc" => gc::FUNCTIONS,
-        "weakref" => weakref::FUNCTIONS,
+    let funcs: &'static [MethodDef] = match name {
+        "gc" => &gc::FUNCTIONS,
+        "weakref" => &weakref::FUNCTIONS,
         _ => {
             let msg = format!("No module named '{name}'");
             return Err(
@@ -31,12 +31,9 @@ pub fn import<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
         }
     };
     let (m, d) = new_module(py, name)?;
-    for (fname, f) in funcs {
-        d.set_item(
-            py,
-            intern(py, fname)?.as_any(),
-            &new_builtin(py, fname, *f)?,
-        )?;
+    for def in funcs {
+        let f = pyrt_typeobject::descr::native_function(py, def, None)?;
+        d.set_item(py, intern(py, def.name)?.as_any(), f.as_any())?;
     }
     st.modules
         .borrow_mut()

@@ -4,17 +4,19 @@
 //!
 //! Owns the module's contents.
 
-use crate::objects::builtin_fn::NativeFn;
+use crate::builtins::native;
 use pyrt_core::builtins::DictObject;
+use pyrt_core::builtins::TupleObject;
+use pyrt_core::types::MethodDef;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 /// The module's functions.
-pub const FUNCTIONS: &[(&str, NativeFn)] = &[("ref", weak_ref)];
+pub static FUNCTIONS: [MethodDef; 1] = [native("ref", weak_ref)];
 
 fn weak_ref<'py>(
     py: Python<'py>,
-    _s: Option<&Bound<'py, PyAny>>,
-    _args: &[Bound<'py, PyAny>],
+    _s: &Bound<'py, PyAny>,
+    _args: &Bound<'py, TupleObject>,
     _kw: Option<&Bound<'py, DictObject>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     Err(PyErr::new(

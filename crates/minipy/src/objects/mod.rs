@@ -1,12 +1,10 @@
 //! The interpreter's own object types, all real pyrt types built from
-//! [`native_type::NativeObject`]: functions and cells, bound methods and builtin
-//! functions (temporary: see each module), modules, iterators, `range`, `slice`,
+//! [`native_type::NativeObject`]: functions and cells, modules, iterators, `range`, `slice`,
 //! dict views and `super`.
 //!
 //! Owns the registry of those types ([`types`]). Must not evaluate Python code (a
 //! function's `tp_call` hands over to `eval::calls`).
 
-pub mod builtin_fn;
 pub mod cell;
 pub mod function;
 pub mod iter;
@@ -26,10 +24,6 @@ pub struct Types {
     pub function: Py<TypeObject>,
     /// `cell`.
     pub cell: Py<TypeObject>,
-    /// `builtin_function_or_method`.
-    pub builtin: Py<TypeObject>,
-    /// `method_descriptor` (methods of builtin types, e.g. `list.append`).
-    pub method_descr: Py<TypeObject>,
     /// `module`.
     pub module: Py<TypeObject>,
     /// Iterators over lists, tuples, strings and key snapshots.
@@ -66,8 +60,6 @@ fn make_types(py: Python<'_>) -> PyResult<Types> {
     let t = Types {
         function: function::make_type(py)?,
         cell: cell::make_type(py)?,
-        builtin: builtin_fn::make_builtin_type(py)?,
-        method_descr: builtin_fn::make_descr_type(py)?,
         module: module::make_type(py)?,
         seq_iter: iter::make_type(py)?,
         range: range::make_range_type(py)?,
