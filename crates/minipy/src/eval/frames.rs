@@ -272,6 +272,9 @@ pub fn zero_arg_super<'py>(
     let Some(f) = frames.last() else {
         return Err(PyErr::runtime_error(py, "super(): no current frame"));
     };
+    let Some(first) = &f.first_arg else {
+        return Err(PyErr::runtime_error(py, "super(): no arguments"));
+    };
     let Some(cell) = &f.class_cell else {
         return Err(PyErr::runtime_error(
             py,
@@ -284,9 +287,6 @@ pub fn zero_arg_super<'py>(
         .ok()
         .and_then(|c| c.get(py, 0))
         .ok_or_else(|| PyErr::runtime_error(py, "super(): empty __class__ cell"))?;
-    let Some(first) = &f.first_arg else {
-        return Err(PyErr::runtime_error(py, "super(): no arguments"));
-    };
     Ok((cls, Some(first.bind(py).clone())))
 }
 
