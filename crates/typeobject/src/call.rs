@@ -5,7 +5,6 @@
 //! Owns the call protocol's dispatch and messages. Must not implement any particular
 //! type's constructor beyond `type`'s.
 
-use crate::class::new_class_with_meta;
 use crate::names;
 use pyrt_core::builtins::{
     DictObject, MethodDescrObject, StrObject, TupleObject, intern, tuple_new,
@@ -115,6 +114,14 @@ pub fn call_method<'py>(
 }
 
 /// `obj.name()`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let s = pyrt_core::builtins::str_new(py, "ab").unwrap().into_any();
+///     let r = pyrt_typeobject::call::call_method0(py, &s, "upper").unwrap();
+///     assert_eq!(r.downcast::<pyrt_core::builtins::StrObject>().unwrap().as_str(), "AB");
+/// });
+/// ```
 pub fn call_method0<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
@@ -124,6 +131,15 @@ pub fn call_method0<'py>(
 }
 
 /// `obj.name(arg)`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let l = pyrt_core::builtins::list_new(py, &[]).unwrap().into_any();
+///     let x = pyrt_core::builtins::int_new(py, 7).unwrap().into_any();
+///     pyrt_typeobject::call::call_method1(py, &l, "append", &x).unwrap();
+///     assert_eq!(l.downcast::<pyrt_core::builtins::ListObject>().unwrap().len(), 1);
+/// });
+/// ```
 pub fn call_method1<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
@@ -134,6 +150,16 @@ pub fn call_method1<'py>(
 }
 
 /// `obj.name(*args, **kwargs)` (see [`call_method`]).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let l = pyrt_core::builtins::list_new(py, &[]).unwrap().into_any();
+///     let kw = pyrt_core::builtins::dict_new(py).unwrap();
+///     let t = pyrt_core::protocol::bool_obj(py, true);
+///     kw.set_item(py, pyrt_core::builtins::intern(py, "reverse").unwrap().as_any(), &t).unwrap();
+///     pyrt_typeobject::call::call_method_kw(py, &l, "sort", &[], Some(&kw)).unwrap();
+/// });
+/// ```
 pub fn call_method_kw<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
@@ -242,8 +268,14 @@ pub(crate) fn type_new_slot<'py>(
     kwargs: Option<&Bound<'py, DictObject>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let items = args.items(py);
-    if items.len() != 3 || kwargs.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(py, "type() takes 1 or 3 arguments"));
+    if items.len() != 3 {
+        let has_kw = kwargs.is_some_and(|k| !k.is_empty());
+        let msg = if items.len() == 1 && has_kw {
+            "type() takes no keyword arguments"
+        } else {
+            "type() takes 1 or 3 arguments"
+        };
+        return Err(PyErr::type_error(py, msg));
     }
     let name = items[0].downcast::<StrObject>().map_err(|_| {
         PyErr::type_error(
@@ -272,7 +304,9 @@ pub(crate) fn type_new_slot<'py>(
             ),
         )
     })?;
-    new_class_with_meta(py, meta, name.as_str(), bases.items(py), Some(dict)).map(Bound::into_any)
+    let (name, bases) = (name.as_str(), bases.items(py));
+    crate::class_init::new_class_with_kwargs(py, meta, name, bases, Some(dict), kwargs)
+        .map(Bound::into_any)
 }
 
 /// `tp_init` of `type`: only checks the argument count.
@@ -280,8 +314,14 @@ pub(crate) fn type_init<'py>(
     py: Python<'py>,
     _obj: &Bound<'py, PyAny>,
     args: &Bound<'py, TupleObject>,
-    _kwargs: Option<&Bound<'py, DictObject>>,
+    kwargs: Option<&Bound<'py, DictObject>>,
 ) -> PyResult<()> {
+    if args.len() == 1 && kwargs.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error(
+            py,
+            "type.__init__() takes no keyword arguments",
+        ));
+    }
     if args.len() != 1 && args.len() != 3 {
         return Err(PyErr::type_error(
             py,

@@ -29,9 +29,12 @@ impl Runtime {
 }
 
 fn init(py: Python<'_>) {
+    crate::method_cache::install(py);
     init_core_layouts(py);
     crate::type_type::install(py);
     crate::builtins::install_behaviour_slots(py);
+    crate::slot_wrapper::install_types(py);
+    crate::ops::install_types(py);
     set_static_bases(py);
     for (_, tp) in py.builtins().all() {
         // SAFETY: DEFAULT is HAVE_VERSION_TAG only; no layout depends on it.

@@ -90,6 +90,7 @@ fn type_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
 fn type_clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
     // SAFETY: installed on `type`.
     let tp = unsafe { obj.downcast_unchecked::<TypeObject>() };
+    crate::type_modified::before_type_clear(py, tp);
     if let Some(d) = tp.tp_dict.get(py) {
         d.clear(py);
     }
@@ -108,6 +109,7 @@ fn type_clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
 unsafe fn type_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: caller contract: the type is still allocated.
     let tp = unsafe { &*(obj.as_ptr() as *const TypeObject) };
+    crate::type_modified::before_type_dealloc(py, tp);
     // SAFETY: the bases tuple is owned by tp and alive until taken below.
     if let Some(bases) = unsafe { tp.tp_bases.get_ref() } {
         for b in crate::mro::as_types(bases) {

@@ -40,7 +40,11 @@ pub(crate) mod args;
 mod boolean;
 pub mod call;
 mod dict;
+<<<<<<< HEAD
 mod exception_attrs;
+=======
+mod dict_methods;
+>>>>>>> main
 mod exceptions;
 mod int;
 mod list;

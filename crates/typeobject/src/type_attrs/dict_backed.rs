@@ -42,13 +42,13 @@ pub(super) fn get_doc<'py>(
     obj: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let tp = as_type(py, obj)?;
-    if !tp.has_flag(TypeFlags::HEAPTYPE) {
-        if let Some(doc) = tp.tp_doc.get(py) {
-            return match doc_body(&short_name(tp), Some(doc.as_str())) {
-                Some(b) => Ok(str_new(py, b)?.into_any()),
-                None => Ok(none(py)),
-            };
-        }
+    if !tp.has_flag(TypeFlags::HEAPTYPE)
+        && let Some(doc) = tp.tp_doc.get(py)
+    {
+        return match doc_body(&short_name(tp), Some(doc.as_str())) {
+            Some(b) => Ok(str_new(py, b)?.into_any()),
+            None => Ok(none(py)),
+        };
     }
     let key = pyrt_core::interned!(py, "__doc__")?;
     Ok(own_entry(py, tp, &key)?.unwrap_or_else(|| none(py)))

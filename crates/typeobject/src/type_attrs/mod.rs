@@ -5,8 +5,8 @@
 //! `__subclasses__()`), with the setters' rules of `docs/heaptype-flags.md` (H5–H15).
 //!
 //! Owns those tables and functions. Every write to a type's dict goes through
-//! `attr::type_dict_set`. Must not implement `__bases__` assignment (the method-cache
-//! work owns it) or the generic type attribute protocol (`attr::type_attr`).
+//! `attr::type_dict_set`. Must not implement `__bases__` assignment (the setter
+//! delegates to `type_mutation::set_bases`) or the generic type attribute protocol (`attr::type_attr`).
 
 mod dict_backed;
 mod names;
@@ -68,7 +68,11 @@ static GETSET: [GetSetDef; 9] = [
         names::get_qualname,
         Some(names::set_qualname),
     ),
-    getset("__bases__", structure::get_bases, None),
+    getset(
+        "__bases__",
+        structure::get_bases,
+        Some(structure::set_bases),
+    ),
     getset("__module__", names::get_module, Some(names::set_module)),
     getset("__dict__", structure::get_dict, None),
     getset("__doc__", dict_backed::get_doc, Some(dict_backed::set_doc)),

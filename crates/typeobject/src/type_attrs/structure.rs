@@ -1,5 +1,5 @@
-//! The structural attributes of types: `__bases__` (read; assignment belongs to the
-//! method-cache work), `__dict__` (a read-only `mappingproxy`), `mro()` and
+//! The structural attributes of types: `__bases__` (read here; assignment is
+//! `type_mutation::set_bases`, wired here), `__dict__` (a read-only `mappingproxy`), `mro()` and
 //! `__subclasses__()`.
 //!
 //! Owns those getters and methods. Must not change a type's bases or MRO.
@@ -19,6 +19,14 @@ pub(super) fn get_bases<'py>(
         .tp_bases
         .get(py)
         .map_or_else(|| none(py), Bound::into_any))
+}
+
+pub(super) fn set_bases<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    value: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    crate::type_mutation::set_bases(py, as_type(py, obj)?, value)
 }
 
 pub(super) fn get_dict<'py>(
