@@ -40,11 +40,8 @@ pub(crate) mod args;
 mod boolean;
 pub mod call;
 mod dict;
-<<<<<<< HEAD
-mod exception_attrs;
-=======
 mod dict_methods;
->>>>>>> main
+mod exception_attrs;
 mod exceptions;
 mod int;
 mod list;
