@@ -9,7 +9,7 @@ use crate::ast::BinOp;
 use crate::builtins::native;
 use crate::eval::operators::{binary_op, collect, get_iter, next};
 use pyrt_core::builtins::{DictObject, StrObject, TupleObject, int_new, str_new};
-use pyrt_core::protocol::{bool_obj, hash, is_true, none, rich_compare_bool};
+use pyrt_core::protocol::{bool_obj, is_true, none, rich_compare_bool};
 use pyrt_core::types::CompareOp;
 use pyrt_core::types::MethodDef;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
@@ -86,19 +86,9 @@ fn repr<'py>(
     Ok(repr_obj(py, one_arg(py, "repr", args)?)?.into_any())
 }
 
-/// `len(obj)` through `sq_length` / `mp_length`.
+/// `len(obj)` through pyrt's `ops::len` (`sq_length` / `mp_length`).
 pub fn length(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<isize> {
-    let tp = obj.ob_type();
-    if let Some(f) = tp.sequence().and_then(|s| s.sq_length.get()) {
-        return f(py, obj);
-    }
-    if let Some(f) = tp.mapping().and_then(|m| m.mp_length.get()) {
-        return f(py, obj);
-    }
-    Err(PyErr::type_error(
-        py,
-        format!("object of type '{}' has no len()", obj.type_name()),
-    ))
+    pyrt_typeobject::ops::len(py, obj)
 }
 
 fn len<'py>(
@@ -121,7 +111,7 @@ fn hash_fn<'py>(
 ) -> R<'py> {
     let args = args_t.items(py);
     no_kwargs(py, "hash", kw)?;
-    let h = hash(py, one_arg(py, "hash", args)?)?;
+    let h = pyrt_typeobject::ops::hash(py, one_arg(py, "hash", args)?)?;
     Ok(int_new(py, h as i64)?.into_any())
 }
 
@@ -158,13 +148,7 @@ fn abs<'py>(
     let args = args_t.items(py);
     no_kwargs(py, "abs", kw)?;
     let a = one_arg(py, "abs", args)?;
-    match a.ob_type().number().and_then(|n| n.nb_absolute.get()) {
-        Some(f) => f(py, a),
-        None => Err(PyErr::type_error(
-            py,
-            format!("bad operand type for abs(): '{}'", a.type_name()),
-        )),
-    }
+    pyrt_typeobject::ops::unary_op(py, a, pyrt_typeobject::ops::UnaryOp::Abs)
 }
 
 fn min_max<'py>(
@@ -314,24 +298,7 @@ fn divmod<'py>(
     let args = args_t.items(py);
     no_kwargs(py, "divmod", kw)?;
     check_count(py, "divmod", args, 2, 2)?;
-    let (a, b) = (&args[0], &args[1]);
-    for (x, y) in [(a, b), (b, a)] {
-        let _ = y;
-        if let Some(f) = x.ob_type().number().and_then(|n| n.nb_divmod.get()) {
-            let r = f(py, a, b)?;
-            if !std::ptr::eq(r.as_any_ref(), py.singletons().not_implemented()) {
-                return Ok(r);
-            }
-        }
-    }
-    Err(PyErr::type_error(
-        py,
-        format!(
-            "unsupported operand type(s) for divmod(): '{}' and '{}'",
-            a.type_name(),
-            b.type_name()
-        ),
-    ))
+    pyrt_typeobject::ops::binary_op(py, &args[0], &args[1], pyrt_typeobject::ops::BinOp::Divmod)
 }
 
 fn pow<'py>(
@@ -343,18 +310,7 @@ fn pow<'py>(
     let args = args_t.items(py);
     no_kwargs(py, "pow", kw)?;
     check_count(py, "pow", args, 2, 3)?;
-    match args.get(2) {
-        Some(m) if !super::is_none(py, m) => {
-            match args[0].ob_type().number().and_then(|n| n.nb_power.get()) {
-                Some(f) => f(py, &args[0], &args[1], Some(m)),
-                None => Err(PyErr::type_error(
-                    py,
-                    "unsupported operand type(s) for pow()",
-                )),
-            }
-        }
-        _ => binary_op(py, &args[0], &args[1], BinOp::Pow),
-    }
+    pyrt_typeobject::ops::power(py, &args[0], &args[1], args.get(2))
 }
 
 fn chr<'py>(

@@ -1,23 +1,14 @@
-//! Subscripts: `obj[key]`, `obj[key] = v`, `del obj[key]` through `mp_subscript` /
-//! `mp_ass_subscript`, else `sq_item` / `sq_ass_item` with an index; slices of the
-//! core sequences (`list`, `tuple`, `str`, `range`) are computed here because pyrt's
-//! core containers do not take slice objects yet; `T[...]` on a class calls
-//! `__class_getitem__`.
+//! Subscripts: `obj[key]`, `obj[key] = v`, `del obj[key]` through pyrt's `ops`
+//! (`mp_subscript` / `mp_ass_subscript`, else the sequence slots with an index, and
+//! `__class_getitem__` on classes); slices of the core sequences (`list`, `tuple`,
+//! `str`, `range`) are computed here because pyrt's core containers do not take slice
+//! objects yet.
 //!
-//! Owns subscript dispatch and its messages.
+//! Owns core-sequence slicing.
 
 use crate::objects::slice::{as_slice, indices};
-use pyrt_core::builtins::{
-    ListObject, StrObject, TupleObject, intern, list_new, str_new, tuple_new,
-};
-use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeObject};
-
-fn index_value(py: Python<'_>, key: &Bound<'_, PyAny>) -> PyResult<Option<isize>> {
-    match crate::objects::range::index_arg(py, key) {
-        Ok(v) => Ok(Some(v as isize)),
-        Err(_) => Ok(None),
-    }
-}
+use pyrt_core::builtins::{ListObject, StrObject, TupleObject, list_new, str_new, tuple_new};
+use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 /// The positions a slice selects in a sequence of length `len`.
 fn slice_positions(
@@ -42,44 +33,7 @@ pub fn getitem<'py>(
     if let Some(r) = core_slice(py, obj, key)? {
         return Ok(r);
     }
-    let tp = obj.ob_type();
-    if let Some(f) = tp.mapping().and_then(|m| m.mp_subscript.get()) {
-        return f(py, obj, key);
-    }
-    if let Some(f) = tp.sequence().and_then(|s| s.sq_item.get()) {
-        return match index_value(py, key)? {
-            Some(i) => {
-                let len = tp.sequence().and_then(|s| s.sq_length.get());
-                let i = match (i < 0, len) {
-                    (true, Some(l)) => i + l(py, obj)?,
-                    _ => i,
-                };
-                f(py, obj, i)
-            }
-            None => Err(PyErr::type_error(
-                py,
-                format!("sequence index must be integer, not '{}'", key.type_name()),
-            )),
-        };
-    }
-    if let Ok(t) = obj.downcast::<TypeObject>() {
-        let name = intern(py, "__class_getitem__")?;
-        if let Some(f) = pyrt_typeobject::attr::lookup_str(py, t, name.as_str()) {
-            let f = match f.ob_type().tp_descr_get.get() {
-                Some(get) => get(py, &f, None, Some(obj))?,
-                None => f,
-            };
-            return pyrt_typeobject::call(py, &f, &tuple_new(py, std::slice::from_ref(key))?, None);
-        }
-        return Err(PyErr::type_error(
-            py,
-            format!("type '{}' is not subscriptable", t.name_string()),
-        ));
-    }
-    Err(PyErr::type_error(
-        py,
-        format!("'{}' object is not subscriptable", obj.type_name()),
-    ))
+    pyrt_typeobject::ops::getitem(py, obj, key)
 }
 
 /// Slicing of the core sequences; `None` when `key` is not a slice or `obj` is not one
@@ -137,28 +91,10 @@ pub fn setitem<'py>(
     if let (Ok(l), Some(parts)) = (obj.downcast::<ListObject>(), as_slice(py, key)) {
         return list_slice_assign(py, l, &parts, value);
     }
-    let tp = obj.ob_type();
-    if let Some(f) = tp.mapping().and_then(|m| m.mp_ass_subscript.get()) {
-        return f(py, obj, key, value);
+    match value {
+        Some(v) => pyrt_typeobject::ops::setitem(py, obj, key, v),
+        None => pyrt_typeobject::ops::delitem(py, obj, key),
     }
-    if let Some(f) = tp.sequence().and_then(|s| s.sq_ass_item.get()) {
-        return match index_value(py, key)? {
-            Some(i) => f(py, obj, i, value),
-            None => Err(PyErr::type_error(
-                py,
-                format!("sequence index must be integer, not '{}'", key.type_name()),
-            )),
-        };
-    }
-    // CPython words deletion differently when it went through the sequence protocol.
-    let via_sequence = tp.sequence().is_some() && index_value(py, key)?.is_some();
-    let name = obj.type_name();
-    let msg = match value {
-        Some(_) => format!("'{name}' object does not support item assignment"),
-        None if via_sequence => format!("'{name}' object doesn't support item deletion"),
-        None => format!("'{name}' object does not support item deletion"),
-    };
-    Err(PyErr::type_error(py, msg))
 }
 
 fn list_slice_assign<'py>(

@@ -32,18 +32,6 @@ pub fn seq_iter<'py>(py: Python<'py>, seq: &Bound<'py, PyAny>) -> PyResult<Bound
     Ok(it.into_any())
 }
 
-/// An iterator calling `sq_item` with 0, 1, 2, ... until `IndexError` (the old
-/// sequence protocol, for objects with `__getitem__` but no `__iter__`).
-pub fn seq_iter_by_item<'py>(
-    py: Python<'py>,
-    seq: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let it = alloc_native::<1>(py, super::types(py).seq_iter.bind(py))?;
-    it.set(py, 0, Some(seq.clone()));
-    it.set_word(1, 1);
-    Ok(it.into_any())
-}
-
 fn seq_next<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
     let Ok(it) = obj.downcast::<SeqIterObject>() else {
         return Ok(None);
@@ -52,25 +40,6 @@ fn seq_next<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Option<Bo
         return Ok(None);
     };
     let i = it.word(0);
-    if it.word(1) == 1 {
-        let Some(f) = seq.ob_type().sequence().and_then(|s| s.sq_item.get()) else {
-            return Ok(None);
-        };
-        return match f(py, &seq, i as isize) {
-            Ok(v) => {
-                it.set_word(0, i + 1);
-                Ok(Some(v))
-            }
-            Err(e)
-                if e.is_instance_of(py, py.builtins().index_error())
-                    || e.is_instance_of(py, py.builtins().stop_iteration()) =>
-            {
-                it.set(py, 0, None);
-                Ok(None)
-            }
-            Err(e) => Err(e),
-        };
-    }
     let item = if let Ok(l) = seq.downcast::<ListObject>() {
         l.get(py, i as usize)
     } else if let Ok(t) = seq.downcast::<TupleObject>() {
