@@ -98,6 +98,8 @@ for gen, st in enumerate(gc.get_stats()):
     print(f"  gc generation {gen}: {st['collections']} collections, {st['collected']} collected")
 try:
     import pyrt
-    print("  method cache:", pyrt.cache_stats())
+    s = pyrt.cache_stats()
+    print(f"  method cache: {s['hits']} hits, {s['misses']} misses, {s['fills']} fills,"
+          f" {s['invalidations']} invalidations, {s['tags_assigned']} version tags")
 except ImportError:
     print("  method cache: (pyrt only)")

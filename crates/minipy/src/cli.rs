@@ -109,14 +109,5 @@ pub fn report(py: Python<'_>, e: &RunError, filename: &str, source: &str) {
 }
 
 fn print_stats(py: Python<'_>) {
-    let mut out = String::from("--- pyrt statistics ---\n");
-    out.push_str("method cache: statistics not available (pyrt's method cache, branch `cache`, not merged yet)\n");
-    for (i, g) in py.state().gc.get_stats().iter().enumerate() {
-        out.push_str(&format!(
-            "gc generation {i}: {} collections, {} collected, {} uncollectable, longest pause {:?}\n",
-            g.collections, g.collected, g.uncollectable, g.longest_pause
-        ));
-    }
-    out.push_str(&format!("live objects: {}\n", py.live_objects()));
-    write_stderr(&out);
+    write_stderr(&crate::modules::pyrt_stats::report(py));
 }

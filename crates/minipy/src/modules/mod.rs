@@ -1,9 +1,11 @@
-//! Importable modules: `gc` ([`gc`]) and `weakref` ([`weakref`]), each a small module
-//! object built on first import and cached.
+//! Importable modules: `gc` ([`gc`]), `weakref` ([`weakref`]) and minipy's own
+//! `pyrt` ([`pyrt_stats`]: cache and GC statistics), each a small module object built
+//! on first import and cached.
 //!
 //! Owns `import` name resolution and its `ModuleNotFoundError`.
 
 pub mod gc;
+pub mod pyrt_stats;
 pub mod weakref;
 
 use crate::objects::module::new_module;
@@ -20,6 +22,7 @@ pub fn import<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     let funcs: &'static [MethodDef] = match name {
         "gc" => &gc::FUNCTIONS,
         "weakref" => &weakref::FUNCTIONS,
+        "pyrt" => &pyrt_stats::FUNCTIONS,
         _ => {
             let msg = format!("No module named '{name}'");
             return Err(
