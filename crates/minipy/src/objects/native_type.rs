@@ -90,6 +90,9 @@ fn native_clear<const N: usize>(py: Python<'_>, obj: &Bound<'_, PyAny>) {
     drop(taken);
 }
 
+/// The native types whose instances can be weakly referenced (as in CPython).
+const WEAKREFABLE: [&str; 1] = ["function"];
+
 /// Creates a collectable, immutable, builtin-style heap type whose instances are
 /// `NativeObject<N>`.
 pub fn make_native_type<const N: usize>(
@@ -115,6 +118,10 @@ pub fn make_native_type<const N: usize>(
         | TypeFlags::BUILTIN_STYLE;
     if basetype {
         flags = flags | TypeFlags::BASETYPE;
+    }
+    if WEAKREFABLE.contains(&name) {
+        // The runtime adds, traverses and clears the weakref list slot.
+        flags = flags | TypeFlags::MANAGED_WEAKREF;
     }
     let spec = TypeSpec {
         name,
