@@ -41,6 +41,7 @@ mod boolean;
 pub mod call;
 mod dict;
 mod dict_methods;
+mod exception_attrs;
 mod exceptions;
 mod int;
 mod list;
