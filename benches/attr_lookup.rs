@@ -29,8 +29,13 @@ fn chain(depth: usize) -> Py<TypeObject> {
             if i == 0 {
                 for (n, v) in [("target", 1), ("cattr", 2)] {
                     let value = int_new(py, v).unwrap().into_any();
-                    attr::setattr(py, t.as_any(), intern(py, n).unwrap().as_any(), Some(&value))
-                        .unwrap();
+                    attr::setattr(
+                        py,
+                        t.as_any(),
+                        intern(py, n).unwrap().as_any(),
+                        Some(&value),
+                    )
+                    .unwrap();
                 }
             }
             last = Some(t);
@@ -122,24 +127,36 @@ fn bench_attr_lookup(c: &mut Criterion) {
     let inst_d10 = instance(&d10);
 
     let mut g = c.benchmark_group("lookup");
-    g.bench_function("type_hit/1", |b| b.iter_custom(|n| time_lookups(&hit1, &target, n)));
-    g.bench_function("type_hit/10", |b| b.iter_custom(|n| time_lookups(&hit10, &target, n)));
-    g.bench_function("type_hit/50", |b| b.iter_custom(|n| time_lookups(&hit50, &target, n)));
-    g.bench_function("type_miss/10", |b| b.iter_custom(|n| time_lookups(&miss10, &missing, n)));
+    g.bench_function("type_hit/1", |b| {
+        b.iter_custom(|n| time_lookups(&hit1, &target, n))
+    });
+    g.bench_function("type_hit/10", |b| {
+        b.iter_custom(|n| time_lookups(&hit10, &target, n))
+    });
+    g.bench_function("type_hit/50", |b| {
+        b.iter_custom(|n| time_lookups(&hit50, &target, n))
+    });
+    g.bench_function("type_miss/10", |b| {
+        b.iter_custom(|n| time_lookups(&miss10, &missing, n))
+    });
     g.bench_function("after_modified/10", |b| {
         b.iter_custom(|n| time_after_modified(&mod9, &target, n))
     });
     g.finish();
 
     let mut g = c.benchmark_group("getattr");
-    g.bench_function("instance_dict", |b| b.iter_custom(|n| time_getattr(&inst_p, &x, n)));
+    g.bench_function("instance_dict", |b| {
+        b.iter_custom(|n| time_getattr(&inst_p, &x, n))
+    });
     g.bench_function("class_attr/10", |b| {
         b.iter_custom(|n| time_getattr(&inst_d10, &cattr, n))
     });
     g.finish();
 
     let mut g = c.benchmark_group("setattr");
-    g.bench_function("instance_dict", |b| b.iter_custom(|n| time_setattr(&inst_p, &x, n)));
+    g.bench_function("instance_dict", |b| {
+        b.iter_custom(|n| time_setattr(&inst_p, &x, n))
+    });
     g.finish();
 }
 

@@ -12,12 +12,20 @@ use pyrt::type_mutation::set_bases;
 use pyrt::{Bound, PyAny, PyResult, Python, TypeObject};
 
 /// `tp.__bases__ = value`.
-fn assign<'py>(py: Python<'py>, tp: &Bound<'py, TypeObject>, value: &Bound<'py, PyAny>) -> PyResult<()> {
+fn assign<'py>(
+    py: Python<'py>,
+    tp: &Bound<'py, TypeObject>,
+    value: &Bound<'py, PyAny>,
+) -> PyResult<()> {
     set_bases(py, tp, Some(value))
 }
 
 /// `tp.__bases__ = tuple(items)`.
-fn assign_types<'py>(py: Python<'py>, tp: &Bound<'py, TypeObject>, items: &[&Bound<'py, TypeObject>]) -> PyResult<()> {
+fn assign_types<'py>(
+    py: Python<'py>,
+    tp: &Bound<'py, TypeObject>,
+    items: &[&Bound<'py, TypeObject>],
+) -> PyResult<()> {
     let items: Vec<Bound<'py, PyAny>> = items.iter().map(|t| (*t).clone().into_any()).collect();
     assign(py, tp, &tuple(py, &items))
 }
@@ -49,7 +57,10 @@ fn immutable_set() {
     checked(|py| {
         let int = builtin(py, py.builtins().int());
         let object = builtin(py, py.builtins().object());
-        check("immutable_set", outcome(py, assign_types(py, &int, &[&object]), &[]));
+        check(
+            "immutable_set",
+            outcome(py, assign_types(py, &int, &[&object]), &[]),
+        );
     });
 }
 
@@ -83,7 +94,10 @@ fn not_tuple_list() {
 fn not_tuple_int() {
     checked(|py| {
         let a = class(py, "A", &[]);
-        check("not_tuple_int", outcome(py, assign(py, &a, &int(py, 5)), &[]));
+        check(
+            "not_tuple_int",
+            outcome(py, assign(py, &a, &int(py, 5)), &[]),
+        );
     });
 }
 
@@ -91,7 +105,10 @@ fn not_tuple_int() {
 fn empty_tuple() {
     checked(|py| {
         let a = class(py, "A", &[]);
-        check("empty_tuple", outcome(py, assign(py, &a, &tuple(py, &[])), &[]));
+        check(
+            "empty_tuple",
+            outcome(py, assign(py, &a, &tuple(py, &[])), &[]),
+        );
     });
 }
 
@@ -101,7 +118,10 @@ fn empty_tuple() {
 fn non_class_int() {
     checked(|py| {
         let a = class(py, "A", &[]);
-        check("non_class_int", outcome(py, assign(py, &a, &tuple(py, &[int(py, 1)])), &[]));
+        check(
+            "non_class_int",
+            outcome(py, assign(py, &a, &tuple(py, &[int(py, 1)])), &[]),
+        );
     });
 }
 
@@ -109,7 +129,10 @@ fn non_class_int() {
 fn non_class_str() {
     checked(|py| {
         let a = class(py, "A", &[]);
-        check("non_class_str", outcome(py, assign(py, &a, &tuple(py, &[text(py, "x")])), &[]));
+        check(
+            "non_class_str",
+            outcome(py, assign(py, &a, &tuple(py, &[text(py, "x")])), &[]),
+        );
     });
 }
 
@@ -119,7 +142,10 @@ fn non_class_after_class() {
         let a = class(py, "A", &[]);
         let b = class(py, "B", &[]);
         let v = tuple(py, &[b.into_any(), int(py, 1)]);
-        check("non_class_after_class", outcome(py, assign(py, &a, &v), &[]));
+        check(
+            "non_class_after_class",
+            outcome(py, assign(py, &a, &v), &[]),
+        );
     });
 }
 
@@ -136,7 +162,10 @@ fn cycle_subclass() {
     checked(|py| {
         let c = class(py, "C", &[]);
         let d = class(py, "D", &[&c]);
-        check("cycle_subclass", outcome(py, assign_types(py, &c, &[&d]), &[]));
+        check(
+            "cycle_subclass",
+            outcome(py, assign_types(py, &c, &[&d]), &[]),
+        );
         assert_eq!(mro(py, &d), "D,C,object", "nothing changed");
     });
 }
@@ -147,7 +176,10 @@ fn cycle_grandchild() {
         let c = class(py, "C", &[]);
         let d = class(py, "D", &[&c]);
         let e = class(py, "E", &[&d]);
-        check("cycle_grandchild", outcome(py, assign_types(py, &c, &[&e]), &[]));
+        check(
+            "cycle_grandchild",
+            outcome(py, assign_types(py, &c, &[&e]), &[]),
+        );
     });
 }
 
@@ -157,7 +189,10 @@ fn cycle_before_non_class() {
         let c = class(py, "C", &[]);
         let d = class(py, "D", &[&c]);
         let v = tuple(py, &[d.into_any(), int(py, 1)]);
-        check("cycle_before_non_class", outcome(py, assign(py, &c, &v), &[]));
+        check(
+            "cycle_before_non_class",
+            outcome(py, assign(py, &c, &v), &[]),
+        );
     });
 }
 
@@ -167,7 +202,10 @@ fn non_class_before_cycle() {
         let c = class(py, "C", &[]);
         let d = class(py, "D", &[&c]);
         let v = tuple(py, &[int(py, 1), d.into_any()]);
-        check("non_class_before_cycle", outcome(py, assign(py, &c, &v), &[]));
+        check(
+            "non_class_before_cycle",
+            outcome(py, assign(py, &c, &v), &[]),
+        );
     });
 }
 
@@ -199,8 +237,14 @@ fn lay_out_conflict() {
     checked(|py| {
         let c = class(py, "C", &[]);
         let d = class(py, "D", &[&c]);
-        let (i, s) = (builtin(py, py.builtins().int()), builtin(py, py.builtins().str_()));
-        check("lay_out_conflict", outcome(py, assign_types(py, &d, &[&i, &s]), &[]));
+        let (i, s) = (
+            builtin(py, py.builtins().int()),
+            builtin(py, py.builtins().str_()),
+        );
+        check(
+            "lay_out_conflict",
+            outcome(py, assign_types(py, &d, &[&i, &s]), &[]),
+        );
     });
 }
 
@@ -210,7 +254,10 @@ fn not_acceptable_base() {
         let c = class(py, "C", &[]);
         let d = class(py, "D", &[&c]);
         let b = builtin(py, py.builtins().bool_());
-        check("not_acceptable_base", outcome(py, assign_types(py, &d, &[&b]), &[]));
+        check(
+            "not_acceptable_base",
+            outcome(py, assign_types(py, &d, &[&b]), &[]),
+        );
     });
 }
 
@@ -220,7 +267,10 @@ fn layout_list_to_dict() {
         let list = builtin(py, py.builtins().list());
         let l = class(py, "L", &[&list]);
         let dict = builtin(py, py.builtins().dict());
-        check("layout_list_to_dict", outcome(py, assign_types(py, &l, &[&dict]), &[]));
+        check(
+            "layout_list_to_dict",
+            outcome(py, assign_types(py, &l, &[&dict]), &[]),
+        );
     });
 }
 
@@ -242,7 +292,10 @@ fn deallocator_object_to_class() {
     checked(|py| {
         let a = class(py, "A", &[]);
         let b = class(py, "B", &[]);
-        check("deallocator_object_to_class", outcome(py, assign_types(py, &a, &[&b]), &[]));
+        check(
+            "deallocator_object_to_class",
+            outcome(py, assign_types(py, &a, &[&b]), &[]),
+        );
     });
 }
 
@@ -252,7 +305,10 @@ fn deallocator_class_to_object() {
         let c = class(py, "C", &[]);
         let d = class(py, "D", &[&c]);
         let object = builtin(py, py.builtins().object());
-        check("deallocator_class_to_object", outcome(py, assign_types(py, &d, &[&object]), &[]));
+        check(
+            "deallocator_class_to_object",
+            outcome(py, assign_types(py, &d, &[&object]), &[]),
+        );
     });
 }
 
@@ -262,7 +318,10 @@ fn layout_int_subclass_to_object() {
         let int_t = builtin(py, py.builtins().int());
         let i = class(py, "I", &[&int_t]);
         let object = builtin(py, py.builtins().object());
-        check("layout_int_subclass_to_object", outcome(py, assign_types(py, &i, &[&object]), &[]));
+        check(
+            "layout_int_subclass_to_object",
+            outcome(py, assign_types(py, &i, &[&object]), &[]),
+        );
     });
 }
 
@@ -273,7 +332,10 @@ fn duplicate_base() {
     checked(|py| {
         let c = class(py, "C", &[]);
         let d = class(py, "D", &[&c]);
-        check("duplicate_base", outcome(py, assign_types(py, &d, &[&c, &c]), &[]));
+        check(
+            "duplicate_base",
+            outcome(py, assign_types(py, &d, &[&c, &c]), &[]),
+        );
         assert_eq!(bases(py, &d), "C", "bases restored");
     });
 }
@@ -351,7 +413,10 @@ fn reassign_same_moves_registration() {
         let d = class(py, "D", &[&c]);
         let _f = class(py, "F", &[&c]);
         let r = assign_types(py, &d, &[&c]);
-        let probes = [("subclasses(C)", subclasses(py, &c)), ("mro(D)", mro(py, &d))];
+        let probes = [
+            ("subclasses(C)", subclasses(py, &c)),
+            ("mro(D)", mro(py, &d)),
+        ];
         check("reassign_same_moves_registration", outcome(py, r, &probes));
     });
 }
@@ -382,7 +447,10 @@ fn list_subclass_siblings() {
         let l2 = class(py, "L2", &[&list]);
         let m = class(py, "M", &[&l1]);
         let r = assign_types(py, &m, &[&l2]);
-        check("list_subclass_siblings", outcome(py, r, &[("mro(M)", mro(py, &m))]));
+        check(
+            "list_subclass_siblings",
+            outcome(py, r, &[("mro(M)", mro(py, &m))]),
+        );
     });
 }
 

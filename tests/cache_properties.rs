@@ -25,15 +25,39 @@ const NAMES: [&str; 5] = ["a", "b", "c", "d", "never_set"];
 enum Op {
     /// A new class with bases picked among the live classes (none: `object`), and
     /// possibly a metaclass `mro()` adding the picked "mixin" class after it.
-    AddClass { picks: Vec<usize>, mixin: Option<usize> },
-    Set { class: usize, name: usize, value: i64 },
-    Del { class: usize, name: usize },
-    DirectSet { class: usize, name: usize, value: i64 },
-    DirectDel { class: usize, name: usize },
-    SetBases { class: usize, picks: Vec<usize> },
-    Modified { class: usize },
+    AddClass {
+        picks: Vec<usize>,
+        mixin: Option<usize>,
+    },
+    Set {
+        class: usize,
+        name: usize,
+        value: i64,
+    },
+    Del {
+        class: usize,
+        name: usize,
+    },
+    DirectSet {
+        class: usize,
+        name: usize,
+        value: i64,
+    },
+    DirectDel {
+        class: usize,
+        name: usize,
+    },
+    SetBases {
+        class: usize,
+        picks: Vec<usize>,
+    },
+    Modified {
+        class: usize,
+    },
     ClearCache,
-    Drop { class: usize },
+    Drop {
+        class: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -56,7 +80,10 @@ fn op() -> impl Strategy<Value = Op> {
 
 fn scenario() -> impl Strategy<Value = (Vec<Op>, Vec<Op>)> {
     let start = prop::collection::vec(
-        (prop::collection::vec(0..64usize, 0..3), prop::option::weighted(0.2, 0..64usize))
+        (
+            prop::collection::vec(0..64usize, 0..3),
+            prop::option::weighted(0.2, 0..64usize),
+        )
             .prop_map(|(picks, mixin)| Op::AddClass { picks, mixin }),
         2..7,
     );
@@ -98,7 +125,10 @@ impl<'py> World<'py> {
             let Some(mixin) = m.borrow().get(&name).map(|p| p.bind(py).clone()) else {
                 return Ok(c3);
             };
-            let list = c3.downcast::<pyrt::builtins::ListObject>().unwrap().to_vec(py);
+            let list = c3
+                .downcast::<pyrt::builtins::ListObject>()
+                .unwrap()
+                .to_vec(py);
             if list.iter().any(|t| t.is(&mixin)) {
                 return Ok(c3);
             }
@@ -132,7 +162,9 @@ impl<'py> World<'py> {
     }
 
     fn key(&self, name: usize) -> Bound<'py, PyAny> {
-        pyrt::builtins::intern(self.py, NAMES[name]).unwrap().into_any()
+        pyrt::builtins::intern(self.py, NAMES[name])
+            .unwrap()
+            .into_any()
     }
 
     fn apply(&mut self, op: &Op, tally: &Tally) -> Result<(), TestCaseError> {
@@ -146,7 +178,10 @@ impl<'py> World<'py> {
                 if let Some(m) = &mixin {
                     self.mixins.borrow_mut().insert(name.clone(), keep(m));
                 }
-                let custom = mixin.is_some() || bases.iter().any(|b| b.as_any().ob_type().is_subtype(&self.meta));
+                let custom = mixin.is_some()
+                    || bases
+                        .iter()
+                        .any(|b| b.as_any().ob_type().is_subtype(&self.meta));
                 let meta = if custom { Some(&*self.meta) } else { None };
                 let refs: Vec<&Bound<'py, TypeObject>> = bases.iter().collect();
                 if let Ok(c) = class_with(py, meta, &name, &refs, &[]) {
@@ -158,7 +193,8 @@ impl<'py> World<'py> {
             }
             Op::Set { class, name, value } => {
                 if let Some(c) = self.pick(*class) {
-                    attr::setattr(py, c.as_any(), &self.key(*name), Some(&int(py, *value))).unwrap();
+                    attr::setattr(py, c.as_any(), &self.key(*name), Some(&int(py, *value)))
+                        .unwrap();
                 }
             }
             Op::Del { class, name } => {
@@ -254,16 +290,28 @@ fn cached_lookups_equal_the_mro_walk_after_every_mutation() {
     let tally = Tally::default();
     let before = pyrt::Runtime::with(method_cache::stats);
     let mut runner = TestRunner::new(Config::with_cases(192));
-    let result = runner.run(&scenario(), |(start, ops)| checked(|py| run(py, &start, &ops, &tally)));
+    let result = runner.run(&scenario(), |(start, ops)| {
+        checked(|py| run(py, &start, &ops, &tally))
+    });
     if let Err(e) = result {
         panic!("{e}");
     }
     let after = pyrt::Runtime::with(method_cache::stats);
-    let (ok, refused, custom) = (tally.bases_ok.get(), tally.bases_refused.get(), tally.custom_classes.get());
+    let (ok, refused, custom) = (
+        tally.bases_ok.get(),
+        tally.bases_refused.get(),
+        tally.custom_classes.get(),
+    );
     assert!(
         ok >= 100 && refused >= 100 && custom >= 50,
         "the generator should reach every path: {ok} bases assignments, {refused} refused, {custom} custom-MRO classes"
     );
-    assert!(after.hits - before.hits >= tally.checks.get() as u64 / 2, "checks hit the cache");
-    assert!(after.flushes > before.flushes, "direct dict changes empty the cache");
+    assert!(
+        after.hits - before.hits >= tally.checks.get() as u64 / 2,
+        "checks hit the cache"
+    );
+    assert!(
+        after.flushes > before.flushes,
+        "direct dict changes empty the cache"
+    );
 }

@@ -85,7 +85,9 @@ fn custom_mro_not_iterable() {
 fn custom_mro_tuple() {
     checked(|py| {
         let meta = meta_with_mro(py);
-        set_mro_body(Box::new(|py, cls| Ok(tuple(py, &[cls.clone().into_any(), object(py)]))));
+        set_mro_body(Box::new(|py, cls| {
+            Ok(tuple(py, &[cls.clone().into_any(), object(py)]))
+        }));
         assert_eq!(create_x(py, &meta), recorded("custom_mro_tuple"));
     });
 }
@@ -149,7 +151,11 @@ fn mro_in_the_class_namespace_is_not_used() {
 /// keeps serving the old value.)
 fn mixin_setup<'py>(
     py: Python<'py>,
-) -> (Bound<'py, TypeObject>, Bound<'py, TypeObject>, Bound<'py, TypeObject>) {
+) -> (
+    Bound<'py, TypeObject>,
+    Bound<'py, TypeObject>,
+    Bound<'py, TypeObject>,
+) {
     let base = class(py, "Base", &[]);
     let mixin = class_with(py, None, "Mixin", &[], &[("x", int(py, 1))]).unwrap();
     let m = keep(&mixin);
@@ -214,8 +220,14 @@ fn type_modified_reaches_custom_mro_dependents() {
 fn reassigning_bases_recomputes_a_custom_mro() {
     checked(|py| {
         let (mixin, c, _sub) = mixin_setup(py);
-        let other = class_with(py, Some(c.as_any().ob_type()), "Other", &[], &[("x", int(py, 9))])
-            .unwrap();
+        let other = class_with(
+            py,
+            Some(c.as_any().ob_type()),
+            "Other",
+            &[],
+            &[("x", int(py, 9))],
+        )
+        .unwrap();
         assert_eq!(show(&get(py, c.as_any(), "x").unwrap()), "1");
         // C's mro() is still custom: [C, Mixin, object] whatever the bases.
         let t = tuple(py, &[other.clone().into_any()]);
@@ -237,7 +249,7 @@ fn freed_custom_mro_classes_leave_the_registry() {
             drop((c, sub));
             mixin
         };
-        set_mro_body(Box::new(|py, cls| c3_list(py, cls)));
+        set_mro_body(Box::new(c3_list));
         while pyrt::gc::collect(py, 2) > 0 {}
         set(py, mixin.as_any(), "x", Some(&int(py, 2))).unwrap();
         pyrt::type_modified(py, &mixin);

@@ -133,7 +133,10 @@ fn a_type_modified_too_often_stops_being_cached() {
         assert_eq!(d.uncacheable_types, 2);
         assert_eq!(tag(&a), 0);
         assert!(!assign_version_tag(py, &a));
-        assert!(!assign_version_tag(py, &b), "a subclass needs its bases tagged");
+        assert!(
+            !assign_version_tag(py, &b),
+            "a subclass needs its bases tagged"
+        );
         assert!(assign_version_tag(py, &other));
         let before = stats(py);
         assert_eq!(value(py, &b, "x"), Some("1005".to_owned()));
@@ -202,7 +205,11 @@ fn not_found_is_cached_and_invalidated() {
         assert_eq!(value(py, &b, "late"), None);
         let before = stats(py);
         assert_eq!(value(py, &b, "late"), None);
-        assert_eq!(delta(before, stats(py)).hits, 1, "the miss is served from the cache");
+        assert_eq!(
+            delta(before, stats(py)).hits,
+            1,
+            "the miss is served from the cache"
+        );
         set(py, a.as_any(), "late", Some(&int(py, 4))).unwrap();
         assert_eq!(value(py, &b, "late"), Some("4".into()));
     });
@@ -240,7 +247,11 @@ fn clear_cache_returns_the_last_tag_and_empties_the_table() {
         let a = class_with(py, None, "A", &[], &[("x", int(py, 1))]).unwrap();
         assert_eq!(value(py, &a, "x"), Some("1".into()));
         let t = tag(&a);
-        assert_eq!(method_cache::clear_cache(py), t, "A got the last tag handed out");
+        assert_eq!(
+            method_cache::clear_cache(py),
+            t,
+            "A got the last tag handed out"
+        );
         assert_eq!(tag(&a), t, "types keep their tags");
         let before = stats(py);
         assert_eq!(value(py, &a, "x"), Some("1".into()));
@@ -263,7 +274,8 @@ fn a_direct_dict_change_empties_the_cache() {
         assert!(dict.is_pinned());
         let before = stats(py);
         // The old str value is freed by this store.
-        dict.set_item(py, name(py, "x").as_any(), &text(py, "new")).unwrap();
+        dict.set_item(py, name(py, "x").as_any(), &text(py, "new"))
+            .unwrap();
         assert_eq!(delta(before, stats(py)).flushes, 1);
         assert!(!dict.is_pinned());
         assert_eq!(value(py, &b, "x"), Some("'new'".into()));
@@ -287,7 +299,11 @@ fn type_dict_set_does_not_empty_the_cache() {
         assert_eq!(delta(before, stats(py)).flushes, 0);
         let before = stats(py);
         assert_eq!(value(py, &other, "y"), Some("1".into()));
-        assert_eq!(delta(before, stats(py)).hits, 1, "other types' entries survive");
+        assert_eq!(
+            delta(before, stats(py)).hits,
+            1,
+            "other types' entries survive"
+        );
     });
 }
 
@@ -335,6 +351,10 @@ fn type_attribute_lookups_are_cached() {
         let before = stats(py);
         assert_eq!(show(&get(py, b.as_any(), "x").unwrap()), "1");
         let d = delta(before, stats(py));
-        assert_eq!((d.hits, d.misses), (2, 0), "metatype and type lookups both hit");
+        assert_eq!(
+            (d.hits, d.misses),
+            (2, 0),
+            "metatype and type lookups both hit"
+        );
     });
 }

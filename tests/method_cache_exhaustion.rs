@@ -6,7 +6,9 @@
 mod cache_common;
 
 use cache_common::*;
-use pyrt::method_cache::{self, LAST_TAG, advance_tag_counter_for_tests, assign_version_tag, stats};
+use pyrt::method_cache::{
+    self, LAST_TAG, advance_tag_counter_for_tests, assign_version_tag, stats,
+};
 
 #[test]
 fn lookups_stay_correct_after_the_tag_space_is_used_up() {

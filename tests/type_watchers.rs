@@ -36,7 +36,9 @@ fn first<'py>(py: Python<'py>, tp: &Bound<'py, TypeObject>) -> PyResult<()> {
 
 /// Records the value of `x` the callback sees (a lookup, which re-tags the type).
 fn seeing<'py>(py: Python<'py>, tp: &Bound<'py, TypeObject>) -> PyResult<()> {
-    let x = get(py, tp.as_any(), "x").map(|v| show(&v)).unwrap_or_else(|_| "-".into());
+    let x = get(py, tp.as_any(), "x")
+        .map(|v| show(&v))
+        .unwrap_or_else(|_| "-".into());
     let name = pyrt::names::name(py, tp);
     CALLS.with(|c| c.borrow_mut().push((5, name, x)));
     Ok(())
@@ -110,9 +112,18 @@ fn ids_are_the_lowest_free_and_limited_to_eight() {
 fn bad_ids_are_value_errors() {
     checked(|py| {
         let a = class(py, "A", &[]);
-        assert_eq!(expect_err(py, clear_watcher(py, -1)), "ValueError: Invalid type watcher ID -1");
-        assert_eq!(expect_err(py, clear_watcher(py, 8)), "ValueError: Invalid type watcher ID 8");
-        assert_eq!(expect_err(py, watch(py, 9, &a)), "ValueError: Invalid type watcher ID 9");
+        assert_eq!(
+            expect_err(py, clear_watcher(py, -1)),
+            "ValueError: Invalid type watcher ID -1"
+        );
+        assert_eq!(
+            expect_err(py, clear_watcher(py, 8)),
+            "ValueError: Invalid type watcher ID 8"
+        );
+        assert_eq!(
+            expect_err(py, watch(py, 9, &a)),
+            "ValueError: Invalid type watcher ID 9"
+        );
         let id = add_watcher(py, first).unwrap();
         clear_watcher(py, id).unwrap();
         let free = format!("ValueError: No type watcher set for ID {id}");

@@ -92,7 +92,11 @@ pub fn set<'py>(
 }
 
 /// `getattr(obj, attr)` through the generic protocol.
-pub fn get<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>, attr_name: &str) -> PyResult<Bound<'py, PyAny>> {
+pub fn get<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    attr_name: &str,
+) -> PyResult<Bound<'py, PyAny>> {
     attr::getattr(py, obj, name(py, attr_name).as_any())
 }
 
@@ -119,12 +123,18 @@ pub fn names_of(py: Python<'_>, t: &TupleObject) -> String {
 
 /// `__mro__` as comma-separated names.
 pub fn mro(py: Python<'_>, tp: &TypeObject) -> String {
-    tp.tp_mro.get(py).map(|t| names_of(py, &t)).unwrap_or_default()
+    tp.tp_mro
+        .get(py)
+        .map(|t| names_of(py, &t))
+        .unwrap_or_default()
 }
 
 /// `__bases__` as comma-separated names.
 pub fn bases(py: Python<'_>, tp: &TypeObject) -> String {
-    tp.tp_bases.get(py).map(|t| names_of(py, &t)).unwrap_or_default()
+    tp.tp_bases
+        .get(py)
+        .map(|t| names_of(py, &t))
+        .unwrap_or_default()
 }
 
 /// `__subclasses__()` as comma-separated names.
@@ -145,7 +155,10 @@ pub fn tuple<'py>(py: Python<'py>, items: &[Bound<'py, PyAny>]) -> Bound<'py, Py
 
 /// The recorded outcome of `case` in `tests/fixtures/bases_assign.txt`.
 pub fn recorded(case: &str) -> String {
-    let path = format!("{}/tests/fixtures/bases_assign.txt", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/bases_assign.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines()
         .filter(|l| !l.starts_with('#'))
@@ -158,7 +171,8 @@ pub fn recorded(case: &str) -> String {
 // ------------------------------------------------------------------ metaclass mro()
 
 /// What the native `mro` callable computes for a class.
-pub type MroBody = Box<dyn for<'py> Fn(Python<'py>, &Bound<'py, TypeObject>) -> PyResult<Bound<'py, PyAny>>>;
+pub type MroBody =
+    Box<dyn for<'py> Fn(Python<'py>, &Bound<'py, TypeObject>) -> PyResult<Bound<'py, PyAny>>>;
 
 thread_local! {
     static MRO_FN: RefCell<Option<MroBody>> = const { RefCell::new(None) };
@@ -175,9 +189,13 @@ fn mro_call<'py>(
     args: &Bound<'py, PyAny>,
     _kwargs: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let args = args.downcast::<TupleObject>().expect("tp_call gets a tuple");
+    let args = args
+        .downcast::<TupleObject>()
+        .expect("tp_call gets a tuple");
     let cls = args.items(py)[0].clone();
-    let cls = cls.downcast_into::<TypeObject>().map_err(|_| PyErr::type_error(py, "mro() of a non-class"))?;
+    let cls = cls
+        .downcast_into::<TypeObject>()
+        .map_err(|_| PyErr::type_error(py, "mro() of a non-class"))?;
     MRO_FN.with(|m| match &*m.borrow() {
         Some(body) => body(py, &cls),
         None => Err(PyErr::runtime_error(py, "no mro body set")),

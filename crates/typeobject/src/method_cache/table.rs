@@ -34,11 +34,13 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
-    const EMPTY: Entry = Entry {
-        version: Cell::new(0),
-        name: Cell::new(ptr::null()),
-        value: Cell::new(ptr::null_mut()),
-    };
+    const fn empty() -> Entry {
+        Entry {
+            version: Cell::new(0),
+            name: Cell::new(ptr::null()),
+            value: Cell::new(ptr::null_mut()),
+        }
+    }
 }
 
 /// The entries.
@@ -47,7 +49,7 @@ pub(crate) struct Table {
 }
 
 static TABLE: Locked<Table> = Locked::new(Table {
-    entries: [const { Entry::EMPTY }; SIZE],
+    entries: [const { Entry::empty() }; SIZE],
 });
 
 /// The table, under the lock.
