@@ -1,4 +1,5 @@
-//! Calling objects through `tp_call`, and `type`'s own call and constructor slots
+//! Calling objects through `tp_call` (with the embedder conveniences `call0`, `call1`,
+//! `call_args`, `call_method*`), and `type`'s own call and constructor slots
 //! (`type(x)`, `type(name, bases, dict)`, `T(*args)` = `tp_new` then `tp_init`).
 //!
 //! Owns the call protocol's dispatch and messages. Must not implement any particular
@@ -6,7 +7,9 @@
 
 use crate::class::new_class_with_meta;
 use crate::names;
-use pyrt_core::builtins::{DictObject, StrObject, TupleObject, tuple_new};
+use pyrt_core::builtins::{
+    DictObject, MethodDescrObject, StrObject, TupleObject, intern, tuple_new,
+};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeObject};
 
 /// `callable(*args, **kwargs)` through the callable's type's `tp_call`.
@@ -35,6 +38,173 @@ pub fn call<'py>(
             ),
         )),
     }
+}
+
+/// `callable()`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let list = pyrt_core::Bound::from_ref(py, py.builtins().list()).into_any();
+///     let l = pyrt_typeobject::call::call0(py, &list).unwrap();
+///     assert_eq!(l.type_name(), "list");
+/// });
+/// ```
+pub fn call0<'py>(py: Python<'py>, callable: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    call_args(py, callable, &[], None)
+}
+
+/// `callable(arg)`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let t = pyrt_core::Bound::from_ref(py, py.builtins().type_()).into_any();
+///     let one = pyrt_core::builtins::int_new(py, 1).unwrap().into_any();
+///     let r = pyrt_typeobject::call::call1(py, &t, &one).unwrap();
+///     assert!(std::ptr::eq(r.as_any_ref(), py.builtins().int().as_any()));
+/// });
+/// ```
+pub fn call1<'py>(
+    py: Python<'py>,
+    callable: &Bound<'py, PyAny>,
+    arg: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    call_args(py, callable, std::slice::from_ref(arg), None)
+}
+
+/// `callable(*args, **kwargs)` with the positional arguments as a slice.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let int = pyrt_core::Bound::from_ref(py, py.builtins().int()).into_any();
+///     let s = pyrt_core::builtins::str_new(py, "12").unwrap().into_any();
+///     let r = pyrt_typeobject::call::call_args(py, &int, &[s], None).unwrap();
+///     assert_eq!(r.downcast::<pyrt_core::builtins::IntObject>().unwrap().value(), 12);
+/// });
+/// ```
+pub fn call_args<'py>(
+    py: Python<'py>,
+    callable: &Bound<'py, PyAny>,
+    args: &[Bound<'py, PyAny>],
+    kwargs: Option<&Bound<'py, DictObject>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let args = tuple_new(py, args)?;
+    call(py, callable, &args, kwargs)
+}
+
+/// `obj.name(*args)`. A method descriptor found on the type (and not shadowed by the
+/// instance dict) is called directly with `obj` as the receiver, without creating a
+/// bound method — CPython's method-call path, whose messages name the defining type
+/// (`list.append() takes exactly one argument (0 given)`).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let l = pyrt_core::builtins::list_new(py, &[]).unwrap().into_any();
+///     let one = pyrt_core::builtins::int_new(py, 1).unwrap().into_any();
+///     pyrt_typeobject::call::call_method(py, &l, "append", &[one]).unwrap();
+///     let e = pyrt_typeobject::call::call_method(py, &l, "append", &[]).unwrap_err();
+///     assert_eq!(e.message(py), "list.append() takes exactly one argument (0 given)");
+/// });
+/// ```
+pub fn call_method<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &str,
+    args: &[Bound<'py, PyAny>],
+) -> PyResult<Bound<'py, PyAny>> {
+    call_method_kw(py, obj, name, args, None)
+}
+
+/// `obj.name()`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let s = pyrt_core::builtins::str_new(py, "ab").unwrap().into_any();
+///     let r = pyrt_typeobject::call::call_method0(py, &s, "upper").unwrap();
+///     assert_eq!(r.downcast::<pyrt_core::builtins::StrObject>().unwrap().as_str(), "AB");
+/// });
+/// ```
+pub fn call_method0<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    call_method_kw(py, obj, name, &[], None)
+}
+
+/// `obj.name(arg)`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let l = pyrt_core::builtins::list_new(py, &[]).unwrap().into_any();
+///     let x = pyrt_core::builtins::int_new(py, 7).unwrap().into_any();
+///     pyrt_typeobject::call::call_method1(py, &l, "append", &x).unwrap();
+///     assert_eq!(l.downcast::<pyrt_core::builtins::ListObject>().unwrap().len(), 1);
+/// });
+/// ```
+pub fn call_method1<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &str,
+    arg: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    call_method_kw(py, obj, name, std::slice::from_ref(arg), None)
+}
+
+/// `obj.name(*args, **kwargs)` (see [`call_method`]).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let l = pyrt_core::builtins::list_new(py, &[]).unwrap().into_any();
+///     let kw = pyrt_core::builtins::dict_new(py).unwrap();
+///     let t = pyrt_core::protocol::bool_obj(py, true);
+///     kw.set_item(py, pyrt_core::builtins::intern(py, "reverse").unwrap().as_any(), &t).unwrap();
+///     pyrt_typeobject::call::call_method_kw(py, &l, "sort", &[], Some(&kw)).unwrap();
+/// });
+/// ```
+pub fn call_method_kw<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &str,
+    args: &[Bound<'py, PyAny>],
+    kwargs: Option<&Bound<'py, DictObject>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let key = intern(py, name)?;
+    if let Some(r) = call_method_descriptor(py, obj, &key, args, kwargs) {
+        return r;
+    }
+    let f = crate::attr::getattr(py, obj, key.as_any())?;
+    call_args(py, &f, args, kwargs)
+}
+
+/// The method-call shortcut: `Some` when `name` is a method descriptor on the type of an
+/// object using the generic attribute lookup, not shadowed by its instance dict.
+fn call_method_descriptor<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &StrObject,
+    args: &[Bound<'py, PyAny>],
+    kwargs: Option<&Bound<'py, DictObject>>,
+) -> Option<PyResult<Bound<'py, PyAny>>> {
+    let tp = obj.ob_type();
+    let generic = crate::attr::generic_getattr as pyrt_core::types::BinaryFunc;
+    if tp.tp_getattro.get().map(|f| f as usize) != Some(generic as usize) {
+        return None;
+    }
+    let p = crate::attr::type_lookup(py, tp, name)?;
+    // SAFETY: owned by a dict of the MRO; a reference is taken before any code runs.
+    let d = unsafe { Bound::from_borrowed_ptr(py, p) };
+    let descr = d.downcast::<MethodDescrObject>().ok()?;
+    if !std::ptr::eq(d.ob_type(), py.builtins().method_descriptor()) {
+        return None;
+    }
+    if let Some(dict) = crate::attr::instance_dict_slot(obj).and_then(|s| s.get(py))
+        // SAFETY: dict slots hold dicts.
+        && unsafe { dict.downcast_unchecked::<DictObject>() }.get_str_raw(py, name).is_some()
+    {
+        return None;
+    }
+    let (t, def) = (descr.d_type.get(py)?, descr.def.get()?);
+    Some(crate::descr::call_unbound(py, &t, def, obj, args, kwargs))
 }
 
 /// `tp(*args)` for a type: a convenience over [`call`].

@@ -10,7 +10,7 @@ use super::{dict, exception, list, tuple};
 use crate::object::VarHeader;
 use crate::object::{PyAny, gc_free, generic_alloc, plain_free};
 use crate::runtime::Python;
-use crate::types::{TypeFlags, TypeObject};
+use crate::types::{Destructor, TypeFlags, TypeObject};
 use std::ptr::NonNull;
 
 /// Calls the object's `tp_free` (or the default free for its layout).
@@ -187,6 +187,117 @@ pub fn init_core_layouts(py: Python<'_>) {
         b.dict().tp_traverse.set(Some(dict::dict_traverse));
         b.dict().tp_clear.set(Some(dict::dict_clear));
         init_exception_layouts(py);
+        init_descr_layouts(py);
+    }
+}
+
+/// The descriptor and callable types (`descr.rs`): all collectable, fixed-size.
+fn init_descr_layouts(py: Python<'_>) {
+    use super::descr::*;
+    use crate::types::{ObjProc, TraverseProc};
+    let b = py.builtins();
+    let table: [(&TypeObject, &str, usize, Destructor, TraverseProc, ObjProc); 10] = [
+        (
+            b.builtin_function_or_method(),
+            "builtin_function_or_method",
+            std::mem::size_of::<NativeFunctionObject>(),
+            dealloc_fields::<NativeFunctionObject>,
+            traverse_fields::<NativeFunctionObject>,
+            clear_fields::<NativeFunctionObject>,
+        ),
+        (
+            b.method_descriptor(),
+            "method_descriptor",
+            std::mem::size_of::<MethodDescrObject>(),
+            dealloc_fields::<MethodDescrObject>,
+            traverse_fields::<MethodDescrObject>,
+            clear_fields::<MethodDescrObject>,
+        ),
+        (
+            b.classmethod_descriptor(),
+            "classmethod_descriptor",
+            std::mem::size_of::<MethodDescrObject>(),
+            dealloc_fields::<MethodDescrObject>,
+            traverse_fields::<MethodDescrObject>,
+            clear_fields::<MethodDescrObject>,
+        ),
+        (
+            b.member_descriptor(),
+            "member_descriptor",
+            std::mem::size_of::<MemberDescrObject>(),
+            dealloc_fields::<MemberDescrObject>,
+            traverse_fields::<MemberDescrObject>,
+            clear_fields::<MemberDescrObject>,
+        ),
+        (
+            b.getset_descriptor(),
+            "getset_descriptor",
+            std::mem::size_of::<GetSetDescrObject>(),
+            dealloc_fields::<GetSetDescrObject>,
+            traverse_fields::<GetSetDescrObject>,
+            clear_fields::<GetSetDescrObject>,
+        ),
+        (
+            b.method(),
+            "method",
+            std::mem::size_of::<BoundMethodObject>(),
+            dealloc_fields::<BoundMethodObject>,
+            traverse_fields::<BoundMethodObject>,
+            clear_fields::<BoundMethodObject>,
+        ),
+        (
+            b.classmethod(),
+            "classmethod",
+            std::mem::size_of::<FuncWrapperObject>(),
+            dealloc_fields::<FuncWrapperObject>,
+            traverse_fields::<FuncWrapperObject>,
+            clear_fields::<FuncWrapperObject>,
+        ),
+        (
+            b.staticmethod(),
+            "staticmethod",
+            std::mem::size_of::<FuncWrapperObject>(),
+            dealloc_fields::<FuncWrapperObject>,
+            traverse_fields::<FuncWrapperObject>,
+            clear_fields::<FuncWrapperObject>,
+        ),
+        (
+            b.property(),
+            "property",
+            std::mem::size_of::<PropertyObject>(),
+            dealloc_fields::<PropertyObject>,
+            traverse_fields::<PropertyObject>,
+            clear_fields::<PropertyObject>,
+        ),
+        (
+            b.mappingproxy(),
+            "mappingproxy",
+            std::mem::size_of::<MappingProxyObject>(),
+            dealloc_fields::<MappingProxyObject>,
+            traverse_fields::<MappingProxyObject>,
+            clear_fields::<MappingProxyObject>,
+        ),
+    ];
+    for (tp, name, size, dealloc, traverse, clear) in table {
+        let layout = Layout {
+            basicsize: size,
+            itemsize: 0,
+            flags: TypeFlags::HAVE_GC,
+        };
+        // SAFETY: each entry pairs a type with its payload's true size and the
+        // dealloc/traverse/clear written for that payload; all payloads are collectable.
+        unsafe {
+            set_layout(py, tp, name, layout);
+            tp.tp_dealloc.set(Some(dealloc));
+            tp.tp_traverse.set(Some(traverse));
+        }
+        tp.tp_clear.set(Some(clear));
+    }
+    // SAFETY: classmethod/staticmethod payloads keep their instance dict in `dict`.
+    unsafe {
+        let off = std::mem::offset_of!(FuncWrapperObject, dict) as isize;
+        b.classmethod().tp_dictoffset.set(off);
+        b.staticmethod().tp_dictoffset.set(off);
     }
 }
 

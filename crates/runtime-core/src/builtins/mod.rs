@@ -5,6 +5,7 @@
 //! Owns data representation. Must not define Python-visible behaviour (repr, hashing
 //! rules beyond the raw hash, comparison): those are slots filled by `pyrt-typeobject`.
 
+mod descr;
 mod dict;
 mod dict_pin;
 mod exception;
@@ -15,6 +16,10 @@ mod list;
 mod str;
 mod tuple;
 
+pub use descr::{
+    BoundMethodObject, FuncWrapperObject, GetSetDescrObject, MappingProxyObject, MemberDescrObject,
+    MethodDescrObject, NativeFunctionObject, PropertyObject,
+};
 pub use dict::{DictObject, dict_new};
 pub use dict_pin::{PinnedDictHook, set_pinned_dict_hook};
 pub use exception::BaseExceptionObject;

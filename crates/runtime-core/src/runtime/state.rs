@@ -95,6 +95,16 @@ builtin_types! {
     name_error => "NameError",
     stop_iteration => "StopIteration",
     assertion_error => "AssertionError",
+    builtin_function_or_method => "builtin_function_or_method",
+    method_descriptor => "method_descriptor",
+    classmethod_descriptor => "classmethod_descriptor",
+    member_descriptor => "member_descriptor",
+    getset_descriptor => "getset_descriptor",
+    method => "method",
+    classmethod => "classmethod",
+    staticmethod => "staticmethod",
+    property => "property",
+    mappingproxy => "mappingproxy",
 }
 
 /// The immortal singletons, allocated when the state is created.

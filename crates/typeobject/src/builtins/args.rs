@@ -151,3 +151,28 @@ pub(crate) fn check_keyword_only(
     }
     Ok(())
 }
+
+/// Checks a positional argument count (CPython's `_PyArg_CheckPositional`):
+/// `NAME expected N arguments, got M`, `NAME expected at least N argument(s), got M`,
+/// `NAME expected at most N argument(s), got M`.
+pub(crate) fn positional<'a, 'py>(
+    py: Python<'py>,
+    name: &str,
+    args: &'a [Bound<'py>],
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Bound<'py>]> {
+    let n = args.len();
+    if (min..=max).contains(&n) {
+        return Ok(args);
+    }
+    let (how, k) = match (min == max, n < min) {
+        (true, _) => ("", min),
+        (false, true) => ("at least ", min),
+        (false, false) => ("at most ", max),
+    };
+    Err(PyErr::type_error(
+        py,
+        format!("{name} expected {how}{k} argument{}, got {n}", plural(k)),
+    ))
+}

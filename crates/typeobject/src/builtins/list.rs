@@ -7,7 +7,7 @@
 //! `BASETYPE`/`SEQUENCE`/`MATCH_SELF` flags. Must not: reach into `ListObject`'s
 //! storage; item replacement and removal are built from its public API (snapshot,
 //! clear, append), which costs O(n) per operation until pyrt-core offers them.
-//! Not provided yet: slicing, iteration, methods.
+//! The methods are in `list_methods`. Not provided yet: slicing, iteration.
 
 use crate::builtins::args::{Kwargs, at_most, no_keywords};
 use crate::builtins::call::{alloc_instance, collect_iterable, new_str, not_implemented};
@@ -26,6 +26,7 @@ pub(crate) fn install(tp: &TypeObject) {
     tp.tp_richcompare.set(Some(list_richcompare));
     tp.tp_new.set(Some(list_new_slot));
     tp.tp_init.set(Some(list_init));
+    tp.tp_methods.set(&super::list_methods::LIST_METHODS);
     use_sequence_table(tp);
     let s = &tp.as_sequence;
     s.sq_length.set(Some(list_len));

@@ -36,13 +36,15 @@
 //! });
 //! ```
 
-mod args;
+pub(crate) mod args;
 mod boolean;
 pub mod call;
 mod dict;
+mod dict_methods;
 mod exceptions;
 mod int;
 mod list;
+mod list_methods;
 mod none;
 mod object;
 mod repr_guard;
@@ -95,6 +97,7 @@ pub fn install_behaviour_slots(py: Python<'_>) {
     dict::install(b.dict());
     none::install(b.none_type(), b.not_implemented_type());
     exceptions::install(py);
+    crate::descr::install(py);
 }
 
 /// Points `tp_as_number` at the type's inline number table.
