@@ -45,7 +45,10 @@ fn run(py: Python<'_>, what: &str, n: u64) {
     let cattr = intern(py, "cattr").expect("name");
     match what {
         "hit1" | "hit10" | "hit50" | "miss10" => {
-            let depth = what[what.len() - 2..].trim_start_matches('t').parse().unwrap_or(1);
+            let depth = what[what.len() - 2..]
+                .trim_start_matches('t')
+                .parse()
+                .unwrap_or(1);
             let leaf = chain(py, depth);
             let name = if what == "miss10" { &missing } else { &target };
             for _ in 0..n {
@@ -58,7 +61,8 @@ fn run(py: Python<'_>, what: &str, n: u64) {
             while left > 0 {
                 let batch = left.min(900);
                 left -= batch;
-                let leaf = new_class(py, "Leaf", &[parent.clone()], None).expect("class");
+                let leaf =
+                    new_class(py, "Leaf", std::slice::from_ref(&parent), None).expect("class");
                 for _ in 0..batch {
                     type_modified(py, black_box(&leaf));
                     black_box(method_cache::lookup(py, &leaf, black_box(&target)));
@@ -70,7 +74,11 @@ fn run(py: Python<'_>, what: &str, n: u64) {
             let o = pyrt::call_type(py, &tp, &[]).expect("instance");
             let one = int_new(py, 1).expect("int").into_any();
             attr::setattr(py, &o, x.as_any(), Some(&one)).expect("setattr");
-            let name = if what == "getattr_class10" { &cattr } else { &x };
+            let name = if what == "getattr_class10" {
+                &cattr
+            } else {
+                &x
+            };
             for _ in 0..n {
                 if what == "setattr_dict" {
                     let _ = black_box(attr::setattr(py, black_box(&o), name.as_any(), Some(&one)));

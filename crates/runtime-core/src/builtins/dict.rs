@@ -136,12 +136,30 @@ impl DictObject {
     }
 
     /// Whether the dict is pinned (see [`DictObject::get_str_raw_pinning`]).
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+    ///     assert!(!d.is_pinned());
+    /// });
+    /// ```
     pub fn is_pinned(&self) -> bool {
         // SAFETY: read-only peek under the lock.
         unsafe { (*self.table.get()).as_ref().is_some_and(|t| t.pinned) }
     }
 
     /// Unpins the dict without running the hook.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+    ///     let k = pyrt_core::builtins::intern(py, "k").unwrap();
+    ///     d.get_str_raw_pinning(py, &k);
+    ///     // SAFETY: nothing in this example keeps pointers into the dict.
+    ///     unsafe { d.unpin() };
+    ///     assert!(!d.is_pinned());
+    /// });
+    /// ```
     ///
     /// # Safety
     /// No cached borrowed pointer may rely on this dict's contents any more (the caches

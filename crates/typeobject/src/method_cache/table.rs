@@ -21,8 +21,16 @@ use std::cell::Cell;
 use std::ptr::{self, NonNull};
 
 /// log2 of the number of entries.
+///
+/// ```
+/// assert_eq!(1 << pyrt_typeobject::method_cache::SIZE_EXP, pyrt_typeobject::method_cache::SIZE);
+/// ```
 pub const SIZE_EXP: u32 = 12;
 /// Number of entries (a power of two, like CPython's 4096).
+///
+/// ```
+/// assert!(pyrt_typeobject::method_cache::SIZE >= 4096);
+/// ```
 pub const SIZE: usize = 1 << SIZE_EXP;
 const MASK: usize = SIZE - 1;
 

@@ -23,10 +23,22 @@ use std::cell::Cell;
 use std::ptr::NonNull;
 
 /// The last tag of the global space.
+///
+/// ```
+/// assert_eq!(pyrt_typeobject::method_cache::LAST_TAG, u32::MAX);
+/// ```
 pub const LAST_TAG: u32 = u32::MAX;
 
 /// How many tags one type may be given over its life (CPython 3.12+ uses 1000): a type
 /// modified more often than that stops being cached instead of burning the global space.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     assert!(pyrt_typeobject::method_cache::assign_version_tag(py, &a));
+///     assert!(a.tp_versions_used.get() <= pyrt_typeobject::method_cache::MAX_TAGS_PER_TYPE);
+/// });
+/// ```
 pub const MAX_TAGS_PER_TYPE: u16 = 1000;
 
 /// The next tag to hand out; 0 once the space is used up.
