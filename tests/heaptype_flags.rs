@@ -864,7 +864,8 @@ fn h14_carlo_verre_check() {
             assert_eq!(got, expect("object.__setattr__(T,'x',1)", kind), "{kind:?}");
             // `object.__delattr__(T,'x')`: the same check, naming `__delattr__`.
             let r = call_with(py, &del, &[tp, key(py, "x")]);
-            let want = expect("object.__setattr__(T,'x',1)", kind).replace("__setattr__", "__delattr__");
+            let want =
+                expect("object.__setattr__(T,'x',1)", kind).replace("__setattr__", "__delattr__");
             assert_eq!(unit(py, r.map(drop)), want, "{kind:?}");
         }
     });
@@ -885,7 +886,11 @@ fn h16_object_new_refuses_types_with_their_own_or_no_new() {
             // fx:399-405 `T.__new__ is object.__new__`.
             let own = attr::getattr(py, tp.as_any(), &key(py, "__new__")).unwrap();
             let got = format!("ok -> {}", py_bool(own.is(&object_new)));
-            assert_eq!(got, expect_heap("T.__new__ is object.__new__", kind), "{kind:?}");
+            assert_eq!(
+                got,
+                expect_heap("T.__new__ is object.__new__", kind),
+                "{kind:?}"
+            );
         }
     });
 }

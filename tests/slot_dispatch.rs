@@ -44,10 +44,22 @@ fn every_binary_operator_calls_its_dunder_and_reflected_dunder() {
             );
             let ai = new(py, &a, &[]).unwrap();
             let one = int(py, 1);
-            check(py, &format!("binary {nm}: A() op 1"), ops::binary_op(py, &ai, &one, op));
-            check(py, &format!("binary {nm}: 1 op A()"), ops::binary_op(py, &one, &ai, op));
+            check(
+                py,
+                &format!("binary {nm}: A() op 1"),
+                ops::binary_op(py, &ai, &one, op),
+            );
+            check(
+                py,
+                &format!("binary {nm}: 1 op A()"),
+                ops::binary_op(py, &one, &ai, op),
+            );
             let p = new(py, &class(py, "P", &[], &[]), &[]).unwrap();
-            check(py, &format!("binary {nm}: P() op 1"), ops::binary_op(py, &p, &one, op));
+            check(
+                py,
+                &format!("binary {nm}: P() op 1"),
+                ops::binary_op(py, &p, &one, op),
+            );
         }
     });
 }
@@ -56,15 +68,37 @@ fn every_binary_operator_calls_its_dunder_and_reflected_dunder() {
 fn every_inplace_operator_calls_its_dunder_then_falls_back() {
     checked(|py| {
         for (nm, op) in OPS.into_iter().filter(|(n, _)| *n != "divmod") {
-            let i = class(py, "I", &[], &[(&format!("__i{nm}__"), returns(py, &format!("I.i{nm}")))]);
-            let a = class(py, "A", &[], &[(&format!("__{nm}__"), returns(py, &format!("A.{nm}")))]);
+            let i = class(
+                py,
+                "I",
+                &[],
+                &[(&format!("__i{nm}__"), returns(py, &format!("I.i{nm}")))],
+            );
+            let a = class(
+                py,
+                "A",
+                &[],
+                &[(&format!("__{nm}__"), returns(py, &format!("A.{nm}")))],
+            );
             let one = int(py, 1);
             let ii = new(py, &i, &[]).unwrap();
-            check(py, &format!("inplace {nm}: I() op= 1"), ops::inplace_op(py, &ii, &one, op));
+            check(
+                py,
+                &format!("inplace {nm}: I() op= 1"),
+                ops::inplace_op(py, &ii, &one, op),
+            );
             let ai = new(py, &a, &[]).unwrap();
-            check(py, &format!("inplace {nm}: A() op= 1"), ops::inplace_op(py, &ai, &one, op));
+            check(
+                py,
+                &format!("inplace {nm}: A() op= 1"),
+                ops::inplace_op(py, &ai, &one, op),
+            );
             let p = new(py, &class(py, "P", &[], &[]), &[]).unwrap();
-            check(py, &format!("inplace {nm}: P() op= 1"), ops::inplace_op(py, &p, &one, op));
+            check(
+                py,
+                &format!("inplace {nm}: P() op= 1"),
+                ops::inplace_op(py, &p, &one, op),
+            );
         }
     });
 }
@@ -91,12 +125,23 @@ fn pow_with_and_without_modulus() {
             py,
             "PW",
             &[],
-            &[("__pow__", func(py, "PW.pow", pow_text)), ("__rpow__", func(py, "PW.rpow", pow_text))],
+            &[
+                ("__pow__", func(py, "PW.pow", pow_text)),
+                ("__rpow__", func(py, "PW.rpow", pow_text)),
+            ],
         );
         let x = new(py, &pw, &[]).unwrap();
         let (two, three) = (int(py, 2), int(py, 3));
-        check(py, "pow(PW(), 2, 3)", ops::power(py, &x, &two, Some(&three)));
-        check(py, "pow(2, PW(), 3)", ops::power(py, &two, &x, Some(&three)));
+        check(
+            py,
+            "pow(PW(), 2, 3)",
+            ops::power(py, &x, &two, Some(&three)),
+        );
+        check(
+            py,
+            "pow(2, PW(), 3)",
+            ops::power(py, &two, &x, Some(&three)),
+        );
         check(py, "PW() ** 2", ops::binary_op(py, &x, &two, BinOp::Pow));
         check(py, "2 ** PW()", ops::binary_op(py, &two, &x, BinOp::Pow));
         let p = new(py, &class(py, "P", &[], &[]), &[]).unwrap();
@@ -122,7 +167,12 @@ fn unary_operators_call_their_dunders() {
         );
         let ui = new(py, &u, &[]).unwrap();
         let p = new(py, &class(py, "P", &[], &[]), &[]).unwrap();
-        for (nm, op) in [("neg", UnaryOp::Neg), ("pos", UnaryOp::Pos), ("abs", UnaryOp::Abs), ("invert", UnaryOp::Invert)] {
+        for (nm, op) in [
+            ("neg", UnaryOp::Neg),
+            ("pos", UnaryOp::Pos),
+            ("abs", UnaryOp::Abs),
+            ("invert", UnaryOp::Invert),
+        ] {
             check(py, &format!("unary {nm}: U()"), ops::unary_op(py, &ui, op));
             check(py, &format!("unary {nm}: P()"), ops::unary_op(py, &p, op));
         }
@@ -133,12 +183,22 @@ fn truth<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
     ops::is_true(py, obj).map(|b| pyrt::protocol::bool_obj(py, b))
 }
 
-fn attr_v<'py>(py: Python<'py>, f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn attr_v<'py>(
+    py: Python<'py>,
+    f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let _ = f;
     getattr(py, &argv(args)[0], "v")
 }
 
-fn store_v<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn store_v<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let a = argv(args);
     setattr(py, &a[0], "v", Some(&a[1]))?;
     Ok(none(py))
@@ -146,7 +206,15 @@ fn store_v<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<
 
 /// `class <cls>: __init__ = store v; <dunder> = return self.v`.
 fn holder<'py>(py: Python<'py>, cls: &str, dunder: &str) -> pyrt::Bound<'py, pyrt::TypeObject> {
-    class(py, cls, &[], &[("__init__", func(py, "init", store_v)), (dunder, func(py, "v", attr_v))])
+    class(
+        py,
+        cls,
+        &[],
+        &[
+            ("__init__", func(py, "init", store_v)),
+            (dunder, func(py, "v", attr_v)),
+        ],
+    )
 }
 
 #[test]
@@ -157,12 +225,32 @@ fn bool_and_len_drive_truth() {
         let f = pyrt::protocol::bool_obj(py, false);
         check(py, "bool(B(True))", truth(py, &new(py, &b, &[t]).unwrap()));
         check(py, "bool(B(False))", truth(py, &new(py, &b, &[f]).unwrap()));
-        check(py, "bool(B(1))", truth(py, &new(py, &b, &[int(py, 1)]).unwrap()));
-        check(py, "bool(B(None))", truth(py, &new(py, &b, &[none(py)]).unwrap()));
+        check(
+            py,
+            "bool(B(1))",
+            truth(py, &new(py, &b, &[int(py, 1)]).unwrap()),
+        );
+        check(
+            py,
+            "bool(B(None))",
+            truth(py, &new(py, &b, &[none(py)]).unwrap()),
+        );
         let l = holder(py, "L", "__len__");
-        check(py, "bool(L(0))", truth(py, &new(py, &l, &[int(py, 0)]).unwrap()));
-        check(py, "bool(L(2))", truth(py, &new(py, &l, &[int(py, 2)]).unwrap()));
-        check(py, "bool(L(-1))", truth(py, &new(py, &l, &[int(py, -1)]).unwrap()));
+        check(
+            py,
+            "bool(L(0))",
+            truth(py, &new(py, &l, &[int(py, 0)]).unwrap()),
+        );
+        check(
+            py,
+            "bool(L(2))",
+            truth(py, &new(py, &l, &[int(py, 2)]).unwrap()),
+        );
+        check(
+            py,
+            "bool(L(-1))",
+            truth(py, &new(py, &l, &[int(py, -1)]).unwrap()),
+        );
         let p = new(py, &class(py, "P", &[], &[]), &[]).unwrap();
         check(py, "bool(P())", truth(py, &p));
     });
@@ -180,9 +268,21 @@ fn hash_of<'py>(py: Python<'py>, v: Bound<'py>) -> PyResult<Bound<'py>> {
 fn index_drives_index_conversion() {
     checked(|py| {
         let ix = holder(py, "Ix", "__index__");
-        check(py, "operator.index(Ix(3))", idx(py, new(py, &ix, &[int(py, 3)]).unwrap()));
-        check(py, "operator.index(Ix('a'))", idx(py, new(py, &ix, &[s(py, "a")]).unwrap()));
-        check(py, "operator.index(P())", idx(py, new(py, &class(py, "P", &[], &[]), &[]).unwrap()));
+        check(
+            py,
+            "operator.index(Ix(3))",
+            idx(py, new(py, &ix, &[int(py, 3)]).unwrap()),
+        );
+        check(
+            py,
+            "operator.index(Ix('a'))",
+            idx(py, new(py, &ix, &[s(py, "a")]).unwrap()),
+        );
+        check(
+            py,
+            "operator.index(P())",
+            idx(py, new(py, &class(py, "P", &[], &[]), &[]).unwrap()),
+        );
         let l = list(py, &[int(py, 10), int(py, 20), int(py, 30)]);
         let k = new(py, &ix, &[int(py, -1)]).unwrap();
         check(py, "[10, 20, 30][Ix(-1)]", ops::getitem(py, &l, &k));
@@ -192,12 +292,28 @@ fn index_drives_index_conversion() {
 #[test]
 fn comparison_dunders_drive_richcompare() {
     checked(|py| {
-        let a = class(py, "A", &[], &[("__lt__", returns(py, "A.lt")), ("__gt__", returns(py, "A.gt"))]);
+        let a = class(
+            py,
+            "A",
+            &[],
+            &[
+                ("__lt__", returns(py, "A.lt")),
+                ("__gt__", returns(py, "A.gt")),
+            ],
+        );
         let b = class(py, "B", &[&a], &[("__gt__", returns(py, "B.gt"))]);
-        let (ai, bi, one) = (new(py, &a, &[]).unwrap(), new(py, &b, &[]).unwrap(), int(py, 1));
+        let (ai, bi, one) = (
+            new(py, &a, &[]).unwrap(),
+            new(py, &b, &[]).unwrap(),
+            int(py, 1),
+        );
         check(py, "A() < 1", ops::compare(py, &ai, &one, CompareOp::Lt));
         check(py, "1 < A()", ops::compare(py, &one, &ai, CompareOp::Lt));
-        check(py, "A() < B() (subclass reflected first)", ops::compare(py, &ai, &bi, CompareOp::Lt));
+        check(
+            py,
+            "A() < B() (subclass reflected first)",
+            ops::compare(py, &ai, &bi, CompareOp::Lt),
+        );
         check(py, "A() <= 1", ops::compare(py, &ai, &one, CompareOp::Le));
         let p = class(py, "P", &[], &[]);
         let pi = new(py, &p, &[]).unwrap();
@@ -214,7 +330,12 @@ fn comparison_dunders_drive_richcompare() {
     });
 }
 
-fn eq_by_v<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn eq_by_v<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let a = argv(args);
     let same_type = a[1].ob_type().is_subtype(a[0].ob_type());
     if !same_type {
@@ -227,16 +348,38 @@ fn eq_by_v<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<
 #[test]
 fn eq_without_hash_makes_instances_unhashable_and_ne_inverts_eq() {
     checked(|py| {
-        let e = class(py, "E", &[], &[("__init__", func(py, "init", store_v)), ("__eq__", func(py, "eq", eq_by_v))]);
+        let e = class(
+            py,
+            "E",
+            &[],
+            &[
+                ("__init__", func(py, "init", store_v)),
+                ("__eq__", func(py, "eq", eq_by_v)),
+            ],
+        );
         let e1 = new(py, &e, &[int(py, 1)]).unwrap();
         let e1b = new(py, &e, &[int(py, 1)]).unwrap();
         let e2 = new(py, &e, &[int(py, 2)]).unwrap();
-        check(py, "E(1) == E(1)", ops::compare(py, &e1, &e1b, CompareOp::Eq));
-        check(py, "E(1) != E(1) (default __ne__ inverts __eq__)", ops::compare(py, &e1, &e1b, CompareOp::Ne));
-        check(py, "E(1) != E(2)", ops::compare(py, &e1, &e2, CompareOp::Ne));
+        check(
+            py,
+            "E(1) == E(1)",
+            ops::compare(py, &e1, &e1b, CompareOp::Eq),
+        );
+        check(
+            py,
+            "E(1) != E(1) (default __ne__ inverts __eq__)",
+            ops::compare(py, &e1, &e1b, CompareOp::Ne),
+        );
+        check(
+            py,
+            "E(1) != E(2)",
+            ops::compare(py, &e1, &e2, CompareOp::Ne),
+        );
         let h = ops::hash(py, &e1).map(|h| int(py, h as i64));
         check(py, "hash(E(1)) (__eq__ without __hash__)", h);
-        let dict_entry = pyrt::attr::lookup_str(py, &e, "__hash__").ok_or(()).map_err(|_| unreachable!());
+        let dict_entry = pyrt::attr::lookup_str(py, &e, "__hash__")
+            .ok_or(())
+            .map_err(|_| unreachable!());
         check(py, "E.__dict__['__hash__']", dict_entry);
     });
 }
@@ -245,16 +388,41 @@ fn eq_without_hash_makes_instances_unhashable_and_ne_inverts_eq() {
 fn hash_dunder_results_and_none_blocking_inheritance() {
     checked(|py| {
         let h = holder(py, "H", "__hash__");
-        check(py, "hash(H(5))", hash_of(py, new(py, &h, &[int(py, 5)]).unwrap()));
-        check(py, "hash(H(-1))", hash_of(py, new(py, &h, &[int(py, -1)]).unwrap()));
-        check(py, "hash(H('x'))", hash_of(py, new(py, &h, &[s(py, "x")]).unwrap()));
+        check(
+            py,
+            "hash(H(5))",
+            hash_of(py, new(py, &h, &[int(py, 5)]).unwrap()),
+        );
+        check(
+            py,
+            "hash(H(-1))",
+            hash_of(py, new(py, &h, &[int(py, -1)]).unwrap()),
+        );
+        check(
+            py,
+            "hash(H('x'))",
+            hash_of(py, new(py, &h, &[s(py, "x")]).unwrap()),
+        );
         let t = pyrt::protocol::bool_obj(py, true);
         check(py, "hash(H(True))", hash_of(py, new(py, &h, &[t]).unwrap()));
         let hn = class(py, "HN", &[], &[("__hash__", none(py))]);
         let sub = class(py, "HNSub", &[&hn], &[]);
-        let sub2 = class(py, "HNSub2", &[&hn], &[("__hash__", func(py, "seven", |py, _, _, _| Ok(int(py, 7))))]);
-        check(py, "hash(HNSub()) (__hash__ = None blocks inheritance)", hash_of(py, new(py, &sub, &[]).unwrap()));
-        check(py, "hash(HNSub2())", hash_of(py, new(py, &sub2, &[]).unwrap()));
+        let sub2 = class(
+            py,
+            "HNSub2",
+            &[&hn],
+            &[("__hash__", func(py, "seven", |py, _, _, _| Ok(int(py, 7))))],
+        );
+        check(
+            py,
+            "hash(HNSub()) (__hash__ = None blocks inheritance)",
+            hash_of(py, new(py, &sub, &[]).unwrap()),
+        );
+        check(
+            py,
+            "hash(HNSub2())",
+            hash_of(py, new(py, &sub2, &[]).unwrap()),
+        );
         check(py, "hash([])", hash_of(py, list(py, &[])));
     });
 }

@@ -12,22 +12,45 @@ use pyrt::ops;
 use pyrt::{Bound, PyErr, PyResult, Python};
 use slot_support::*;
 
-fn attr_v<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn attr_v<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     getattr(py, &argv(args)[0], "v")
 }
 
-fn store_v<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn store_v<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let a = argv(args);
     setattr(py, &a[0], "v", Some(&a[1]))?;
     Ok(none(py))
 }
 
-fn get_repr<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
-    Ok(s(py, &format!("get {}", ops::repr(py, &argv(args)[1])?.as_str())))
+fn get_repr<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
+    Ok(s(
+        py,
+        &format!("get {}", ops::repr(py, &argv(args)[1])?.as_str()),
+    ))
 }
 
 /// Appends `"<label> <repr args[1..]>"` to the class attribute `log` of `args[0]`.
-fn log_call<'py>(py: Python<'py>, f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn log_call<'py>(
+    py: Python<'py>,
+    f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let a = argv(args);
     let mut text = label_of(f);
     for x in &a[1..] {
@@ -35,11 +58,18 @@ fn log_call<'py>(py: Python<'py>, f: &Bound<'py>, args: &Bound<'py>, _k: Option<
         text.push_str(ops::repr(py, x)?.as_str());
     }
     let log = getattr(py, &a[0], "log")?;
-    log.downcast::<pyrt::builtins::ListObject>().unwrap().append(&s(py, &text));
+    log.downcast::<pyrt::builtins::ListObject>()
+        .unwrap()
+        .append(&s(py, &text));
     Ok(none(py))
 }
 
-fn is_one<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn is_one<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let r = ops::compare_bool(py, &argv(args)[1], &int(py, 1), pyrt::types::CompareOp::Eq)?;
     Ok(pyrt::protocol::bool_obj(py, r))
 }
@@ -74,9 +104,21 @@ fn len_getitem_setitem_delitem_contains() {
                 ("__contains__", func(py, "contains", is_one)),
             ],
         );
-        check(py, "len(C(3))", len_of(py, new(py, &c, &[int(py, 3)]).unwrap()));
-        check(py, "len(C(-1))", len_of(py, new(py, &c, &[int(py, -1)]).unwrap()));
-        check(py, "len(C('x'))", len_of(py, new(py, &c, &[s(py, "x")]).unwrap()));
+        check(
+            py,
+            "len(C(3))",
+            len_of(py, new(py, &c, &[int(py, 3)]).unwrap()),
+        );
+        check(
+            py,
+            "len(C(-1))",
+            len_of(py, new(py, &c, &[int(py, -1)]).unwrap()),
+        );
+        check(
+            py,
+            "len(C('x'))",
+            len_of(py, new(py, &c, &[s(py, "x")]).unwrap()),
+        );
         let c0 = new(py, &c, &[int(py, 0)]).unwrap();
         check(py, "C(0)['k']", ops::getitem(py, &c0, &s(py, "k")));
         check(py, "C(0)[-1]", ops::getitem(py, &c0, &int(py, -1)));
@@ -87,7 +129,11 @@ fn len_getitem_setitem_delitem_contains() {
         check(py, "2 in C(0)", contains(py, &c0, int(py, 2)));
         let nc = class(py, "NC", &[], &[("__contains__", none(py))]);
         let nci = new(py, &nc, &[]).unwrap();
-        check(py, "1 in NC()", ops::contains(py, &nci, &int(py, 1)).map(|b| pyrt::protocol::bool_obj(py, b)));
+        check(
+            py,
+            "1 in NC()",
+            ops::contains(py, &nci, &int(py, 1)).map(|b| pyrt::protocol::bool_obj(py, b)),
+        );
     });
 }
 
@@ -101,21 +147,42 @@ fn container_messages_for_objects_without_the_slots() {
         check(py, "len(P())", ops::len(py, &pi).map(|n| int(py, n as i64)));
         check(py, "P()[1]", ops::getitem(py, &pi, &one));
         check(py, "P[1]", ops::getitem(py, &obj(&p), &one));
-        check(py, "P()[1] = 2", unit(ops::setitem(py, &pi, &one, &int(py, 2))));
+        check(
+            py,
+            "P()[1] = 2",
+            unit(ops::setitem(py, &pi, &one, &int(py, 2))),
+        );
         check(py, "del P()[1]", unit(ops::delitem(py, &pi, &one)));
-        check(py, "1 in P()", ops::contains(py, &pi, &one).map(|b| pyrt::protocol::bool_obj(py, b)));
+        check(
+            py,
+            "1 in P()",
+            ops::contains(py, &pi, &one).map(|b| pyrt::protocol::bool_obj(py, b)),
+        );
         let five = int(py, 5);
-        check(py, "1 in 5", ops::contains(py, &five, &one).map(|b| pyrt::protocol::bool_obj(py, b)));
+        check(
+            py,
+            "1 in 5",
+            ops::contains(py, &five, &one).map(|b| pyrt::protocol::bool_obj(py, b)),
+        );
         let t = tuple(py, &[int(py, 1), int(py, 2)]);
         let zero = int(py, 0);
-        check(py, "(1, 2)[0] = 5", unit(ops::setitem(py, &t, &zero, &five)));
+        check(
+            py,
+            "(1, 2)[0] = 5",
+            unit(ops::setitem(py, &t, &zero, &five)),
+        );
         check(py, "del (1, 2)[0]", unit(ops::delitem(py, &t, &zero)));
         check(py, "len(5)", ops::len(py, &five).map(|n| int(py, n as i64)));
         check(py, "5[0]", ops::getitem(py, &five, &zero));
     });
 }
 
-fn times_ten_below_three<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn times_ten_below_three<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let i = ops::index(py, &argv(args)[1])?.value();
     if i < 3 {
         return Ok(int(py, i * 10));
@@ -123,7 +190,12 @@ fn times_ten_below_three<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py
     Err(PyErr::index_error(py, i.to_string()))
 }
 
-fn below_two<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn below_two<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let i = ops::index(py, &argv(args)[1])?.value();
     if i >= 2 {
         return Err(PyErr::index_error(py, ""));
@@ -134,13 +206,27 @@ fn below_two<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Optio
 #[test]
 fn contains_and_iteration_fall_back_to_getitem() {
     checked(|py| {
-        let g = class(py, "G", &[], &[("__getitem__", func(py, "getitem", times_ten_below_three))]);
+        let g = class(
+            py,
+            "G",
+            &[],
+            &[("__getitem__", func(py, "getitem", times_ten_below_three))],
+        );
         let gi = new(py, &g, &[]).unwrap();
         let b = |r: PyResult<bool>| r.map(|b| pyrt::protocol::bool_obj(py, b));
-        check(py, "10 in G() (search by iteration)", b(ops::contains(py, &gi, &int(py, 10))));
+        check(
+            py,
+            "10 in G() (search by iteration)",
+            b(ops::contains(py, &gi, &int(py, 10))),
+        );
         check(py, "11 in G()", b(ops::contains(py, &gi, &int(py, 11))));
         check(py, "list(G())", collect(py, &gi));
-        let sq = class(py, "S", &[], &[("__getitem__", func(py, "getitem", below_two))]);
+        let sq = class(
+            py,
+            "S",
+            &[],
+            &[("__getitem__", func(py, "getitem", below_two))],
+        );
         let si = new(py, &sq, &[]).unwrap();
         check(py, "list(iter(S()))", collect(py, &si));
         let it = ops::iter(py, &si).unwrap();
@@ -148,12 +234,22 @@ fn contains_and_iteration_fall_back_to_getitem() {
     });
 }
 
-fn return_self<'py>(_py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn return_self<'py>(
+    _py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     Ok(argv(args)[0].clone())
 }
 
 /// `self.i += 1; if self.i > 3: raise StopIteration; return self.i`.
-fn count_to_three<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn count_to_three<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let me = &argv(args)[0];
     let i = match getattr(py, me, "i") {
         Ok(v) => ops::index(py, &v)?.value(),
@@ -170,7 +266,15 @@ fn count_to_three<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, _k: 
 #[test]
 fn iter_and_next_dunders() {
     checked(|py| {
-        let it = class(py, "It", &[], &[("__iter__", func(py, "iter", return_self)), ("__next__", func(py, "next", count_to_three))]);
+        let it = class(
+            py,
+            "It",
+            &[],
+            &[
+                ("__iter__", func(py, "iter", return_self)),
+                ("__next__", func(py, "next", count_to_three)),
+            ],
+        );
         check(py, "list(It())", collect(py, &new(py, &it, &[]).unwrap()));
         let x = new(py, &it, &[]).unwrap();
         for _ in 0..3 {
@@ -178,22 +282,52 @@ fn iter_and_next_dunders() {
         }
         let exhausted = match ops::next(py, &x) {
             Ok(Some(v)) => Ok(v),
-            Ok(None) => Err(PyErr::with_args(py, py.builtins().stop_iteration(), pyrt::builtins::tuple_new(py, &[]).unwrap())),
+            Ok(None) => Err(PyErr::with_args(
+                py,
+                py.builtins().stop_iteration(),
+                pyrt::builtins::tuple_new(py, &[]).unwrap(),
+            )),
             Err(e) => Err(e),
         };
         check(py, "next(exhausted It)", exhausted);
-        let bad = class(py, "Bad", &[], &[("__iter__", func(py, "one", |py, _, _, _| Ok(int(py, 1))))]);
-        check(py, "iter(Bad())", ops::iter(py, &new(py, &bad, &[]).unwrap()));
+        let bad = class(
+            py,
+            "Bad",
+            &[],
+            &[("__iter__", func(py, "one", |py, _, _, _| Ok(int(py, 1))))],
+        );
+        check(
+            py,
+            "iter(Bad())",
+            ops::iter(py, &new(py, &bad, &[]).unwrap()),
+        );
         let no = class(py, "NoIter", &[], &[("__iter__", none(py))]);
-        check(py, "iter(NoIter())", ops::iter(py, &new(py, &no, &[]).unwrap()));
-        check(py, "iter(P())", ops::iter(py, &new(py, &class(py, "P", &[], &[]), &[]).unwrap()));
+        check(
+            py,
+            "iter(NoIter())",
+            ops::iter(py, &new(py, &no, &[]).unwrap()),
+        );
+        check(
+            py,
+            "iter(P())",
+            ops::iter(py, &new(py, &class(py, "P", &[], &[]), &[]).unwrap()),
+        );
         let five = int(py, 5);
-        check(py, "next(5)", ops::next(py, &five).map(|v| v.unwrap_or_else(|| none(py))));
+        check(
+            py,
+            "next(5)",
+            ops::next(py, &five).map(|v| v.unwrap_or_else(|| none(py))),
+        );
         check(py, "iter(5)", ops::iter(py, &five));
     });
 }
 
-fn call_summary<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, k: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn call_summary<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let n = argv(args).len() - 1;
     let mut keys: Vec<String> = match k {
         Some(k) => k
@@ -212,9 +346,18 @@ fn call_summary<'py>(py: Python<'py>, _f: &Bound<'py>, args: &Bound<'py>, k: Opt
 #[test]
 fn call_dunder_and_not_callable() {
     checked(|py| {
-        let f = class(py, "F", &[], &[("__call__", func(py, "call", call_summary))]);
+        let f = class(
+            py,
+            "F",
+            &[],
+            &[("__call__", func(py, "call", call_summary))],
+        );
         let fi = new(py, &f, &[]).unwrap();
-        check(py, "F()(1, 2, x=3)", call_kw(py, &fi, &[int(py, 1), int(py, 2)], &[("x", int(py, 3))]));
+        check(
+            py,
+            "F()(1, 2, x=3)",
+            call_kw(py, &fi, &[int(py, 1), int(py, 2)], &[("x", int(py, 3))]),
+        );
         let p = new(py, &class(py, "P", &[], &[]), &[]).unwrap();
         check(py, "P()()", call(py, &p, &[]));
     });
@@ -223,16 +366,41 @@ fn call_dunder_and_not_callable() {
 #[test]
 fn repr_and_str_dunders_with_result_checks() {
     checked(|py| {
-        let r = class(py, "R", &[], &[("__init__", func(py, "init", store_v)), ("__repr__", func(py, "v", attr_v))]);
+        let r = class(
+            py,
+            "R",
+            &[],
+            &[
+                ("__init__", func(py, "init", store_v)),
+                ("__repr__", func(py, "v", attr_v)),
+            ],
+        );
         let st = class(py, "S", &[&r], &[("__str__", returns(py, "S.str"))]);
         let rr = new(py, &r, &[s(py, "r")]).unwrap();
         let r1 = new(py, &r, &[int(py, 1)]).unwrap();
         check(py, "repr(R('r'))", text(ops::repr(py, &rr)));
-        check(py, "str(R('r')) (falls back to __repr__)", text(ops::str(py, &rr)));
+        check(
+            py,
+            "str(R('r')) (falls back to __repr__)",
+            text(ops::str(py, &rr)),
+        );
         check(py, "repr(R(1))", text(ops::repr(py, &r1)));
         check(py, "str(R(1))", text(ops::str(py, &r1)));
-        check(py, "str(S('r'))", text(ops::str(py, &new(py, &st, &[s(py, "r")]).unwrap())));
-        let t = class(py, "T", &[], &[("__str__", func(py, "five", |py, _, _, _| Ok(int(py, 5))))]);
-        check(py, "str(T())", text(ops::str(py, &new(py, &t, &[]).unwrap())));
+        check(
+            py,
+            "str(S('r'))",
+            text(ops::str(py, &new(py, &st, &[s(py, "r")]).unwrap())),
+        );
+        let t = class(
+            py,
+            "T",
+            &[],
+            &[("__str__", func(py, "five", |py, _, _, _| Ok(int(py, 5))))],
+        );
+        check(
+            py,
+            "str(T())",
+            text(ops::str(py, &new(py, &t, &[]).unwrap())),
+        );
     });
 }

@@ -26,10 +26,33 @@ use slot_support::*;
 
 /// The dunders the steps use.
 const NAMES: [&str; 28] = [
-    "__add__", "__radd__", "__iadd__", "__neg__", "__eq__", "__lt__", "__hash__", "__len__",
-    "__getitem__", "__setitem__", "__delitem__", "__contains__", "__iter__", "__next__",
-    "__call__", "__repr__", "__str__", "__bool__", "__getattr__", "__getattribute__",
-    "__setattr__", "__delattr__", "__get__", "__set__", "__init__", "__del__", "__index__",
+    "__add__",
+    "__radd__",
+    "__iadd__",
+    "__neg__",
+    "__eq__",
+    "__lt__",
+    "__hash__",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__delitem__",
+    "__contains__",
+    "__iter__",
+    "__next__",
+    "__call__",
+    "__repr__",
+    "__str__",
+    "__bool__",
+    "__getattr__",
+    "__getattribute__",
+    "__setattr__",
+    "__delattr__",
+    "__get__",
+    "__set__",
+    "__init__",
+    "__del__",
+    "__index__",
     "__mul__",
 ];
 
@@ -43,13 +66,28 @@ enum Value {
 
 #[derive(Clone, Debug)]
 enum Step {
-    Set { class: usize, name: usize, value: Value },
-    Delete { class: usize, name: usize },
-    Subclass { bases: Vec<usize>, name: usize, value: Value },
+    Set {
+        class: usize,
+        name: usize,
+        value: Value,
+    },
+    Delete {
+        class: usize,
+        name: usize,
+    },
+    Subclass {
+        bases: Vec<usize>,
+        name: usize,
+        value: Value,
+    },
 }
 
 fn value() -> impl Strategy<Value = Value> {
-    prop_oneof![Just(Value::Function), Just(Value::NoneValue), Just(Value::Borrowed)]
+    prop_oneof![
+        Just(Value::Function),
+        Just(Value::NoneValue),
+        Just(Value::Borrowed)
+    ]
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -112,8 +150,10 @@ impl<'py> World<'py> {
     fn add_class(&mut self, picks: &[usize], items: &[(usize, Value)]) {
         let bases = self.bases(picks);
         let refs: Vec<&Bound<'py, TypeObject>> = bases.iter().collect();
-        let items: Vec<(&str, Bound<'py>)> =
-            items.iter().map(|(n, v)| (NAMES[*n], self.value(NAMES[*n], *v))).collect();
+        let items: Vec<(&str, Bound<'py>)> = items
+            .iter()
+            .map(|(n, v)| (NAMES[*n], self.value(NAMES[*n], *v)))
+            .collect();
         let n = format!("C{}", self.classes.len());
         if let Ok(c) = try_class(self.py, &n, &refs, &items) {
             self.classes.push(c);
@@ -157,20 +197,25 @@ fn is_row(row: &'static SlotDefRow, other: &SlotDefRow) -> bool {
 /// What the dunders along `tp`'s MRO say `slot` should hold (function address; 0 for
 /// empty).
 fn expected(py: Python<'_>, tp: &TypeObject, slot: SlotId) -> usize {
-    let rows: Vec<&'static SlotDefRow> =
-        slotdefs().iter().filter(|r| r.slot == slot && r.dispatcher.is_some()).collect();
+    let rows: Vec<&'static SlotDefRow> = slotdefs()
+        .iter()
+        .filter(|r| r.slot == slot && r.dispatcher.is_some())
+        .collect();
     let mut found_any = false;
     let mut direct: Option<usize> = None;
     let mut generic = false;
     let unhashable = pyrt_typeobject::type_ready::hash_not_implemented as SsizeFunc as usize;
     for row in &rows {
         let key = row.name.interned(py).unwrap();
-        let Some(v) = find_along_mro(py, tp, &key) else { continue };
+        let Some(v) = find_along_mro(py, tp, &key) else {
+            continue;
+        };
         found_any = true;
         let wrapped = pyrt::slot_wrapper::wrapper_parts(py, &v)
             .filter(|(r, owner, _)| is_row(r, row) && tp.is_subtype(owner))
             .map(|(_, _, f)| f.fn_addr());
-        let hash_none = slot == SlotId::TP_HASH && std::ptr::eq(v.as_any_ref(), py.singletons().none());
+        let hash_none =
+            slot == SlotId::TP_HASH && std::ptr::eq(v.as_any_ref(), py.singletons().none());
         match (wrapped, hash_none) {
             (Some(f), _) if direct.is_none_or(|d| d == f) => direct = Some(f),
             (None, true) => direct = Some(unhashable),
@@ -189,7 +234,9 @@ fn actual(tp: &TypeObject, slot: SlotId) -> usize {
 }
 
 fn check_all(py: Python<'_>, w: &World<'_>, after: &str) -> Result<(), TestCaseError> {
-    let slots: Vec<SlotId> = pyrt::slotdefs::dispatched_slots().filter(|s| *s != SlotId::TP_NEW).collect();
+    let slots: Vec<SlotId> = pyrt::slotdefs::dispatched_slots()
+        .filter(|s| *s != SlotId::TP_NEW)
+        .collect();
     for c in &w.classes {
         for slot in &slots {
             let (want, got) = (expected(py, c, *slot), actual(c, *slot));
@@ -208,7 +255,11 @@ fn check_all(py: Python<'_>, w: &World<'_>, after: &str) -> Result<(), TestCaseE
 }
 
 fn run_case(py: Python<'_>, h: &Hierarchy, steps: &[Step]) -> Result<(), TestCaseError> {
-    let mut w = World { py, classes: Vec::new(), function: returns(py, "f") };
+    let mut w = World {
+        py,
+        classes: Vec::new(),
+        function: returns(py, "f"),
+    };
     for (picks, items) in h {
         w.add_class(picks, items);
     }
@@ -224,7 +275,9 @@ fn run_case(py: Python<'_>, h: &Hierarchy, steps: &[Step]) -> Result<(), TestCas
 fn slots_agree_with_the_dunders_along_the_mro() {
     let mut runner = TestRunner::new(Config::with_cases(96));
     let strategy = (hierarchy(), prop::collection::vec(step(), 0..=24));
-    let result = runner.run(&strategy, |(h, steps)| common::checked(|py| run_case(py, &h, &steps)));
+    let result = runner.run(&strategy, |(h, steps)| {
+        common::checked(|py| run_case(py, &h, &steps))
+    });
     if let Err(e) = result {
         panic!("{e}");
     }

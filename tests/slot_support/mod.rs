@@ -126,7 +126,11 @@ pub fn try_class<'py>(
 }
 
 /// `tp(*args)`.
-pub fn new<'py>(py: Python<'py>, tp: &Bound<'py, TypeObject>, args: &[Bound<'py>]) -> PyResult<Bound<'py>> {
+pub fn new<'py>(
+    py: Python<'py>,
+    tp: &Bound<'py, TypeObject>,
+    args: &[Bound<'py>],
+) -> PyResult<Bound<'py>> {
     pyrt::call_type(py, tp, args)
 }
 
@@ -165,7 +169,9 @@ pub fn func<'py>(py: Python<'py>, label: &str, f: TernaryFunc) -> Bound<'py> {
     };
     // A collectable base: the callable is then tracked and visits its type, so a class
     // holding it is freed by a single collection.
-    let base = pyrt::new_class(py, "function_base", &[], None).unwrap().into_any();
+    let base = pyrt::new_class(py, "function_base", &[], None)
+        .unwrap()
+        .into_any();
     let tp = pyrt::from_spec(py, &spec, Some(&[base]), None, None).unwrap();
     pyrt::call_type(py, &tp, &[]).unwrap()
 }
@@ -223,12 +229,21 @@ pub fn getattr<'py>(py: Python<'py>, obj: &Bound<'py>, attr: &str) -> PyResult<B
 }
 
 /// `obj.attr = value` (`None`: `del obj.attr`).
-pub fn setattr<'py>(py: Python<'py>, obj: &Bound<'py>, attr: &str, value: Option<&Bound<'py>>) -> PyResult<()> {
+pub fn setattr<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py>,
+    attr: &str,
+    value: Option<&Bound<'py>>,
+) -> PyResult<()> {
     pyrt::attr::setattr(py, obj, &name(py, attr), value)
 }
 
 /// `callable(*args)`.
-pub fn call<'py>(py: Python<'py>, callable: &Bound<'py>, args: &[Bound<'py>]) -> PyResult<Bound<'py>> {
+pub fn call<'py>(
+    py: Python<'py>,
+    callable: &Bound<'py>,
+    args: &[Bound<'py>],
+) -> PyResult<Bound<'py>> {
     pyrt::call::call(py, callable, &pyrt::builtins::tuple_new(py, args)?, None)
 }
 
@@ -240,7 +255,12 @@ pub fn call_kw<'py>(
     kwargs: &[(&str, Bound<'py>)],
 ) -> PyResult<Bound<'py>> {
     let kw = ns(py, kwargs);
-    pyrt::call::call(py, callable, &pyrt::builtins::tuple_new(py, args)?, Some(&kw))
+    pyrt::call::call(
+        py,
+        callable,
+        &pyrt::builtins::tuple_new(py, args)?,
+        Some(&kw),
+    )
 }
 
 /// The type as an object.

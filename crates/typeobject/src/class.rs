@@ -250,6 +250,12 @@ fn nearest_other<T: Copy>(
     None
 }
 
+/// Whether `tp` was made by the class statement (its instances use the `subtype_*`
+/// slots), as opposed to a static type or a type from a spec.
+pub(crate) fn is_class_statement_type(tp: &TypeObject) -> bool {
+    tp.tp_dealloc.get().map(|f| f as usize) == Some(subtype_dealloc as Destructor as usize)
+}
+
 /// `tp_dealloc` of class instances: releases the `__dict__`, then the nearest base's
 /// own `tp_dealloc` destroys the base payload and frees.
 ///

@@ -6,9 +6,7 @@
 //! attribute protocol (`tp_getattro`/`tp_setattro`), readying, or its layout.
 
 use crate::builtins::args::{Kwargs, has_args};
-use crate::builtins::call::{
-    alloc_instance, is_not_implemented, new_str, not_implemented,
-};
+use crate::builtins::call::{alloc_instance, is_not_implemented, new_str, not_implemented};
 use pyrt_core::builtins::{ListObject, StrObject, TupleObject, intern};
 use pyrt_core::protocol::{bool_obj, is_true};
 use pyrt_core::types::{CompareOp, InitProc, NewFunc, TypeFlags, TypeObject};

@@ -6,8 +6,8 @@
 //!
 //! Owns that order and those messages. Must not know any type's arithmetic.
 
-use super::operators::BinOp;
 use super::number::index_as_isize;
+use super::operators::BinOp;
 use crate::names::tp_name;
 use crate::slotdefs::method::{is_not_implemented, not_implemented};
 use pyrt_core::types::{SlotId, SlotValue, SsizeArgFunc};
@@ -36,7 +36,13 @@ impl NumSlot {
         }
     }
 
-    fn call<'py>(self, py: Python<'py>, a: &Bound<'py>, b: &Bound<'py>, m: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+    fn call<'py>(
+        self,
+        py: Python<'py>,
+        a: &Bound<'py>,
+        b: &Bound<'py>,
+        m: Option<&Bound<'py>>,
+    ) -> PyResult<Bound<'py>> {
         match self {
             NumSlot::Binary(f) => f(py, a, b),
             NumSlot::Ternary(f) => {
@@ -49,7 +55,13 @@ impl NumSlot {
 
 /// `binary_op1`: both operands' slots in CPython's order; `NotImplemented` if neither
 /// handles the pair.
-fn binary_op1<'py>(py: Python<'py>, a: &Bound<'py>, b: &Bound<'py>, slot: SlotId, m: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+fn binary_op1<'py>(
+    py: Python<'py>,
+    a: &Bound<'py>,
+    b: &Bound<'py>,
+    slot: SlotId,
+    m: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let (ta, tb) = (a.ob_type(), b.ob_type());
     let slot_a = NumSlot::of(ta, slot);
     let mut slot_b = if std::ptr::eq(ta, tb) {
@@ -91,11 +103,23 @@ fn unsupported(py: Python<'_>, symbol: &str, a: &Bound<'_>, b: &Bound<'_>) -> Py
 }
 
 /// `seq * n` through `sq_repeat`, `n` an index.
-fn sequence_repeat<'py>(py: Python<'py>, f: SsizeArgFunc, seq: &Bound<'py>, n: &Bound<'py>) -> PyResult<Bound<'py>> {
-    if n.ob_type().number().and_then(|t| t.nb_index.get()).is_none() {
+fn sequence_repeat<'py>(
+    py: Python<'py>,
+    f: SsizeArgFunc,
+    seq: &Bound<'py>,
+    n: &Bound<'py>,
+) -> PyResult<Bound<'py>> {
+    if n.ob_type()
+        .number()
+        .and_then(|t| t.nb_index.get())
+        .is_none()
+    {
         return Err(PyErr::type_error(
             py,
-            format!("can't multiply sequence by non-int of type '{}'", tp_name(n.ob_type())),
+            format!(
+                "can't multiply sequence by non-int of type '{}'",
+                tp_name(n.ob_type())
+            ),
         ));
     }
     f(py, seq, index_as_isize(py, n)?)
@@ -118,7 +142,12 @@ fn sq_repeat_of(tp: &TypeObject) -> Option<SsizeArgFunc> {
 ///     assert_eq!(e.message(py), "unsupported operand type(s) for +: 'int' and 'str'");
 /// });
 /// ```
-pub fn binary_op<'py>(py: Python<'py>, a: &Bound<'py>, b: &Bound<'py>, op: BinOp) -> PyResult<Bound<'py>> {
+pub fn binary_op<'py>(
+    py: Python<'py>,
+    a: &Bound<'py>,
+    b: &Bound<'py>,
+    op: BinOp,
+) -> PyResult<Bound<'py>> {
     let r = binary_op1(py, a, b, op.slot(), None)?;
     if !is_not_implemented(py, &r) {
         return Ok(r);
@@ -154,7 +183,12 @@ pub fn binary_op<'py>(py: Python<'py>, a: &Bound<'py>, b: &Bound<'py>, op: BinOp
 ///     assert_eq!(e.message(py), "unsupported operand type(s) for +=: 'NoneType' and 'int'");
 /// });
 /// ```
-pub fn inplace_op<'py>(py: Python<'py>, a: &Bound<'py>, b: &Bound<'py>, op: BinOp) -> PyResult<Bound<'py>> {
+pub fn inplace_op<'py>(
+    py: Python<'py>,
+    a: &Bound<'py>,
+    b: &Bound<'py>,
+    op: BinOp,
+) -> PyResult<Bound<'py>> {
     if let Some(f) = op.inplace_slot().and_then(|s| NumSlot::of(a.ob_type(), s)) {
         let r = f.call(py, a, b, None)?;
         if !is_not_implemented(py, &r) {
@@ -188,7 +222,12 @@ pub fn inplace_op<'py>(py: Python<'py>, a: &Bound<'py>, b: &Bound<'py>, op: BinO
 /// `pow(a, b, m)`: the three operands' `nb_power` slots (the third's last);
 /// `unsupported operand type(s) for ** or pow(): 'A', 'int', 'int'`. With `m` `None`,
 /// the same as `a ** b`.
-pub fn power<'py>(py: Python<'py>, a: &Bound<'py>, b: &Bound<'py>, m: Option<&Bound<'py>>) -> PyResult<Bound<'py>> {
+pub fn power<'py>(
+    py: Python<'py>,
+    a: &Bound<'py>,
+    b: &Bound<'py>,
+    m: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
     let Some(m) = m.filter(|m| !std::ptr::eq(m.as_any_ref(), py.singletons().none())) else {
         return binary_op(py, a, b, BinOp::Pow);
     };
@@ -198,7 +237,10 @@ pub fn power<'py>(py: Python<'py>, a: &Bound<'py>, b: &Bound<'py>, m: Option<&Bo
     }
     let (ta, tb, tm) = (a.ob_type(), b.ob_type(), m.ob_type());
     if let Some(fm) = NumSlot::of(tm, SlotId::NB_POWER) {
-        let seen = [NumSlot::of(ta, SlotId::NB_POWER), NumSlot::of(tb, SlotId::NB_POWER)];
+        let seen = [
+            NumSlot::of(ta, SlotId::NB_POWER),
+            NumSlot::of(tb, SlotId::NB_POWER),
+        ];
         if !seen.iter().flatten().any(|f| f.addr() == fm.addr()) {
             let r = fm.call(py, a, b, Some(m))?;
             if !is_not_implemented(py, &r) {

@@ -19,11 +19,21 @@ use pyrt_core::{Bound, PyResult, Python};
 ///     assert_eq!(e.message(py), "'<' not supported between instances of 'int' and 'str'");
 /// });
 /// ```
-pub fn compare<'py>(py: Python<'py>, a: &Bound<'py>, b: &Bound<'py>, op: CompareOp) -> PyResult<Bound<'py>> {
+pub fn compare<'py>(
+    py: Python<'py>,
+    a: &Bound<'py>,
+    b: &Bound<'py>,
+    op: CompareOp,
+) -> PyResult<Bound<'py>> {
     pyrt_core::protocol::rich_compare(py, a, b, op)
 }
 
 /// `bool(a <op> b)`, with the identity shortcut containers use for `==`/`!=`.
-pub fn compare_bool<'py>(py: Python<'py>, a: &Bound<'py>, b: &Bound<'py>, op: CompareOp) -> PyResult<bool> {
+pub fn compare_bool<'py>(
+    py: Python<'py>,
+    a: &Bound<'py>,
+    b: &Bound<'py>,
+    op: CompareOp,
+) -> PyResult<bool> {
     pyrt_core::protocol::rich_compare_bool(py, a, b, op)
 }

@@ -15,10 +15,18 @@ use pyrt_core::{Bound, PyErr, PyResult, Python, TypeFlags, TypeObject};
 /// A sequence index from `key`, negative ones counted from the end when the type has
 /// `sq_length`.
 fn sequence_index(py: Python<'_>, obj: &Bound<'_>, key: &Bound<'_>) -> PyResult<isize> {
-    if key.ob_type().number().and_then(|n| n.nb_index.get()).is_none() {
+    if key
+        .ob_type()
+        .number()
+        .and_then(|n| n.nb_index.get())
+        .is_none()
+    {
         return Err(PyErr::type_error(
             py,
-            format!("sequence index must be integer, not '{}'", tp_name(key.ob_type())),
+            format!(
+                "sequence index must be integer, not '{}'",
+                tp_name(key.ob_type())
+            ),
         ));
     }
     let i = index_as_isize(py, key)?;
@@ -59,7 +67,12 @@ pub fn getitem<'py>(py: Python<'py>, obj: &Bound<'py>, key: &Bound<'py>) -> PyRe
 }
 
 /// `obj[key] = value` (`value` given) or `del obj[key]` (`None`).
-fn assign<'py>(py: Python<'py>, obj: &Bound<'py>, key: &Bound<'py>, value: Option<&Bound<'py>>) -> PyResult<()> {
+fn assign<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py>,
+    key: &Bound<'py>,
+    value: Option<&Bound<'py>>,
+) -> PyResult<()> {
     let tp = obj.ob_type();
     if let Some(f) = tp.mapping().and_then(|m| m.mp_ass_subscript.get()) {
         return f(py, obj, key, value);
@@ -71,11 +84,19 @@ fn assign<'py>(py: Python<'py>, obj: &Bound<'py>, key: &Bound<'py>, value: Optio
         Some(_) => "does not support item assignment",
         None => "doesn't support item deletion",
     };
-    Err(PyErr::type_error(py, format!("'{}' object {what}", tp_name(tp))))
+    Err(PyErr::type_error(
+        py,
+        format!("'{}' object {what}", tp_name(tp)),
+    ))
 }
 
 /// `obj[key] = value`.
-pub fn setitem<'py>(py: Python<'py>, obj: &Bound<'py>, key: &Bound<'py>, value: &Bound<'py>) -> PyResult<()> {
+pub fn setitem<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py>,
+    key: &Bound<'py>,
+    value: &Bound<'py>,
+) -> PyResult<()> {
     assign(py, obj, key, Some(value))
 }
 
@@ -128,20 +149,31 @@ pub fn len(py: Python<'_>, obj: &Bound<'_>) -> PyResult<isize> {
 /// });
 /// ```
 pub fn contains<'py>(py: Python<'py>, container: &Bound<'py>, item: &Bound<'py>) -> PyResult<bool> {
-    match container.ob_type().sequence().and_then(|s| s.sq_contains.get()) {
+    match container
+        .ob_type()
+        .sequence()
+        .and_then(|s| s.sq_contains.get())
+    {
         Some(f) => f(py, container, item),
         None => contains_by_iteration(py, container, item),
     }
 }
 
 /// The search by iteration `in` falls back to (`==` on each item).
-pub(crate) fn contains_by_iteration<'py>(py: Python<'py>, container: &Bound<'py>, item: &Bound<'py>) -> PyResult<bool> {
+pub(crate) fn contains_by_iteration<'py>(
+    py: Python<'py>,
+    container: &Bound<'py>,
+    item: &Bound<'py>,
+) -> PyResult<bool> {
     let it = match iter(py, container) {
         Ok(it) => it,
         Err(e) if e.is_instance_of(py, py.builtins().type_error()) => {
             return Err(PyErr::type_error(
                 py,
-                format!("argument of type '{}' is not iterable", tp_name(container.ob_type())),
+                format!(
+                    "argument of type '{}' is not iterable",
+                    tp_name(container.ob_type())
+                ),
             ));
         }
         Err(e) => return Err(e),

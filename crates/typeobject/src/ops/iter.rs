@@ -34,7 +34,10 @@ pub fn iter<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
         if it.ob_type().tp_iternext.get().is_none() {
             return Err(PyErr::type_error(
                 py,
-                format!("iter() returned non-iterator of type '{}'", tp_name(it.ob_type())),
+                format!(
+                    "iter() returned non-iterator of type '{}'",
+                    tp_name(it.ob_type())
+                ),
             ));
         }
         return Ok(it);

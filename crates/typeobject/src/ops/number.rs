@@ -26,7 +26,10 @@ pub fn index<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py, IntO
     let Some(f) = obj.ob_type().number().and_then(|n| n.nb_index.get()) else {
         return Err(PyErr::type_error(
             py,
-            format!("'{}' object cannot be interpreted as an integer", tp_name(obj.ob_type())),
+            format!(
+                "'{}' object cannot be interpreted as an integer",
+                tp_name(obj.ob_type())
+            ),
         ));
     };
     f(py, obj)?.downcast_into::<IntObject>().map_err(|r| {
@@ -40,9 +43,8 @@ pub fn index<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py, IntO
 /// [`index`] as a machine integer (pyrt's ints are 64-bit, so every `int` fits).
 pub fn index_as_isize(py: Python<'_>, obj: &Bound<'_>) -> PyResult<isize> {
     let v = index(py, obj)?.value();
-    isize::try_from(v).map_err(|_| {
-        PyErr::overflow_error(py, "cannot fit 'int' into an index-sized integer")
-    })
+    isize::try_from(v)
+        .map_err(|_| PyErr::overflow_error(py, "cannot fit 'int' into an index-sized integer"))
 }
 
 /// `bool(obj)`: `nb_bool`, then `mp_length`/`sq_length`, else true.

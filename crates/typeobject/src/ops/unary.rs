@@ -26,7 +26,11 @@ pub fn unary_op<'py>(py: Python<'py>, a: &Bound<'py>, op: UnaryOp) -> PyResult<B
         Some(SlotValue::Unary(f)) => f(py, a),
         _ => Err(PyErr::type_error(
             py,
-            format!("bad operand type for {}: '{}'", op.symbol(), tp_name(a.ob_type())),
+            format!(
+                "bad operand type for {}: '{}'",
+                op.symbol(),
+                tp_name(a.ob_type())
+            ),
         )),
     }
 }

@@ -110,7 +110,11 @@ fn owner_name(w: &WrapperDescrObject) -> String {
 /// `repr()`: `<slot wrapper '__add__' of 'int' objects>`.
 fn repr<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
     let w = this(obj);
-    let text = format!("<slot wrapper '{}' of '{}' objects>", w.row().name.as_str(), owner_name(w));
+    let text = format!(
+        "<slot wrapper '{}' of '{}' objects>",
+        w.row().name.as_str(),
+        owner_name(w)
+    );
     Ok(str_new(py, &text)?.into_any())
 }
 
@@ -138,7 +142,9 @@ pub(crate) fn call_bound<'py>(
     args: &[Bound<'py>],
     kwargs: Option<&Bound<'py, DictObject>>,
 ) -> PyResult<Bound<'py>> {
-    let func = w.func().ok_or_else(|| PyErr::system_error(py, "empty slot wrapper"))?;
+    let func = w
+        .func()
+        .ok_or_else(|| PyErr::system_error(py, "empty slot wrapper"))?;
     call_wrapper(py, w.row(), func, self_, args, kwargs)
 }
 
@@ -204,7 +210,10 @@ fn get_name<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
 
 fn get_qualname<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
     let w = this(obj);
-    let owner = w.owner_ref().map(|t| names::qualname(py, t)).unwrap_or_default();
+    let owner = w
+        .owner_ref()
+        .map(|t| names::qualname(py, t))
+        .unwrap_or_default();
     Ok(str_new(py, &format!("{owner}.{}", w.row().name.as_str()))?.into_any())
 }
 
@@ -221,10 +230,30 @@ fn get_doc<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
 
 /// `__name__`, `__qualname__`, `__objclass__`, `__doc__`.
 pub(crate) static GETSET: [GetSetDef; 4] = [
-    GetSetDef { name: "__name__", get: Some(get_name), set: None, doc: None },
-    GetSetDef { name: "__qualname__", get: Some(get_qualname), set: None, doc: None },
-    GetSetDef { name: "__objclass__", get: Some(get_objclass), set: None, doc: None },
-    GetSetDef { name: "__doc__", get: Some(get_doc), set: None, doc: None },
+    GetSetDef {
+        name: "__name__",
+        get: Some(get_name),
+        set: None,
+        doc: None,
+    },
+    GetSetDef {
+        name: "__qualname__",
+        get: Some(get_qualname),
+        set: None,
+        doc: None,
+    },
+    GetSetDef {
+        name: "__objclass__",
+        get: Some(get_objclass),
+        set: None,
+        doc: None,
+    },
+    GetSetDef {
+        name: "__doc__",
+        get: Some(get_doc),
+        set: None,
+        doc: None,
+    },
 ];
 
 /// `tp_traverse`: the owner type.

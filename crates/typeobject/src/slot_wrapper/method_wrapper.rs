@@ -137,7 +137,10 @@ fn get_name<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
 
 fn get_qualname<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
     let d = parts(py, obj)?.0;
-    let owner = d.owner_ref().map(|t| crate::names::qualname(py, t)).unwrap_or_default();
+    let owner = d
+        .owner_ref()
+        .map(|t| crate::names::qualname(py, t))
+        .unwrap_or_default();
     Ok(str_new(py, &format!("{owner}.{}", d.row().name.as_str()))?.into_any())
 }
 
@@ -147,10 +150,30 @@ fn get_doc<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
 
 /// `__self__`, `__name__`, `__qualname__`, `__doc__`.
 static GETSET: [GetSetDef; 4] = [
-    GetSetDef { name: "__self__", get: Some(get_self), set: None, doc: None },
-    GetSetDef { name: "__name__", get: Some(get_name), set: None, doc: None },
-    GetSetDef { name: "__qualname__", get: Some(get_qualname), set: None, doc: None },
-    GetSetDef { name: "__doc__", get: Some(get_doc), set: None, doc: None },
+    GetSetDef {
+        name: "__self__",
+        get: Some(get_self),
+        set: None,
+        doc: None,
+    },
+    GetSetDef {
+        name: "__name__",
+        get: Some(get_name),
+        set: None,
+        doc: None,
+    },
+    GetSetDef {
+        name: "__qualname__",
+        get: Some(get_qualname),
+        set: None,
+        doc: None,
+    },
+    GetSetDef {
+        name: "__doc__",
+        get: Some(get_doc),
+        set: None,
+        doc: None,
+    },
 ];
 
 fn traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {

@@ -34,7 +34,13 @@ impl GcSlots {
 }
 
 /// Fills in a static type's header, name and collectable layout of `size` bytes.
-pub(crate) fn init_static_type(py: Python<'_>, tp: &TypeObject, name: &str, size: usize, gc: GcSlots) {
+pub(crate) fn init_static_type(
+    py: Python<'_>,
+    tp: &TypeObject,
+    name: &str,
+    size: usize,
+    gc: GcSlots,
+) {
     if let Ok(n) = intern(py, name) {
         tp.tp_name.set(py, Some(n));
     }
@@ -44,7 +50,8 @@ pub(crate) fn init_static_type(py: Python<'_>, tp: &TypeObject, name: &str, size
     unsafe {
         let h = &tp.ob_base.ob_base;
         h.ob_refcnt.set(1);
-        h.ob_type.set(py.builtins().type_() as *const TypeObject as *mut TypeObject);
+        h.ob_type
+            .set(py.builtins().type_() as *const TypeObject as *mut TypeObject);
         tp.tp_basicsize.set(size as isize);
         tp.add_flags(TypeFlags::HAVE_GC);
         tp.tp_alloc.set(Some(generic_alloc));

@@ -109,8 +109,7 @@ pub(crate) fn call_required<'py>(
     name: Dunder,
     args: &[Bound<'py>],
 ) -> PyResult<Bound<'py>> {
-    call_maybe(py, obj, name, args)?
-        .ok_or_else(|| PyErr::attribute_error(py, name.as_str()))
+    call_maybe(py, obj, name, args)?.ok_or_else(|| PyErr::attribute_error(py, name.as_str()))
 }
 
 /// Calls `type(obj).name(obj, *args)`; a missing attribute gives `NotImplemented`.

@@ -27,8 +27,8 @@ mod wrappers;
 pub use names::Dunder;
 pub use new_builtin::NEW_DEF;
 pub use table::{
-    Dispatcher, SLOTDEFS, SlotDefRow, Wrapper, dispatched_slots, rows_for_slot, rows_named, slotdefs,
-    static_fn,
+    Dispatcher, SLOTDEFS, SlotDefRow, Wrapper, dispatched_slots, rows_for_slot, rows_named,
+    slotdefs, static_fn,
 };
 pub use update::{
     Resolved, fixup_slot_dispatchers, resolve_slot, update_all_slots, update_slot,

@@ -6,6 +6,7 @@
 
 use pyrt_core::builtins::{StrObject, intern_cached};
 use pyrt_core::{Bound, PyResult, Python};
+use std::sync::OnceLock;
 use std::sync::atomic::AtomicPtr;
 
 macro_rules! dunders {
@@ -121,6 +122,10 @@ const COUNT: usize = TEXTS.len();
 const EMPTY: AtomicPtr<StrObject> = AtomicPtr::new(std::ptr::null_mut());
 static INTERNED: [AtomicPtr<StrObject>; COUNT] = [EMPTY; COUNT];
 
+/// The interned dunder objects by address (interned strings are immortal, so an
+/// address stays theirs for the life of the process).
+static BY_ADDRESS: OnceLock<hashbrown::HashMap<usize, Dunder>> = OnceLock::new();
+
 impl Dunder {
     /// The name's text.
     pub fn as_str(self) -> &'static str {
@@ -147,6 +152,21 @@ impl Dunder {
             return None;
         }
         lookup(name)
+    }
+
+    /// The dunder a dict key spells, if any. Interned keys (all type-dict keys made by
+    /// class creation and attribute assignment) are recognised by identity through a
+    /// table of the interned dunder objects; other strings by their text.
+    pub fn from_key(py: Python<'_>, key: &StrObject) -> Option<Dunder> {
+        if !key.is_interned() {
+            return Dunder::from_name(key.as_str());
+        }
+        let table = BY_ADDRESS.get_or_init(|| {
+            ALL.iter()
+                .filter_map(|d| Some((d.interned(py).ok()?.as_ptr().as_ptr() as usize, *d)))
+                .collect()
+        });
+        table.get(&(key as *const StrObject as usize)).copied()
     }
 
     /// Every dunder the table knows.

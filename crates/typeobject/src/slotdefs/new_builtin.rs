@@ -25,12 +25,18 @@ fn tp_new_wrapper<'py>(
     let tname = names::tp_name(t);
     let items = args.items(py);
     let Some((first, rest)) = items.split_first() else {
-        return Err(PyErr::type_error(py, format!("{tname}.__new__(): not enough arguments")));
+        return Err(PyErr::type_error(
+            py,
+            format!("{tname}.__new__(): not enough arguments"),
+        ));
     };
     let Ok(sub) = first.downcast::<TypeObject>() else {
         return Err(PyErr::type_error(
             py,
-            format!("{tname}.__new__(X): X is not a type object ({})", names::tp_name(first.ob_type())),
+            format!(
+                "{tname}.__new__(X): X is not a type object ({})",
+                names::tp_name(first.ob_type())
+            ),
         ));
     };
     let sname = names::tp_name(sub);
@@ -42,7 +48,10 @@ fn tp_new_wrapper<'py>(
     }
     check_safe(py, t, sub)?;
     let Some(new) = t.tp_new.get() else {
-        return Err(PyErr::type_error(py, format!("cannot create '{tname}' instances")));
+        return Err(PyErr::type_error(
+            py,
+            format!("cannot create '{tname}' instances"),
+        ));
     };
     new(py, sub, &tuple_new(py, rest)?, kwargs)
 }

@@ -24,9 +24,9 @@ use super::dispatch::unary::{slot_nb_bool, slot_tp_iter, slot_unary};
 use super::names::Dunder;
 use crate::ops::BinOp;
 use pyrt_core::types::{
-    BinaryFunc, CompareOp, DescrGetFunc, InitProc, InquiryFunc, IterNextFunc, NewFunc, ObjObjArgProc,
-    ObjObjProc, ObjProc, RichCmpFunc, SlotId, SlotValue, SsizeArgFunc, SsizeFunc, SsizeObjArgProc,
-    TernaryFunc, UnaryFunc,
+    BinaryFunc, CompareOp, DescrGetFunc, InitProc, InquiryFunc, IterNextFunc, NewFunc,
+    ObjObjArgProc, ObjObjProc, ObjProc, RichCmpFunc, SlotId, SlotValue, SsizeArgFunc, SsizeFunc,
+    SsizeObjArgProc, TernaryFunc, UnaryFunc,
 };
 
 /// How a slot wrapper (`int.__add__`) turns its Python-level arguments into a call of
@@ -179,8 +179,8 @@ const fn row(
     }
 }
 
-use Dunder as D;
 use Dispatcher as V;
+use Dunder as D;
 use Wrapper as W;
 
 /// A binary operator row (`__add__` / `__radd__` → `nb_add`) with its dispatcher.
@@ -224,49 +224,229 @@ macro_rules! unary {
 
 /// The table, in CPython's order: type slots, number, mapping, sequence.
 pub static SLOTDEFS: [SlotDefRow; 85] = [
-    row(D::GetAttribute, SlotId::TP_GETATTRO, Some(W::GetAttr), Some(V::Binary(slot_tp_getattr_hook)), "Return getattr(self, name)."),
-    row(D::GetAttr, SlotId::TP_GETATTRO, None, Some(V::Binary(slot_tp_getattr_hook)), ""),
-    row(D::SetAttr, SlotId::TP_SETATTRO, Some(W::SetAttr), Some(V::ObjObjArg(slot_tp_setattro)), "Implement setattr(self, name, value)."),
-    row(D::DelAttr, SlotId::TP_SETATTRO, Some(W::DelAttr), Some(V::ObjObjArg(slot_tp_setattro)), "Implement delattr(self, name)."),
+    row(
+        D::GetAttribute,
+        SlotId::TP_GETATTRO,
+        Some(W::GetAttr),
+        Some(V::Binary(slot_tp_getattr_hook)),
+        "Return getattr(self, name).",
+    ),
+    row(
+        D::GetAttr,
+        SlotId::TP_GETATTRO,
+        None,
+        Some(V::Binary(slot_tp_getattr_hook)),
+        "",
+    ),
+    row(
+        D::SetAttr,
+        SlotId::TP_SETATTRO,
+        Some(W::SetAttr),
+        Some(V::ObjObjArg(slot_tp_setattro)),
+        "Implement setattr(self, name, value).",
+    ),
+    row(
+        D::DelAttr,
+        SlotId::TP_SETATTRO,
+        Some(W::DelAttr),
+        Some(V::ObjObjArg(slot_tp_setattro)),
+        "Implement delattr(self, name).",
+    ),
     unary!(Repr, TP_REPR, "Return repr(self)."),
-    row(D::Hash, SlotId::TP_HASH, Some(W::Hash), Some(V::Ssize(slot_tp_hash)), "Return hash(self)."),
-    row(D::Call, SlotId::TP_CALL, Some(W::Call), Some(V::Ternary(slot_tp_call)), "Call self as a function."),
+    row(
+        D::Hash,
+        SlotId::TP_HASH,
+        Some(W::Hash),
+        Some(V::Ssize(slot_tp_hash)),
+        "Return hash(self).",
+    ),
+    row(
+        D::Call,
+        SlotId::TP_CALL,
+        Some(W::Call),
+        Some(V::Ternary(slot_tp_call)),
+        "Call self as a function.",
+    ),
     unary!(Str, TP_STR, "Return str(self)."),
-    row(D::Lt, SlotId::TP_RICHCOMPARE, Some(W::RichCompare(CompareOp::Lt)), Some(V::RichCompare(slot_tp_richcompare)), "Return self<value."),
-    row(D::Le, SlotId::TP_RICHCOMPARE, Some(W::RichCompare(CompareOp::Le)), Some(V::RichCompare(slot_tp_richcompare)), "Return self<=value."),
-    row(D::Eq, SlotId::TP_RICHCOMPARE, Some(W::RichCompare(CompareOp::Eq)), Some(V::RichCompare(slot_tp_richcompare)), "Return self==value."),
-    row(D::Ne, SlotId::TP_RICHCOMPARE, Some(W::RichCompare(CompareOp::Ne)), Some(V::RichCompare(slot_tp_richcompare)), "Return self!=value."),
-    row(D::Gt, SlotId::TP_RICHCOMPARE, Some(W::RichCompare(CompareOp::Gt)), Some(V::RichCompare(slot_tp_richcompare)), "Return self>value."),
-    row(D::Ge, SlotId::TP_RICHCOMPARE, Some(W::RichCompare(CompareOp::Ge)), Some(V::RichCompare(slot_tp_richcompare)), "Return self>=value."),
-    row(D::Iter, SlotId::TP_ITER, Some(W::Unary), Some(V::Unary(slot_tp_iter)), "Implement iter(self)."),
-    row(D::Next, SlotId::TP_ITERNEXT, Some(W::Next), Some(V::IterNext(slot_tp_iternext)), "Implement next(self)."),
-    row(D::Get, SlotId::TP_DESCR_GET, Some(W::DescrGet), Some(V::DescrGet(slot_tp_descr_get)), "Return an attribute of instance, which is of type owner."),
-    row(D::Set, SlotId::TP_DESCR_SET, Some(W::DescrSet), Some(V::ObjObjArg(slot_tp_descr_set)), "Set an attribute of instance to value."),
-    row(D::Delete, SlotId::TP_DESCR_SET, Some(W::DescrDelete), Some(V::ObjObjArg(slot_tp_descr_set)), "Delete an attribute of instance."),
-    row(D::Init, SlotId::TP_INIT, Some(W::Init), Some(V::Init(slot_tp_init)), "Initialize self.  See help(type(self)) for accurate signature."),
-    row(D::New, SlotId::TP_NEW, None, Some(V::New(slot_tp_new)), "Create and return a new object.  See help(type) for accurate signature."),
-    row(D::Del, SlotId::TP_FINALIZE, Some(W::Del), Some(V::ObjProc(slot_tp_finalize)), "Called when the instance is about to be destroyed."),
+    row(
+        D::Lt,
+        SlotId::TP_RICHCOMPARE,
+        Some(W::RichCompare(CompareOp::Lt)),
+        Some(V::RichCompare(slot_tp_richcompare)),
+        "Return self<value.",
+    ),
+    row(
+        D::Le,
+        SlotId::TP_RICHCOMPARE,
+        Some(W::RichCompare(CompareOp::Le)),
+        Some(V::RichCompare(slot_tp_richcompare)),
+        "Return self<=value.",
+    ),
+    row(
+        D::Eq,
+        SlotId::TP_RICHCOMPARE,
+        Some(W::RichCompare(CompareOp::Eq)),
+        Some(V::RichCompare(slot_tp_richcompare)),
+        "Return self==value.",
+    ),
+    row(
+        D::Ne,
+        SlotId::TP_RICHCOMPARE,
+        Some(W::RichCompare(CompareOp::Ne)),
+        Some(V::RichCompare(slot_tp_richcompare)),
+        "Return self!=value.",
+    ),
+    row(
+        D::Gt,
+        SlotId::TP_RICHCOMPARE,
+        Some(W::RichCompare(CompareOp::Gt)),
+        Some(V::RichCompare(slot_tp_richcompare)),
+        "Return self>value.",
+    ),
+    row(
+        D::Ge,
+        SlotId::TP_RICHCOMPARE,
+        Some(W::RichCompare(CompareOp::Ge)),
+        Some(V::RichCompare(slot_tp_richcompare)),
+        "Return self>=value.",
+    ),
+    row(
+        D::Iter,
+        SlotId::TP_ITER,
+        Some(W::Unary),
+        Some(V::Unary(slot_tp_iter)),
+        "Implement iter(self).",
+    ),
+    row(
+        D::Next,
+        SlotId::TP_ITERNEXT,
+        Some(W::Next),
+        Some(V::IterNext(slot_tp_iternext)),
+        "Implement next(self).",
+    ),
+    row(
+        D::Get,
+        SlotId::TP_DESCR_GET,
+        Some(W::DescrGet),
+        Some(V::DescrGet(slot_tp_descr_get)),
+        "Return an attribute of instance, which is of type owner.",
+    ),
+    row(
+        D::Set,
+        SlotId::TP_DESCR_SET,
+        Some(W::DescrSet),
+        Some(V::ObjObjArg(slot_tp_descr_set)),
+        "Set an attribute of instance to value.",
+    ),
+    row(
+        D::Delete,
+        SlotId::TP_DESCR_SET,
+        Some(W::DescrDelete),
+        Some(V::ObjObjArg(slot_tp_descr_set)),
+        "Delete an attribute of instance.",
+    ),
+    row(
+        D::Init,
+        SlotId::TP_INIT,
+        Some(W::Init),
+        Some(V::Init(slot_tp_init)),
+        "Initialize self.  See help(type(self)) for accurate signature.",
+    ),
+    row(
+        D::New,
+        SlotId::TP_NEW,
+        None,
+        Some(V::New(slot_tp_new)),
+        "Create and return a new object.  See help(type) for accurate signature.",
+    ),
+    row(
+        D::Del,
+        SlotId::TP_FINALIZE,
+        Some(W::Del),
+        Some(V::ObjProc(slot_tp_finalize)),
+        "Called when the instance is about to be destroyed.",
+    ),
     binary!(Add, Add, NB_ADD, Binary, "Return self+value."),
     binary!(Add, RAdd, NB_ADD, BinaryReflected, "Return value+self."),
     binary!(Sub, Sub, NB_SUBTRACT, Binary, "Return self-value."),
-    binary!(Sub, RSub, NB_SUBTRACT, BinaryReflected, "Return value-self."),
+    binary!(
+        Sub,
+        RSub,
+        NB_SUBTRACT,
+        BinaryReflected,
+        "Return value-self."
+    ),
     binary!(Mul, Mul, NB_MULTIPLY, Binary, "Return self*value."),
-    binary!(Mul, RMul, NB_MULTIPLY, BinaryReflected, "Return value*self."),
+    binary!(
+        Mul,
+        RMul,
+        NB_MULTIPLY,
+        BinaryReflected,
+        "Return value*self."
+    ),
     binary!(Mod, Mod, NB_REMAINDER, Binary, "Return self%value."),
-    binary!(Mod, RMod, NB_REMAINDER, BinaryReflected, "Return value%self."),
-    binary!(Divmod, Divmod, NB_DIVMOD, Binary, "Return divmod(self, value)."),
-    binary!(Divmod, RDivmod, NB_DIVMOD, BinaryReflected, "Return divmod(value, self)."),
-    row(D::Pow, SlotId::NB_POWER, Some(W::Ternary), Some(V::Ternary(slot_power)), "Return pow(self, value, mod)."),
-    row(D::RPow, SlotId::NB_POWER, Some(W::TernaryReflected), Some(V::Ternary(slot_power)), "Return pow(value, self, mod)."),
+    binary!(
+        Mod,
+        RMod,
+        NB_REMAINDER,
+        BinaryReflected,
+        "Return value%self."
+    ),
+    binary!(
+        Divmod,
+        Divmod,
+        NB_DIVMOD,
+        Binary,
+        "Return divmod(self, value)."
+    ),
+    binary!(
+        Divmod,
+        RDivmod,
+        NB_DIVMOD,
+        BinaryReflected,
+        "Return divmod(value, self)."
+    ),
+    row(
+        D::Pow,
+        SlotId::NB_POWER,
+        Some(W::Ternary),
+        Some(V::Ternary(slot_power)),
+        "Return pow(self, value, mod).",
+    ),
+    row(
+        D::RPow,
+        SlotId::NB_POWER,
+        Some(W::TernaryReflected),
+        Some(V::Ternary(slot_power)),
+        "Return pow(value, self, mod).",
+    ),
     unary!(Neg, NB_NEGATIVE, "-self"),
     unary!(Pos, NB_POSITIVE, "+self"),
     unary!(Abs, NB_ABSOLUTE, "abs(self)"),
-    row(D::Bool, SlotId::NB_BOOL, Some(W::Inquiry), Some(V::Inquiry(slot_nb_bool)), "True if self else False"),
+    row(
+        D::Bool,
+        SlotId::NB_BOOL,
+        Some(W::Inquiry),
+        Some(V::Inquiry(slot_nb_bool)),
+        "True if self else False",
+    ),
     unary!(Invert, NB_INVERT, "~self"),
     binary!(LShift, LShift, NB_LSHIFT, Binary, "Return self<<value."),
-    binary!(LShift, RLShift, NB_LSHIFT, BinaryReflected, "Return value<<self."),
+    binary!(
+        LShift,
+        RLShift,
+        NB_LSHIFT,
+        BinaryReflected,
+        "Return value<<self."
+    ),
     binary!(RShift, RShift, NB_RSHIFT, Binary, "Return self>>value."),
-    binary!(RShift, RRShift, NB_RSHIFT, BinaryReflected, "Return value>>self."),
+    binary!(
+        RShift,
+        RRShift,
+        NB_RSHIFT,
+        BinaryReflected,
+        "Return value>>self."
+    ),
     binary!(And, And, NB_AND, Binary, "Return self&value."),
     binary!(And, RAnd, NB_AND, BinaryReflected, "Return value&self."),
     binary!(Xor, Xor, NB_XOR, Binary, "Return self^value."),
@@ -279,36 +459,181 @@ pub static SLOTDEFS: [SlotDefRow; 85] = [
     inplace!(Sub, ISub, NB_INPLACE_SUBTRACT, "Return self-=value."),
     inplace!(Mul, IMul, NB_INPLACE_MULTIPLY, "Implement self*=value."),
     inplace!(Mod, IMod, NB_INPLACE_REMAINDER, "Return self%=value."),
-    row(D::IPow, SlotId::NB_INPLACE_POWER, Some(W::Binary), Some(V::Ternary(slot_inplace_power)), "Return self**=value."),
+    row(
+        D::IPow,
+        SlotId::NB_INPLACE_POWER,
+        Some(W::Binary),
+        Some(V::Ternary(slot_inplace_power)),
+        "Return self**=value.",
+    ),
     inplace!(LShift, ILShift, NB_INPLACE_LSHIFT, "Return self<<=value."),
     inplace!(RShift, IRShift, NB_INPLACE_RSHIFT, "Return self>>=value."),
     inplace!(And, IAnd, NB_INPLACE_AND, "Return self&=value."),
     inplace!(Xor, IXor, NB_INPLACE_XOR, "Return self^=value."),
     inplace!(Or, IOr, NB_INPLACE_OR, "Return self|=value."),
-    binary!(FloorDiv, FloorDiv, NB_FLOOR_DIVIDE, Binary, "Return self//value."),
-    binary!(FloorDiv, RFloorDiv, NB_FLOOR_DIVIDE, BinaryReflected, "Return value//self."),
-    binary!(TrueDiv, TrueDiv, NB_TRUE_DIVIDE, Binary, "Return self/value."),
-    binary!(TrueDiv, RTrueDiv, NB_TRUE_DIVIDE, BinaryReflected, "Return value/self."),
-    inplace!(FloorDiv, IFloorDiv, NB_INPLACE_FLOOR_DIVIDE, "Return self//=value."),
-    inplace!(TrueDiv, ITrueDiv, NB_INPLACE_TRUE_DIVIDE, "Return self/=value."),
-    unary!(Index, NB_INDEX, "Return self converted to an integer, if self is suitable for use as an index into a list."),
-    binary!(MatMul, MatMul, NB_MATRIX_MULTIPLY, Binary, "Return self@value."),
-    binary!(MatMul, RMatMul, NB_MATRIX_MULTIPLY, BinaryReflected, "Return value@self."),
-    inplace!(MatMul, IMatMul, NB_INPLACE_MATRIX_MULTIPLY, "Return self@=value."),
-    row(D::Len, SlotId::MP_LENGTH, Some(W::Len), Some(V::Ssize(slot_length)), "Return len(self)."),
-    row(D::GetItem, SlotId::MP_SUBSCRIPT, Some(W::Binary), Some(V::Binary(slot_mp_subscript)), "Return self[key]."),
-    row(D::SetItem, SlotId::MP_ASS_SUBSCRIPT, Some(W::SetItem), Some(V::ObjObjArg(slot_mp_ass_subscript)), "Set self[key] to value."),
-    row(D::DelItem, SlotId::MP_ASS_SUBSCRIPT, Some(W::DelItem), Some(V::ObjObjArg(slot_mp_ass_subscript)), "Delete self[key]."),
-    row(D::Len, SlotId::SQ_LENGTH, Some(W::Len), Some(V::Ssize(slot_length)), "Return len(self)."),
-    row(D::Add, SlotId::SQ_CONCAT, Some(W::Binary), None, "Return self+value."),
-    row(D::Mul, SlotId::SQ_REPEAT, Some(W::IndexArg), None, "Return self*value."),
-    row(D::RMul, SlotId::SQ_REPEAT, Some(W::IndexArg), None, "Return value*self."),
-    row(D::GetItem, SlotId::SQ_ITEM, Some(W::SqItem), Some(V::SsizeArg(slot_sq_item)), "Return self[key]."),
-    row(D::SetItem, SlotId::SQ_ASS_ITEM, Some(W::SqSetItem), Some(V::SsizeObjArg(slot_sq_ass_item)), "Set self[key] to value."),
-    row(D::DelItem, SlotId::SQ_ASS_ITEM, Some(W::SqDelItem), Some(V::SsizeObjArg(slot_sq_ass_item)), "Delete self[key]."),
-    row(D::Contains, SlotId::SQ_CONTAINS, Some(W::Contains), Some(V::ObjObj(slot_sq_contains)), "Return key in self."),
-    row(D::IAdd, SlotId::SQ_INPLACE_CONCAT, Some(W::Binary), None, "Implement self+=value."),
-    row(D::IMul, SlotId::SQ_INPLACE_REPEAT, Some(W::IndexArg), None, "Implement self*=value."),
+    binary!(
+        FloorDiv,
+        FloorDiv,
+        NB_FLOOR_DIVIDE,
+        Binary,
+        "Return self//value."
+    ),
+    binary!(
+        FloorDiv,
+        RFloorDiv,
+        NB_FLOOR_DIVIDE,
+        BinaryReflected,
+        "Return value//self."
+    ),
+    binary!(
+        TrueDiv,
+        TrueDiv,
+        NB_TRUE_DIVIDE,
+        Binary,
+        "Return self/value."
+    ),
+    binary!(
+        TrueDiv,
+        RTrueDiv,
+        NB_TRUE_DIVIDE,
+        BinaryReflected,
+        "Return value/self."
+    ),
+    inplace!(
+        FloorDiv,
+        IFloorDiv,
+        NB_INPLACE_FLOOR_DIVIDE,
+        "Return self//=value."
+    ),
+    inplace!(
+        TrueDiv,
+        ITrueDiv,
+        NB_INPLACE_TRUE_DIVIDE,
+        "Return self/=value."
+    ),
+    unary!(
+        Index,
+        NB_INDEX,
+        "Return self converted to an integer, if self is suitable for use as an index into a list."
+    ),
+    binary!(
+        MatMul,
+        MatMul,
+        NB_MATRIX_MULTIPLY,
+        Binary,
+        "Return self@value."
+    ),
+    binary!(
+        MatMul,
+        RMatMul,
+        NB_MATRIX_MULTIPLY,
+        BinaryReflected,
+        "Return value@self."
+    ),
+    inplace!(
+        MatMul,
+        IMatMul,
+        NB_INPLACE_MATRIX_MULTIPLY,
+        "Return self@=value."
+    ),
+    row(
+        D::Len,
+        SlotId::MP_LENGTH,
+        Some(W::Len),
+        Some(V::Ssize(slot_length)),
+        "Return len(self).",
+    ),
+    row(
+        D::GetItem,
+        SlotId::MP_SUBSCRIPT,
+        Some(W::Binary),
+        Some(V::Binary(slot_mp_subscript)),
+        "Return self[key].",
+    ),
+    row(
+        D::SetItem,
+        SlotId::MP_ASS_SUBSCRIPT,
+        Some(W::SetItem),
+        Some(V::ObjObjArg(slot_mp_ass_subscript)),
+        "Set self[key] to value.",
+    ),
+    row(
+        D::DelItem,
+        SlotId::MP_ASS_SUBSCRIPT,
+        Some(W::DelItem),
+        Some(V::ObjObjArg(slot_mp_ass_subscript)),
+        "Delete self[key].",
+    ),
+    row(
+        D::Len,
+        SlotId::SQ_LENGTH,
+        Some(W::Len),
+        Some(V::Ssize(slot_length)),
+        "Return len(self).",
+    ),
+    row(
+        D::Add,
+        SlotId::SQ_CONCAT,
+        Some(W::Binary),
+        None,
+        "Return self+value.",
+    ),
+    row(
+        D::Mul,
+        SlotId::SQ_REPEAT,
+        Some(W::IndexArg),
+        None,
+        "Return self*value.",
+    ),
+    row(
+        D::RMul,
+        SlotId::SQ_REPEAT,
+        Some(W::IndexArg),
+        None,
+        "Return value*self.",
+    ),
+    row(
+        D::GetItem,
+        SlotId::SQ_ITEM,
+        Some(W::SqItem),
+        Some(V::SsizeArg(slot_sq_item)),
+        "Return self[key].",
+    ),
+    row(
+        D::SetItem,
+        SlotId::SQ_ASS_ITEM,
+        Some(W::SqSetItem),
+        Some(V::SsizeObjArg(slot_sq_ass_item)),
+        "Set self[key] to value.",
+    ),
+    row(
+        D::DelItem,
+        SlotId::SQ_ASS_ITEM,
+        Some(W::SqDelItem),
+        Some(V::SsizeObjArg(slot_sq_ass_item)),
+        "Delete self[key].",
+    ),
+    row(
+        D::Contains,
+        SlotId::SQ_CONTAINS,
+        Some(W::Contains),
+        Some(V::ObjObj(slot_sq_contains)),
+        "Return key in self.",
+    ),
+    row(
+        D::IAdd,
+        SlotId::SQ_INPLACE_CONCAT,
+        Some(W::Binary),
+        None,
+        "Implement self+=value.",
+    ),
+    row(
+        D::IMul,
+        SlotId::SQ_INPLACE_REPEAT,
+        Some(W::IndexArg),
+        None,
+        "Implement self*=value.",
+    ),
 ];
 
 /// Every row of the table.
@@ -339,7 +664,10 @@ pub fn dispatched_slots() -> impl Iterator<Item = SlotId> {
         .iter()
         .enumerate()
         .filter(|(i, r)| {
-            r.dispatcher.is_some() && !SLOTDEFS[..*i].iter().any(|p| p.slot == r.slot && p.dispatcher.is_some())
+            r.dispatcher.is_some()
+                && !SLOTDEFS[..*i]
+                    .iter()
+                    .any(|p| p.slot == r.slot && p.dispatcher.is_some())
         })
         .map(|(_, r)| r.slot)
 }

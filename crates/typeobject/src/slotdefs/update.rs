@@ -90,7 +90,12 @@ enum Found {
     Other,
 }
 
-fn classify(py: Python<'_>, tp: &TypeObject, row: &'static SlotDefRow, d: &Bound<'_, PyAny>) -> Found {
+fn classify(
+    py: Python<'_>,
+    tp: &TypeObject,
+    row: &'static SlotDefRow,
+    d: &Bound<'_, PyAny>,
+) -> Found {
     if let Some((wrow, owner, func)) = wrapper_parts(py, d)
         && std::ptr::eq(wrow, row)
         && tp.is_subtype(owner)
@@ -136,19 +141,55 @@ impl SlotSet {
         }
     }
 
-    fn iter(&self) -> impl Iterator<Item = SlotId> + '_ {
-        (0..128u16).filter(|i| self.0 & (1u128 << i) != 0).map(SlotId)
+    fn iter(&self) -> impl Iterator<Item = SlotId> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let i = bits.trailing_zeros() as u16;
+            bits &= bits - 1;
+            Some(SlotId(i))
+        })
     }
 }
 
 /// The table dunders among the keys of `tp`'s own dict.
 fn dunders_in_dict(py: Python<'_>, tp: &TypeObject, set: &mut SlotSet) {
-    let Some(dict) = tp.tp_dict.get(py) else { return };
+    let Some(dict) = tp.tp_dict.get(py) else {
+        return;
+    };
     for k in dict.keys(py) {
-        if let Some(d) = k.downcast::<StrObject>().ok().and_then(|s| Dunder::from_name(s.as_str())) {
+        if let Some(d) = k
+            .downcast::<StrObject>()
+            .ok()
+            .and_then(|s| Dunder::from_key(py, s))
+        {
             set.add_name(d);
         }
     }
+}
+
+/// Whether `tp`'s base is a class-statement class and `tp`'s MRO is a chain of
+/// primary bases (each entry's `tp_base` is the next entry). Then the base's slots
+/// already are what its MRO says, and inheritance (which along such a chain copies the
+/// base's value) gave them to `tp`: only the names in `tp`'s own dict can change
+/// anything. (With several bases somewhere up the chain, inheritance may take a value
+/// from further along the MRO than the dunder lookup would, so every name is checked.)
+fn inherits_resolved_slots(tp: &TypeObject) -> bool {
+    let mro = mro_of(tp);
+    let Some(first) = mro.get(1) else {
+        return false;
+    };
+    // SAFETY: MRO entries are live types owned by tp's MRO tuple.
+    let is_chain = mro.windows(2).all(|w| {
+        unsafe { w[0].as_ref() }
+            .base()
+            .map(|b| b as *const TypeObject)
+            == Some(w[1].as_ptr() as *const TypeObject)
+    });
+    // SAFETY: as above.
+    is_chain && crate::class::is_class_statement_type(unsafe { first.as_ref() })
 }
 
 /// Sets every slot of the new heap class `tp` that a dunder along its MRO drives to
@@ -169,11 +210,15 @@ fn dunders_in_dict(py: Python<'_>, tp: &TypeObject, set: &mut SlotSet) {
 pub fn fixup_slot_dispatchers(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     let object = py.builtins().object();
     let mut set = SlotSet::default();
-    for t in mro_of(tp) {
-        // SAFETY: MRO entries are live types owned by tp's MRO tuple.
-        let t = unsafe { t.as_ref() };
-        if !std::ptr::eq(t, object) {
-            dunders_in_dict(py, t, &mut set);
+    if inherits_resolved_slots(tp) {
+        dunders_in_dict(py, tp, &mut set);
+    } else {
+        for t in mro_of(tp) {
+            // SAFETY: MRO entries are live types owned by tp's MRO tuple.
+            let t = unsafe { t.as_ref() };
+            if !std::ptr::eq(t, object) {
+                dunders_in_dict(py, t, &mut set);
+            }
         }
     }
     set.pair_hash_group();
@@ -226,7 +271,9 @@ pub fn update_slot(py: Python<'_>, tp: &TypeObject, name: Dunder) -> PyResult<()
 }
 
 fn defines(py: Python<'_>, tp: &TypeObject, key: &StrObject) -> bool {
-    tp.tp_dict.get(py).is_some_and(|d| d.get_str_raw(py, key).is_some())
+    tp.tp_dict
+        .get(py)
+        .is_some_and(|d| d.get_str_raw(py, key).is_some())
 }
 
 /// Class creation: a namespace defining `__eq__` but not `__hash__` gets
@@ -242,8 +289,16 @@ pub(crate) fn set_hash_none_if_eq(py: Python<'_>, dict: &DictObject) -> PyResult
 
 /// [`update_slot`] for a dict key, if it is a dunder of the table (the hook
 /// `attr::type_dict_set` calls after every write).
-pub fn update_slot_for_key(py: Python<'_>, tp: &TypeObject, key: &Bound<'_, PyAny>) -> PyResult<()> {
-    match key.downcast::<StrObject>().ok().and_then(|s| Dunder::from_name(s.as_str())) {
+pub fn update_slot_for_key(
+    py: Python<'_>,
+    tp: &TypeObject,
+    key: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    match key
+        .downcast::<StrObject>()
+        .ok()
+        .and_then(|s| Dunder::from_key(py, s))
+    {
         Some(name) => update_slot(py, tp, name),
         None => Ok(()),
     }

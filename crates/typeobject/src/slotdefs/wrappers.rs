@@ -63,18 +63,27 @@ fn sequence_index(py: Python<'_>, obj: &Bound<'_>, arg: &Bound<'_>) -> PyResult<
 
 /// The Carlo Verre check: `object.__setattr__(x, ...)` may not bypass the `__setattr__`
 /// of a native base of `type(x)` (for a type object, `type.__setattr__`).
-fn check_setattr_applies(py: Python<'_>, obj: &Bound<'_>, func: ObjObjArgProc, what: &str) -> PyResult<()> {
+fn check_setattr_applies(
+    py: Python<'_>,
+    obj: &Bound<'_>,
+    func: ObjObjArgProc,
+    what: &str,
+) -> PyResult<()> {
     let tp = obj.ob_type();
     let dispatcher = slot_tp_setattro as ObjObjArgProc as usize;
     let mut defining = Some(tp);
-    while let Some(t) = defining.filter(|t| t.tp_setattro.get().map(|f| f as usize) == Some(dispatcher)) {
+    while let Some(t) =
+        defining.filter(|t| t.tp_setattro.get().map(|f| f as usize) == Some(dispatcher))
+    {
         defining = t.base();
     }
     match defining {
-        Some(t) if t.tp_setattro.get().map(|f| f as usize) != Some(func as usize) => Err(PyErr::type_error(
-            py,
-            format!("can't apply this {what} to {} object", names::tp_name(tp)),
-        )),
+        Some(t) if t.tp_setattro.get().map(|f| f as usize) != Some(func as usize) => {
+            Err(PyErr::type_error(
+                py,
+                format!("can't apply this {what} to {} object", names::tp_name(tp)),
+            ))
+        }
         _ => Ok(()),
     }
 }
@@ -128,7 +137,12 @@ pub(crate) fn call_wrapper<'py>(
             exactly(py, args, 1)?;
             call_one(py, kind, func, self_, &args[0])
         }
-        Wrapper::Unary | Wrapper::Inquiry | Wrapper::Len | Wrapper::Hash | Wrapper::Next | Wrapper::Del => {
+        Wrapper::Unary
+        | Wrapper::Inquiry
+        | Wrapper::Len
+        | Wrapper::Hash
+        | Wrapper::Next
+        | Wrapper::Del => {
             exactly(py, args, 0)?;
             call_none(py, kind, func, self_)
         }
@@ -146,7 +160,9 @@ fn call_with_tuple<'py>(
 ) -> PyResult<Bound<'py>> {
     let tuple: Bound<'py, TupleObject> = pyrt_core::builtins::tuple_new(py, args)?;
     match (kind, func) {
-        (Wrapper::Call, SlotValue::Ternary(f)) => f(py, self_, tuple.as_any(), kwargs.map(|k| k.as_any())),
+        (Wrapper::Call, SlotValue::Ternary(f)) => {
+            f(py, self_, tuple.as_any(), kwargs.map(|k| k.as_any()))
+        }
         (Wrapper::Init, SlotValue::Init(f)) => f(py, self_, &tuple, kwargs).map(|()| none(py)),
         _ => Err(mismatch(py)),
     }
@@ -201,7 +217,11 @@ fn call_setter<'py>(
 ) -> PyResult<Bound<'py>> {
     match (kind, func) {
         (Wrapper::SetAttr | Wrapper::DelAttr, SlotValue::ObjObjArg(f)) => {
-            let what = if value.is_some() { "__setattr__" } else { "__delattr__" };
+            let what = if value.is_some() {
+                "__setattr__"
+            } else {
+                "__delattr__"
+            };
             check_setattr_applies(py, self_, f, what)?;
             f(py, self_, key, value)?;
         }
@@ -246,7 +266,9 @@ fn call_none<'py>(
     match (kind, func) {
         (Wrapper::Unary, SlotValue::Unary(f)) => f(py, self_),
         (Wrapper::Inquiry, SlotValue::Inquiry(f)) => Ok(bool_obj(py, f(py, self_)?)),
-        (Wrapper::Len | Wrapper::Hash, SlotValue::Ssize(f)) => Ok(int_new(py, f(py, self_)? as i64)?.into_any()),
+        (Wrapper::Len | Wrapper::Hash, SlotValue::Ssize(f)) => {
+            Ok(int_new(py, f(py, self_)? as i64)?.into_any())
+        }
         (Wrapper::Next, SlotValue::IterNext(f)) => match f(py, self_)? {
             Some(v) => Ok(v),
             None => Err(PyErr::with_args(

@@ -8,10 +8,12 @@
 //! subclass of `type(a)` whose `__radd__` differs from `type(a)`'s, the reflected call
 //! comes first. A missing dunder counts as `NotImplemented`. Owns nothing else.
 
-use crate::ops::BinOp;
-use crate::slotdefs::method::{call_or_not_implemented, is_none, is_not_implemented, not_implemented};
-use crate::slotdefs::names::Dunder;
 use crate::attr::type_lookup;
+use crate::ops::BinOp;
+use crate::slotdefs::method::{
+    call_or_not_implemented, is_none, is_not_implemented, not_implemented,
+};
+use crate::slotdefs::names::Dunder;
 use pyrt_core::types::{BinaryFunc, TernaryFunc};
 use pyrt_core::{Bound, PyResult, Python, TypeObject};
 
@@ -103,7 +105,9 @@ pub(crate) fn slot_inplace<'py, const OP: usize>(
     a: &Bound<'py>,
     b: &Bound<'py>,
 ) -> PyResult<Bound<'py>> {
-    let name = BinOp::from_index(OP).inplace_dunder().unwrap_or(Dunder::IAdd);
+    let name = BinOp::from_index(OP)
+        .inplace_dunder()
+        .unwrap_or(Dunder::IAdd);
     call_or_not_implemented(py, a, name, std::slice::from_ref(b))
 }
 

@@ -31,7 +31,11 @@ pub(crate) fn slot_mp_subscript<'py>(
 }
 
 /// `sq_item`: `type(obj).__getitem__(obj, i)`.
-pub(crate) fn slot_sq_item<'py>(py: Python<'py>, obj: &Bound<'py>, i: isize) -> PyResult<Bound<'py>> {
+pub(crate) fn slot_sq_item<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py>,
+    i: isize,
+) -> PyResult<Bound<'py>> {
     let key = int_new(py, i as i64)?.into_any();
     call_required(py, obj, Dunder::GetItem, &[key])
 }
@@ -71,7 +75,10 @@ pub(crate) fn slot_sq_contains<'py>(
     match lookup_method(py, obj, Dunder::Contains)? {
         Some(m) if is_none(py, m.callable()) => Err(PyErr::type_error(
             py,
-            format!("'{}' object is not a container", crate::names::tp_name(obj.ob_type())),
+            format!(
+                "'{}' object is not a container",
+                crate::names::tp_name(obj.ob_type())
+            ),
         )),
         Some(m) => {
             let r = m.call(py, obj, std::slice::from_ref(item), None)?;

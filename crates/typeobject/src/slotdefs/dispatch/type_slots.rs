@@ -8,9 +8,7 @@
 
 use crate::attr::getattr;
 use crate::slot_wrapper::direct_slot_of;
-use crate::slotdefs::method::{
-    call_or_not_implemented, call_required, is_none, lookup_method,
-};
+use crate::slotdefs::method::{call_or_not_implemented, call_required, is_none, lookup_method};
 use crate::slotdefs::names::Dunder;
 use crate::type_ready::hash_not_implemented;
 use pyrt_core::builtins::{DictObject, IntObject, TupleObject, hash_i64};
@@ -52,7 +50,10 @@ pub(crate) fn slot_tp_call<'py>(
 fn call_args<'a, 'py>(
     args: &'a Bound<'py>,
     kwargs: Option<&'a Bound<'py>>,
-) -> (&'a Bound<'py, TupleObject>, Option<&'a Bound<'py, DictObject>>) {
+) -> (
+    &'a Bound<'py, TupleObject>,
+    Option<&'a Bound<'py, DictObject>>,
+) {
     // SAFETY: the call protocol passes an args tuple and a kwargs dict (or nothing).
     unsafe {
         (
@@ -102,7 +103,8 @@ fn call_getattribute<'py>(
     let Some(m) = lookup_method(py, obj, Dunder::GetAttribute)? else {
         return crate::attr::generic_getattr(py, obj, name);
     };
-    if let Some(SlotValue::Binary(f)) = direct_slot_of(m.callable(), SlotId::TP_GETATTRO, obj.ob_type())
+    if let Some(SlotValue::Binary(f)) =
+        direct_slot_of(m.callable(), SlotId::TP_GETATTRO, obj.ob_type())
     {
         return f(py, obj, name);
     }
@@ -207,7 +209,10 @@ pub(crate) fn slot_tp_new<'py>(
 /// reported as unraisable.
 pub(crate) fn slot_tp_finalize(py: Python<'_>, obj: &Bound<'_>) {
     let r = match lookup_method(py, obj, Dunder::Del) {
-        Ok(Some(m)) => m.call(py, obj, &[], None).map(|_| ()).map_err(|e| (e, Some(m))),
+        Ok(Some(m)) => m
+            .call(py, obj, &[], None)
+            .map(|_| ())
+            .map_err(|e| (e, Some(m))),
         Ok(None) => Ok(()),
         Err(e) => Err((e, None)),
     };

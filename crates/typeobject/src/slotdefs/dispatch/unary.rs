@@ -11,7 +11,10 @@ use crate::slotdefs::names::Dunder;
 use pyrt_core::{Bound, PyErr, PyResult, Python};
 
 /// `type(obj).<D>(obj)` for the dunder with index `D`.
-pub(crate) fn slot_unary<'py, const D: u8>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
+pub(crate) fn slot_unary<'py, const D: u8>(
+    py: Python<'py>,
+    obj: &Bound<'py>,
+) -> PyResult<Bound<'py>> {
     call_required(py, obj, Dunder::all()[D as usize], &[])
 }
 
@@ -21,7 +24,10 @@ pub(crate) fn slot_tp_iter<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<B
         Some(m) if !is_none(py, m.callable()) => m.call(py, obj, &[], None),
         _ => Err(PyErr::type_error(
             py,
-            format!("'{}' object is not iterable", crate::names::tp_name(obj.ob_type())),
+            format!(
+                "'{}' object is not iterable",
+                crate::names::tp_name(obj.ob_type())
+            ),
         )),
     }
 }
