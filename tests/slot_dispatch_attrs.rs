@@ -454,7 +454,7 @@ fn object_new_checks_its_argument() {
         check(
             py,
             "object.__new__(int)",
-            call(py, &object_new, &[int_t.clone()]),
+            call(py, &object_new, std::slice::from_ref(&int_t)),
         );
         check(py, "object.__new__()", call(py, &object_new, &[]));
         check(py, "int.__new__(str)", call(py, &int_new, &[str_t]));

@@ -59,7 +59,7 @@ const NAMES: [&str; 28] = [
 #[derive(Clone, Copy, Debug)]
 enum Value {
     Function,
-    NoneValue,
+    Nothing,
     /// The attribute of the same name on `int` (or `object` when `int` has none).
     Borrowed,
 }
@@ -85,7 +85,7 @@ enum Step {
 fn value() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Function),
-        Just(Value::NoneValue),
+        Just(Value::Nothing),
         Just(Value::Borrowed)
     ]
 }
@@ -124,7 +124,7 @@ impl<'py> World<'py> {
         let py = self.py;
         match v {
             Value::Function => self.function.clone(),
-            Value::NoneValue => none(py),
+            Value::Nothing => none(py),
             Value::Borrowed => pyrt::attr::lookup_str(py, py.builtins().int(), name)
                 .or_else(|| pyrt::attr::lookup_str(py, py.builtins().object(), name))
                 .unwrap_or_else(|| self.function.clone()),
