@@ -72,6 +72,13 @@ enum Wrap {
 }
 
 /// Whether `v` binds like a function (see the module doc).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let append = pyrt_typeobject::attr::lookup_str(py, py.builtins().list(), "append").unwrap();
+///     assert!(!pyrt_typeobject::class_init::is_function_like(py, &append));
+/// });
+/// ```
 pub fn is_function_like(py: Python<'_>, v: &Bound<'_, PyAny>) -> bool {
     let t = v.ob_type();
     let b = py.builtins();

@@ -91,6 +91,15 @@ fn assign<'py>(
 }
 
 /// `obj[key] = value`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let d = pyrt_core::builtins::dict_new(py).unwrap().into_any();
+///     let k = pyrt_core::builtins::str_new(py, "k").unwrap().into_any();
+///     pyrt_typeobject::ops::setitem(py, &d, &k, &k).unwrap();
+///     assert_eq!(pyrt_typeobject::ops::len(py, &d).unwrap(), 1);
+/// });
+/// ```
 pub fn setitem<'py>(
     py: Python<'py>,
     obj: &Bound<'py>,

@@ -24,6 +24,15 @@ use pyrt_core::types::{SlotId, SlotValue};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
 
 /// The outcome of resolving one slot.
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// use pyrt_typeobject::slotdefs::{Resolved, resolve_slot};
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     assert!(matches!(resolve_slot(py, &a, SlotId::NB_ADD).unwrap(), Resolved::Value(None)));
+/// });
+/// ```
 #[derive(Clone, Copy)]
 pub enum Resolved {
     /// Set the slot to this value (`None`: empty it).
@@ -229,6 +238,16 @@ pub fn fixup_slot_dispatchers(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
 }
 
 /// Re-resolves every slot of `tp` that has a dispatcher (used after its MRO changed).
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     pyrt_typeobject::slotdefs::update_all_slots(py, &a).unwrap();
+///     assert!(a.get_slot(SlotId::TP_REPR).is_some());
+///     assert!(a.get_slot(SlotId::NB_ADD).is_none());
+/// });
+/// ```
 pub fn update_all_slots(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     let mut set = SlotSet::default();
     for d in Dunder::all() {
@@ -243,6 +262,21 @@ pub fn update_all_slots(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
 /// After `name` was set or deleted in `tp`'s dict: re-resolves the slots `name` drives
 /// in `tp` and in every subclass that does not define `name` itself (with its own
 /// subclasses). Static types are left alone.
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// use pyrt_typeobject::slotdefs::{Dunder, update_slot};
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let b = pyrt_typeobject::new_class(py, "B", &[a.clone()], None).unwrap();
+///     // Writes through `attr::type_dict_set` call it; here the dict is written directly.
+///     let f = pyrt_typeobject::attr::lookup_str(py, py.builtins().object(), "__repr__").unwrap();
+///     let key = Dunder::Neg.interned(py).unwrap();
+///     a.tp_dict.get(py).unwrap().set_item(py, key.as_any(), &f).unwrap();
+///     update_slot(py, &a, Dunder::Neg).unwrap();
+///     assert!(b.get_slot(SlotId::NB_NEGATIVE).is_some());
+/// });
+/// ```
 pub fn update_slot(py: Python<'_>, tp: &TypeObject, name: Dunder) -> PyResult<()> {
     if !tp.has_flag(TypeFlags::HEAPTYPE) {
         return Ok(());
@@ -289,6 +323,14 @@ pub(crate) fn set_hash_none_if_eq(py: Python<'_>, dict: &DictObject) -> PyResult
 
 /// [`update_slot`] for a dict key, if it is a dunder of the table (the hook
 /// `attr::type_dict_set` calls after every write).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let k = pyrt_core::builtins::intern(py, "not_a_dunder").unwrap().into_any();
+///     assert!(pyrt_typeobject::slotdefs::update_slot_for_key(py, &a, &k).is_ok());
+/// });
+/// ```
 pub fn update_slot_for_key(
     py: Python<'_>,
     tp: &TypeObject,
