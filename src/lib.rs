@@ -21,7 +21,8 @@ pub use pyrt_core::{Bound, Py, PyAny, PyErr, PyLayout, PyResult, Python, TypeFla
 pub use pyrt_core::{builtins, object, protocol, types};
 pub use pyrt_gc as collector;
 pub use pyrt_typeobject::{
-    Runtime, Slot, TypeSpec, attr, call, call_type, from_spec, from_spec_unchecked, layout,
+    Runtime, Slot, TypeSpec, attr, call, call_type, descr, from_spec, from_spec_unchecked, layout,
     metaclass, mro, names, new_class, new_class_with_meta, type_ready,
 };
 pub use pyrt_typeobject::{class_init, new_class_with_kwargs, ops, slot_wrapper, slotdefs};
+pub use pyrt_typeobject::{method_cache, mro_invoke, type_modified, type_mutation, watchers};

@@ -386,12 +386,11 @@ fn hash_group_not_inherited_when_own_dict_has_eq() {
     });
 }
 
-/// The same with `__hash__` in the own dict: neither member of the group is inherited,
-/// and the dict's `__hash__` is left as it is. (After readying, class creation resolves
-/// both slots from the dunders along the MRO, as CPython's slot fixup does: the own
-/// `__hash__` gets the generic dispatcher, and the comparisons find `m.HB`'s slot
-/// wrappers, so `tp_richcompare` ends up as `m.HB`'s function again — through the dict,
-/// not through inheritance.)
+/// The same with `__hash__` in the own dict: `type_ready` inherits neither member of
+/// the group and the dict's `__hash__` is left as it is; class creation's slot fixup then
+/// gives `tp_hash` the `__hash__` dispatcher and finds the base's `__eq__` slot wrapper,
+/// so `tp_richcompare` becomes the base's own function again (CPython's slot update
+/// does the same).
 #[test]
 fn hash_group_not_inherited_when_own_dict_has_hash() {
     Runtime::with(|py| {

@@ -114,6 +114,14 @@ pub fn call_method<'py>(
 }
 
 /// `obj.name()`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let s = pyrt_core::builtins::str_new(py, "ab").unwrap().into_any();
+///     let r = pyrt_typeobject::call::call_method0(py, &s, "upper").unwrap();
+///     assert_eq!(r.downcast::<pyrt_core::builtins::StrObject>().unwrap().as_str(), "AB");
+/// });
+/// ```
 pub fn call_method0<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
@@ -123,6 +131,15 @@ pub fn call_method0<'py>(
 }
 
 /// `obj.name(arg)`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let l = pyrt_core::builtins::list_new(py, &[]).unwrap().into_any();
+///     let x = pyrt_core::builtins::int_new(py, 7).unwrap().into_any();
+///     pyrt_typeobject::call::call_method1(py, &l, "append", &x).unwrap();
+///     assert_eq!(l.downcast::<pyrt_core::builtins::ListObject>().unwrap().len(), 1);
+/// });
+/// ```
 pub fn call_method1<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
@@ -133,6 +150,16 @@ pub fn call_method1<'py>(
 }
 
 /// `obj.name(*args, **kwargs)` (see [`call_method`]).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let l = pyrt_core::builtins::list_new(py, &[]).unwrap().into_any();
+///     let kw = pyrt_core::builtins::dict_new(py).unwrap();
+///     let t = pyrt_core::protocol::bool_obj(py, true);
+///     kw.set_item(py, pyrt_core::builtins::intern(py, "reverse").unwrap().as_any(), &t).unwrap();
+///     pyrt_typeobject::call::call_method_kw(py, &l, "sort", &[], Some(&kw)).unwrap();
+/// });
+/// ```
 pub fn call_method_kw<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,

@@ -3,11 +3,16 @@
 //! layout (`__dict__` and `__weakref__` slots), then `type_ready` (which computes the C3
 //! MRO and inherits slots).
 //!
-//! Owns the steps of class creation and the slots of instances of such classes
-//! (`subtype_dealloc`, `subtype_traverse`, `subtype_clear`). Must not implement
-//! the dunder → slot resolution itself (`slotdefs`), which it calls after readying.
+//! Owns the steps of class creation (`__slots__` planning in `class/slots.rs`) and the
+//! slots of instances of such classes (`subtype_dealloc`, `subtype_traverse`,
+//! `subtype_clear`), which handle every pointer slot the classes added (named slots,
+//! `__dict__`). Must not implement the dunder → slot resolution itself (`slotdefs`),
+//! which it calls after readying, nor the steps that run user code (`class_init`).
 
-use crate::attr::instance_dict_slot;
+mod slots;
+
+pub use slots::{is_identifier, mangle};
+
 use crate::descr::dict_attr::{DICT_GETSET, WEAKREF_GETSET};
 use crate::layout::best_base;
 use crate::metaclass;
@@ -69,6 +74,7 @@ pub(crate) fn build_class<'py>(
         bases.to_vec()
     };
     let base = best_base(py, &bases)?;
+    let plan = slots::plan(py, name, ns, &base)?;
     let tp = allocate_type(py, &meta)?;
     set_names(py, &tp, name, ns)?;
     // SAFETY: `bases` are ready types whose layouts best_base found compatible, and
@@ -81,11 +87,28 @@ pub(crate) fn build_class<'py>(
     if let Some(dict) = tp.tp_dict.get(py) {
         crate::class_init::prepare_namespace(py, &dict)?;
     }
-    set_instance_layout(&tp, &base);
+    set_instance_layout(&tp, &base, &plan);
+    add_slot_members(py, &tp, &base, &plan)?;
     set_instance_slots(&tp);
     type_ready(py, &tp)?;
     crate::slotdefs::fixup_slot_dispatchers(py, &tp)?;
     Ok(tp)
+}
+
+/// Whether `tp` is a class made by class creation (its instances are destroyed by
+/// `subtype_dealloc`, and everything it added to its base's layout is pointer slots).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     assert!(pyrt_typeobject::class::is_class_created(&a));
+///     assert!(!pyrt_typeobject::class::is_class_created(py.builtins().int()));
+/// });
+/// ```
+pub fn is_class_created(tp: &TypeObject) -> bool {
+    tp.tp_dealloc
+        .get()
+        .is_some_and(|d| d as usize == subtype_dealloc as Destructor as usize)
 }
 
 /// Step: a zeroed heap type, instance of `meta`, with its inline sub-tables in use.
@@ -169,21 +192,20 @@ fn set_namespace(
     Ok(())
 }
 
-/// Step: instances get a `__dict__` slot and (for fixed-size bases) a `__weakref__` slot
-/// after the base's fields, unless the base already has them. Variable-size bases keep
-/// the dict at the end (negative offset).
-fn set_instance_layout(tp: &TypeObject, base: &TypeObject) {
-    let mut size = base.tp_basicsize.get();
+/// Step: instances get one pointer slot per `__slots__` name, then (as planned) a
+/// `__dict__` slot and a `__weakref__` slot, after the base's fields. Variable-size
+/// bases (which allow no named slots) keep the dict at the end (negative offset).
+fn set_instance_layout(tp: &TypeObject, base: &TypeObject, plan: &slots::SlotsPlan<'_>) {
+    let mut size = base.tp_basicsize.get() + WORD * plan.names.len() as isize;
     let itemsize = base.tp_itemsize.get();
-    let dictoffset = match base.tp_dictoffset.get() {
-        0 => {
-            let off = if itemsize != 0 { -WORD } else { size };
-            size += WORD;
-            off
-        }
-        _ => 0,
+    let dictoffset = if plan.add_dict {
+        let off = if itemsize != 0 { -WORD } else { size };
+        size += WORD;
+        off
+    } else {
+        0
     };
-    let weaklistoffset = if base.tp_weaklistoffset.get() == 0 && itemsize == 0 {
+    let weaklistoffset = if plan.add_weakref {
         size += WORD;
         size - WORD
     } else {
@@ -214,6 +236,42 @@ fn instance_getsets(dict: bool, weakref: bool) -> &'static [GetSetDef] {
         (false, true) => &WEAKREF_ONLY,
         (false, false) => &[],
     }
+}
+
+/// Step: a member descriptor per `__slots__` name (at the offsets `set_instance_layout`
+/// gave them), and `ht_slots`, the tuple of those names.
+fn add_slot_members(
+    py: Python<'_>,
+    tp: &TypeObject,
+    base: &TypeObject,
+    plan: &slots::SlotsPlan<'_>,
+) -> PyResult<()> {
+    if !plan.declared {
+        return Ok(());
+    }
+    let Some(dict) = tp.tp_dict.get(py) else {
+        return Ok(());
+    };
+    let first = base.tp_basicsize.get();
+    for (i, name) in plan.names.iter().enumerate() {
+        let offset = first + WORD * i as isize;
+        // SAFETY: `set_instance_layout` reserved a pointer slot at this offset in every
+        // instance of `tp` (zero-filled at allocation, released by subtype_dealloc).
+        let d = unsafe {
+            crate::descr::member_descr_raw(
+                py,
+                tp,
+                name.clone(),
+                pyrt_core::types::MemberKind::ObjectEx,
+                offset,
+                false,
+            )?
+        };
+        dict.set_item(py, name.as_any(), &d)?;
+    }
+    let names: Vec<Bound<'_, PyAny>> = plan.names.iter().map(|n| n.clone().into_any()).collect();
+    tp.ht_slots.set(py, Some(tuple_new(py, &names)?));
+    Ok(())
 }
 
 /// Step: instances are allocated generically, collected, and destroyed by the
@@ -250,14 +308,43 @@ fn nearest_other<T: Copy>(
     None
 }
 
-/// Whether `tp` was made by the class statement (its instances use the `subtype_*`
-/// slots), as opposed to a static type or a type from a spec.
-pub(crate) fn is_class_statement_type(tp: &TypeObject) -> bool {
-    tp.tp_dealloc.get().map(|f| f as usize) == Some(subtype_dealloc as Destructor as usize)
+/// The named `__slots__` cells of a class instance: every pointer slot the classes
+/// between the instance's type and its nearest non-class base added, except the
+/// `__dict__` and `__weakref__` slots. (Variable-size instances have none.)
+fn named_slot_cells(obj: &PyAny) -> impl Iterator<Item = &pyrt_core::types::ObjCell<PyAny>> {
+    let tp = obj.ob_type();
+    let mut native = tp;
+    while is_class_created(native)
+        && let Some(b) = native.base()
+    {
+        native = b;
+    }
+    let (start, end) = (native.tp_basicsize.get(), tp.tp_basicsize.get());
+    let fixed = tp.tp_itemsize.get() == 0;
+    let skip = [tp.tp_dictoffset.get(), tp.tp_weaklistoffset.get()];
+    (start..end)
+        .step_by(WORD as usize)
+        .filter(move |o| fixed && !skip.contains(o))
+        // SAFETY: class creation lays out everything a class adds to a fixed-size base as
+        // pointer slots holding owned references or null (named slots, dict, weakref
+        // list), and `tp_dealloc == subtype_dealloc` marks exactly such classes; the
+        // dict and weakref slots are skipped here.
+        .map(move |o| unsafe { pyrt_core::object::pointer_slot(obj, o) })
 }
 
-/// `tp_dealloc` of class instances: releases the `__dict__`, then the nearest base's
-/// own `tp_dealloc` destroys the base payload and frees.
+/// Moves the named slots' and the dict's references out (to be released by the caller
+/// once the object is consistent).
+fn take_class_fields<'py>(py: Python<'py>, obj: &PyAny) -> Vec<Bound<'py, PyAny>> {
+    let mut taken: Vec<Bound<'py, PyAny>> =
+        named_slot_cells(obj).filter_map(|c| c.take(py)).collect();
+    if let Some(slot) = pyrt_core::object::dict_slot(obj) {
+        taken.extend(slot.take(py));
+    }
+    taken
+}
+
+/// `tp_dealloc` of class instances: releases the named slots and the `__dict__`, then
+/// the nearest base's own `tp_dealloc` destroys the base payload and frees.
 ///
 /// # Safety
 /// `obj` is an instance of a class created by [`new_class_with_meta`], refcount zero.
@@ -265,9 +352,7 @@ pub(crate) unsafe fn subtype_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: the object is still allocated.
     let tp = unsafe { obj.as_ref() }.ob_type();
     // SAFETY: the object is still allocated until the base's dealloc frees it below.
-    if let Some(slot) = pyrt_core::object::dict_slot(unsafe { obj.as_ref() }) {
-        drop(slot.take(py));
-    }
+    drop(take_class_fields(py, unsafe { obj.as_ref() }));
     let base_dealloc = nearest_other(
         tp,
         |t| t.tp_dealloc.get(),
@@ -282,9 +367,13 @@ pub(crate) unsafe fn subtype_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
     }
 }
 
-/// `tp_traverse` of class instances: the `__dict__`, the (heap) type, then the base's.
+/// `tp_traverse` of class instances: the named slots, the `__dict__`, the (heap) type,
+/// then the base's.
 pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
     let tp = obj.ob_type();
+    named_slot_cells(obj)
+        .filter_map(|c| c.as_ptr())
+        .for_each(&mut *visit);
     if let Some(d) = pyrt_core::object::dict_slot(obj).and_then(|c| c.as_ptr()) {
         visit(d);
     }
@@ -302,11 +391,10 @@ pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>
     }
 }
 
-/// `tp_clear` of class instances: drops the `__dict__`, then the base's clear.
+/// `tp_clear` of class instances: drops the named slots and the `__dict__`, then the
+/// base's clear.
 pub(crate) fn subtype_clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
-    if let Some(slot) = instance_dict_slot(obj) {
-        drop(slot.take(py));
-    }
+    drop(take_class_fields(py, obj.as_any_ref()));
     let base = nearest_other(
         obj.ob_type(),
         |t| t.tp_clear.get(),

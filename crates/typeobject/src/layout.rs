@@ -40,7 +40,7 @@ fn extra_ivars(tp: &TypeObject, base: &TypeObject) -> bool {
 /// });
 /// ```
 pub fn solid_base(tp: &TypeObject) -> &TypeObject {
-    let mut chain: Vec<&TypeObject> = Vec::new();
+    let mut chain: smallvec::SmallVec<[&TypeObject; 16]> = smallvec::SmallVec::new();
     let mut t = Some(tp);
     while let Some(cur) = t {
         chain.push(cur);

@@ -5,6 +5,7 @@
 //! must not call user code.
 
 use crate::names;
+use hashbrown::HashMap;
 use pyrt_core::builtins::TupleObject;
 use pyrt_core::{PyErr, PyResult, Python, TypeObject};
 use smallvec::SmallVec;
@@ -48,12 +49,11 @@ pub fn compute(py: Python<'_>, tp: &TypeObject) -> PyResult<MroList> {
             Ok(out)
         }
         _ => {
-            check_duplicates(py, &bases)?;
-            let mut seqs: SmallVec<[Vec<NonNull<TypeObject>>; 8]> =
-                // SAFETY: as above.
-                bases.iter().map(|b| mro_of(unsafe { b.as_ref() }).to_vec()).collect();
-            seqs.push(bases.to_vec());
-            merge(py, seqs, &mut out)?;
+            let mut seqs: SmallVec<[&[NonNull<TypeObject>]; 8]> =
+                // SAFETY: as above; the bases' MRO tuples outlive this call.
+                bases.iter().map(|b| mro_of(unsafe { b.as_ref() })).collect();
+            seqs.push(bases.as_slice());
+            merge(py, &seqs, &mut out)?;
             Ok(out)
         }
     }
@@ -87,64 +87,116 @@ pub fn as_types(t: &TupleObject) -> &[NonNull<TypeObject>] {
 }
 
 /// "duplicate base class X" for the first base (in declared order) that appears again
-/// later (by identity).
-fn check_duplicates(py: Python<'_>, bases: &[NonNull<TypeObject>]) -> PyResult<()> {
-    for (i, b) in bases.iter().enumerate() {
-        if bases[i + 1..].contains(b) {
-            // SAFETY: bases are alive (owned by the tuple).
-            let name = names::name(py, unsafe { b.as_ref() });
-            return Err(PyErr::type_error(
-                py,
-                format!("duplicate base class {name}"),
-            ));
-        }
+/// later (by identity); `bases` are the bases' dense indices into `types`.
+fn check_duplicates(py: Python<'_>, types: &[NonNull<TypeObject>], bases: &[u32]) -> PyResult<()> {
+    let mut seen = vec![0u32; types.len()];
+    for &b in bases {
+        seen[b as usize] += 1;
+    }
+    if let Some(&dup) = bases.iter().find(|&&b| seen[b as usize] > 1) {
+        // SAFETY: bases are alive (owned by the type's bases tuple).
+        let name = names::name(py, unsafe { types[dup as usize].as_ref() });
+        return Err(PyErr::type_error(
+            py,
+            format!("duplicate base class {name}"),
+        ));
     }
     Ok(())
 }
 
 /// The C3 merge: repeatedly take the head of the first list whose head appears in no
 /// list's tail; pop it everywhere; restart from the first list.
-fn merge(
-    py: Python<'_>,
-    seqs: SmallVec<[Vec<NonNull<TypeObject>>; 8]>,
-    out: &mut MroList,
-) -> PyResult<()> {
-    let mut pos: SmallVec<[usize; 8]> = SmallVec::from_elem(0, seqs.len());
-    loop {
-        let mut progressed = false;
-        let mut all_done = true;
-        for i in 0..seqs.len() {
-            let Some(&candidate) = seqs[i].get(pos[i]) else {
-                continue;
-            };
-            all_done = false;
-            let in_a_tail = seqs
-                .iter()
-                .zip(&pos)
-                .any(|(s, &p)| s.get(p + 1..).is_some_and(|t| t.contains(&candidate)));
-            if in_a_tail {
-                continue;
+///
+/// Done in time linear in the total length of the lists: each distinct type gets a dense
+/// index; a count per type says in how many tails it appears; each list waits on its
+/// current head (an intrusive list per type), and the lists whose head appears in no tail
+/// form a bitset — its lowest bit is "the first list whose head is good".
+fn merge(py: Python<'_>, seqs: &[&[NonNull<TypeObject>]], out: &mut MroList) -> PyResult<()> {
+    const NONE: u32 = u32::MAX;
+    let total: usize = seqs.iter().map(|s| s.len()).sum();
+    let mut index: HashMap<NonNull<TypeObject>, u32> = HashMap::with_capacity(total);
+    let mut types: Vec<NonNull<TypeObject>> = Vec::with_capacity(total);
+    let mut in_tails: Vec<u32> = Vec::with_capacity(total);
+    // The lists flattened: list l is items[start[l]..start[l + 1]].
+    let mut items: Vec<u32> = Vec::with_capacity(total);
+    let mut start: Vec<usize> = Vec::with_capacity(seqs.len() + 1);
+    for s in seqs {
+        start.push(items.len());
+        for (k, t) in s.iter().enumerate() {
+            let i = *index.entry(*t).or_insert_with(|| {
+                types.push(*t);
+                in_tails.push(0);
+                (types.len() - 1) as u32
+            });
+            if k > 0 {
+                in_tails[i as usize] += 1;
             }
-            out.push(candidate);
-            for (s, p) in seqs.iter().zip(pos.iter_mut()) {
-                if s.get(*p) == Some(&candidate) {
-                    *p += 1;
-                }
-            }
-            progressed = true;
-            break;
-        }
-        if all_done {
-            return Ok(());
-        }
-        if !progressed {
-            return Err(inconsistent(py, &seqs, &pos));
+            items.push(i);
         }
     }
+    start.push(items.len());
+    check_duplicates(py, &types, &items[start[seqs.len() - 1]..])?;
+    out.reserve(types.len());
+    let n = seqs.len();
+    let mut pos: Vec<usize> = start[..n].to_vec();
+    let mut waiting: Vec<u32> = vec![NONE; types.len()];
+    let mut next_waiting: Vec<u32> = vec![NONE; n];
+    let mut ready: Vec<u64> = vec![0; n.div_ceil(64)];
+    let set_ready = |ready: &mut Vec<u64>, l: usize| ready[l / 64] |= 1 << (l % 64);
+    // Lists are linked in reverse so each type's chain ends up in list order.
+    for l in (0..n).rev() {
+        if pos[l] < start[l + 1] {
+            let h = items[pos[l]] as usize;
+            next_waiting[l] = waiting[h];
+            waiting[h] = l as u32;
+            if in_tails[h] == 0 {
+                set_ready(&mut ready, l);
+            }
+        }
+    }
+    let mut remaining = n - (0..n).filter(|&l| pos[l] == start[l + 1]).count();
+    while remaining > 0 {
+        let Some(first) = ready
+            .iter()
+            .enumerate()
+            .find(|(_, w)| **w != 0)
+            .map(|(i, w)| i * 64 + w.trailing_zeros() as usize)
+        else {
+            let heads: SmallVec<[usize; 8]> = (0..n).map(|l| pos[l] - start[l]).collect();
+            return Err(inconsistent(py, seqs, &heads));
+        };
+        let candidate = items[pos[first]] as usize;
+        out.push(types[candidate]);
+        // Pop the candidate from every list it heads.
+        let mut l = std::mem::replace(&mut waiting[candidate], NONE);
+        while l != NONE {
+            let li = l as usize;
+            l = next_waiting[li];
+            ready[li / 64] &= !(1 << (li % 64));
+            pos[li] += 1;
+            if pos[li] == start[li + 1] {
+                remaining -= 1;
+                continue;
+            }
+            // The new head leaves this list's tail and waits on its own chain.
+            let h = items[pos[li]] as usize;
+            in_tails[h] -= 1;
+            next_waiting[li] = waiting[h];
+            waiting[h] = li as u32;
+            if in_tails[h] == 0 {
+                let mut w = waiting[h];
+                while w != NONE {
+                    set_ready(&mut ready, w as usize);
+                    w = next_waiting[w as usize];
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// CPython 3.11's message: the distinct heads of the unfinished lists, in list order.
-fn inconsistent(py: Python<'_>, seqs: &[Vec<NonNull<TypeObject>>], pos: &[usize]) -> PyErr {
+fn inconsistent(py: Python<'_>, seqs: &[&[NonNull<TypeObject>]], pos: &[usize]) -> PyErr {
     let mut heads: SmallVec<[NonNull<TypeObject>; 8]> = SmallVec::new();
     for (s, &p) in seqs.iter().zip(pos) {
         if let Some(&h) = s.get(p)

@@ -29,6 +29,7 @@ impl Runtime {
 }
 
 fn init(py: Python<'_>) {
+    crate::method_cache::install(py);
     init_core_layouts(py);
     crate::type_type::install(py);
     crate::builtins::install_behaviour_slots(py);

@@ -11,7 +11,7 @@ use crate::layout::best_base;
 use crate::metaclass;
 use crate::type_ready::type_ready;
 use pyrt_core::builtins::{TupleObject, dict_new, intern, str_new, tuple_new};
-use pyrt_core::object::generic_alloc;
+use pyrt_core::object::{generic_alloc, member_fits, member_size};
 use pyrt_core::types::{MemberDef, MemberKind, SlotId, SlotSetError, SlotValue};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
 
@@ -94,7 +94,9 @@ pub fn from_spec<'py>(
 /// [`from_spec`] that also accepts the layout-bearing slots.
 ///
 /// # Safety
-/// Each layout-bearing slot in `spec` must agree with the instances' layout, as
+/// Each `tp_members` entry must describe a real field of the instances (safe
+/// `from_spec` checks that each is a field the type adds itself). Each layout-bearing
+/// slot in `spec` must agree with the instances' layout, as
 /// `TypeObject::set_fn_slot_unchecked` documents: e.g. a `tp_dealloc` destroys exactly
 /// the payload `basicsize` describes and ends in the type's `tp_free`; a `tp_traverse`
 /// visits only live objects the instance owns references to.
@@ -141,6 +143,9 @@ fn build<'py>(
     apply_sizes(py, &tp, spec, &base)?;
     apply_slots(py, &tp, spec, allow_raw)?;
     check_offsets(py, &tp, spec, &base)?;
+    if !allow_raw {
+        check_members(py, &tp, spec, &base)?;
+    }
     add_managed_slots(py, &tp, spec, &base)?;
     type_ready(py, &tp)?;
     Ok(tp)
@@ -347,17 +352,20 @@ fn apply_doc(py: Python<'_>, tp: &TypeObject, full: &str, doc: &str) -> PyResult
     Ok(())
 }
 
+/// Whether `m` is one of the special offset members.
+fn is_offset_member(m: &MemberDef) -> bool {
+    m.kind == MemberKind::Ssize
+        && matches!(
+            m.name,
+            "__dictoffset__" | "__weaklistoffset__" | "__vectorcalloffset__"
+        )
+}
+
 /// The special offset members, recorded until `check_offsets` validates and installs them.
 fn offset_members(members: &[MemberDef]) -> impl Iterator<Item = (&'static str, isize)> + '_ {
     members
         .iter()
-        .filter(|m| m.kind == MemberKind::Ssize)
-        .filter(|m| {
-            matches!(
-                m.name,
-                "__dictoffset__" | "__weaklistoffset__" | "__vectorcalloffset__"
-            )
-        })
+        .filter(|m| is_offset_member(m))
         .map(|m| (m.name, m.offset))
 }
 
@@ -400,6 +408,55 @@ fn check_offsets(
         // SAFETY: checked just above: an aligned pointer-sized slot inside every instance
         // (instances are zero-filled, so the slot starts empty).
         unsafe { field.set(off) };
+    }
+    Ok(())
+}
+
+/// Step (safe path): every other member names a field the type itself adds — aligned,
+/// inside the instance, after the base's fields, clear of the dict/weakref/vectorcall
+/// slots, and overlapping no member of another representation — so member descriptors
+/// can read and write it without breaking memory safety.
+fn check_members(
+    py: Python<'_>,
+    tp: &TypeObject,
+    spec: &TypeSpec<'_>,
+    base: &TypeObject,
+) -> PyResult<()> {
+    let size = match tp.tp_basicsize.get() {
+        0 => base.tp_basicsize.get(),
+        s => s,
+    };
+    let reserved = [
+        tp.tp_dictoffset.get(),
+        tp.tp_weaklistoffset.get(),
+        tp.tp_vectorcall_offset.get(),
+    ];
+    let fields: Vec<&MemberDef> = tp
+        .tp_members
+        .get()
+        .iter()
+        .filter(|m| !is_offset_member(m))
+        .collect();
+    let span = |m: &MemberDef| (m.offset, m.offset + member_size(m.kind) as isize);
+    let is_obj = |k: MemberKind| matches!(k, MemberKind::Object | MemberKind::ObjectEx);
+    let same_repr = |a: MemberKind, b: MemberKind| a == b || (is_obj(a) && is_obj(b));
+    for m in &fields {
+        let (start, end) = span(m);
+        let clashes = reserved.iter().any(|&r| r != 0 && start < r + 8 && r < end)
+            || fields.iter().any(|o| {
+                let (os, oe) = span(o);
+                let overlap = start < oe && os < end;
+                overlap && !(os == start && same_repr(o.kind, m.kind))
+            });
+        if !member_fits(m.kind, m.offset, size) || m.offset < base.tp_basicsize.get() || clashes {
+            return Err(PyErr::system_error(
+                py,
+                format!(
+                    "{}: member '{}' at offset {} is not a field of the type's own instance layout",
+                    spec.name, m.name, m.offset
+                ),
+            ));
+        }
     }
     Ok(())
 }

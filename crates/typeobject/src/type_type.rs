@@ -18,6 +18,7 @@ pub(crate) fn install(py: Python<'_>) {
     let object = b.object();
     object.tp_getattro.set(Some(generic_getattr));
     object.tp_setattro.set(Some(generic_setattr));
+    object.tp_getset.set(&crate::class_assign::OBJECT_GETSET);
     let t = b.type_();
     t.tp_getattro.set(Some(type_getattro));
     t.tp_setattro.set(Some(type_setattro));
@@ -25,6 +26,7 @@ pub(crate) fn install(py: Python<'_>) {
     t.tp_new.set(Some(type_new_slot));
     t.tp_init.set(Some(type_init));
     t.tp_repr.set(Some(type_repr));
+    crate::type_attrs::install(t);
     // SAFETY: type objects are laid out as TypeObject; type_dealloc releases exactly its
     // owned fields and frees heap types (the only ones ever deallocated) with gc_free;
     // type_traverse visits the object fields a type owns.
@@ -88,6 +90,7 @@ fn type_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
 fn type_clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
     // SAFETY: installed on `type`.
     let tp = unsafe { obj.downcast_unchecked::<TypeObject>() };
+    crate::type_modified::before_type_clear(py, tp);
     if let Some(d) = tp.tp_dict.get(py) {
         d.clear(py);
     }
@@ -106,6 +109,7 @@ fn type_clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
 unsafe fn type_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: caller contract: the type is still allocated.
     let tp = unsafe { &*(obj.as_ptr() as *const TypeObject) };
+    crate::type_modified::before_type_dealloc(py, tp);
     // SAFETY: the bases tuple is owned by tp and alive until taken below.
     if let Some(bases) = unsafe { tp.tp_bases.get_ref() } {
         for b in crate::mro::as_types(bases) {

@@ -10,8 +10,9 @@
 use crate::builtins::StrObject;
 use crate::handle::Bound;
 use crate::object::{ObjectHeader, PyAny, PyLayout, RawCell};
+use crate::runtime::BuiltinTypes;
 use crate::runtime::Python;
-use crate::types::{Destructor, GetSetDef, MethodDef, ObjCell, TypeObject};
+use crate::types::{GetSetDef, MethodDef, ObjCell, TypeObject};
 use std::cell::Cell;
 use std::ptr::NonNull;
 
@@ -22,30 +23,24 @@ fn any_cell<T: PyLayout>(c: &ObjCell<T>) -> &ObjCell<PyAny> {
     unsafe { &*(c as *const ObjCell<T> as *const ObjCell<PyAny>) }
 }
 
-/// Whether `obj`'s type, or a type in its `tp_base` chain, deallocates with `dealloc`:
-/// the marker of a payload layout (subclasses extend their base's layout).
-fn has_layout(obj: &PyAny, dealloc: Destructor) -> bool {
-    let mut t = Some(obj.ob_type());
-    while let Some(cur) = t {
-        if cur
-            .tp_dealloc
-            .get()
-            .is_some_and(|d| d as usize == dealloc as usize)
-        {
-            return true;
-        }
-        t = cur.base();
-    }
-    false
+/// Whether `obj`'s type is (a subtype of) one of the builtin types named by `pick`:
+/// the types whose instances are laid out as a given payload.
+fn instance_of_any(obj: &PyAny, pick: fn(&BuiltinTypes) -> [&TypeObject; 2]) -> bool {
+    // The state exists whenever an object does (objects are made under a token).
+    let Some(st) = crate::runtime::state_if_created() else {
+        return false;
+    };
+    let tp = obj.ob_type();
+    pick(&st.builtins).iter().any(|t| tp.is_subtype(t))
 }
 
 /// The object fields of a payload, for the shared dealloc/traverse/clear below.
-trait OwnedFields {
+pub(crate) trait OwnedFields {
     fn fields(&self) -> Vec<&ObjCell<PyAny>>;
 }
 
 /// `tp_traverse` of a payload `T`.
-fn traverse_fields<T: OwnedFields>(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
+pub(crate) fn traverse_fields<T: OwnedFields>(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
     // SAFETY: installed only on types laid out as T.
     let o = unsafe { &*(obj as *const PyAny as *const T) };
     o.fields().iter().filter_map(|c| c.as_ptr()).for_each(visit);
@@ -53,7 +48,7 @@ fn traverse_fields<T: OwnedFields>(obj: &PyAny, visit: &mut dyn FnMut(NonNull<Py
 
 /// `tp_clear` of a payload `T`: every field is moved out first, released after (each
 /// release may run arbitrary code).
-fn clear_fields<T: OwnedFields>(py: Python<'_>, obj: &Bound<'_, PyAny>) {
+pub(crate) fn clear_fields<T: OwnedFields>(py: Python<'_>, obj: &Bound<'_, PyAny>) {
     // SAFETY: installed only on types laid out as T.
     let o = unsafe { &*(obj.as_ptr().as_ptr() as *const T) };
     let taken: Vec<_> = o.fields().iter().filter_map(|c| c.take(py)).collect();
@@ -64,7 +59,7 @@ fn clear_fields<T: OwnedFields>(py: Python<'_>, obj: &Bound<'_, PyAny>) {
 ///
 /// # Safety
 /// `obj` is laid out as `T` and has refcount zero.
-unsafe fn dealloc_fields<T: OwnedFields>(py: Python<'_>, obj: NonNull<PyAny>) {
+pub(crate) unsafe fn dealloc_fields<T: OwnedFields>(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: caller contract: the object is still allocated and laid out as T.
     let o = unsafe { &*(obj.as_ptr() as *const T) };
     let taken: Vec<_> = o.fields().iter().filter_map(|c| c.take(py)).collect();
@@ -73,35 +68,17 @@ unsafe fn dealloc_fields<T: OwnedFields>(py: Python<'_>, obj: NonNull<PyAny>) {
     unsafe { super::layouts::call_tp_free(py, obj) };
 }
 
-macro_rules! layout_fns {
-    ($t:ty, $dealloc:ident, $traverse:ident, $clear:ident) => {
-        /// `tp_dealloc` of this layout.
-        ///
-        /// # Safety
-        /// `obj` is laid out as this payload and has refcount zero.
-        pub(crate) unsafe fn $dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
-            // SAFETY: forwarded.
-            unsafe { dealloc_fields::<$t>(py, obj) }
-        }
-        pub(crate) fn $traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
-            traverse_fields::<$t>(obj, visit)
-        }
-        pub(crate) fn $clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
-            clear_fields::<$t>(py, obj)
-        }
-        // SAFETY: repr(C), header first, every field zero-valid (cells of nullable
-        // pointers, options of references, plain numbers); the layout marker is the
-        // dealloc installed only on types laid out as this payload.
-        unsafe impl PyLayout for $t {
-            fn type_check(obj: &PyAny) -> bool {
-                has_layout(obj, $dealloc)
-            }
-        }
-    };
-}
-
 /// A native function (`builtin_function_or_method`): a [`MethodDef`] optionally bound
 /// to a `__self__`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = py.builtins().builtin_function_or_method();
+///     let o = pyrt_core::object::generic_alloc(py, t, 0).unwrap();
+///     let f = o.downcast::<pyrt_core::builtins::NativeFunctionObject>().unwrap();
+///     assert!(f.def.get().is_none() && f.self_.is_none());
+/// });
+/// ```
 #[repr(C)]
 pub struct NativeFunctionObject {
     /// Header.
@@ -119,15 +96,29 @@ impl OwnedFields for NativeFunctionObject {
         vec![&self.self_, &self.module]
     }
 }
-layout_fns!(
-    NativeFunctionObject,
-    native_function_dealloc,
-    native_function_traverse,
-    native_function_clear
-);
+// SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
+// options of references, plain numbers); only `builtin_function_or_method`/`builtin_function_or_method` and their subtypes lay
+// instances out as this payload (set in `layouts.rs`; subclasses extend it).
+unsafe impl PyLayout for NativeFunctionObject {
+    fn type_check(obj: &PyAny) -> bool {
+        instance_of_any(obj, |b| {
+            [
+                b.builtin_function_or_method(),
+                b.builtin_function_or_method(),
+            ]
+        })
+    }
+}
 
 /// A method descriptor (`method_descriptor`, `classmethod_descriptor`): a
 /// `tp_methods` entry of `d_type`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().classmethod_descriptor(), 0).unwrap();
+///     assert!(o.downcast::<pyrt_core::builtins::MethodDescrObject>().is_ok());
+/// });
+/// ```
 #[repr(C)]
 pub struct MethodDescrObject {
     /// Header.
@@ -145,12 +136,14 @@ impl OwnedFields for MethodDescrObject {
         vec![any_cell(&self.d_type), any_cell(&self.d_name)]
     }
 }
-layout_fns!(
-    MethodDescrObject,
-    method_descr_dealloc,
-    method_descr_traverse,
-    method_descr_clear
-);
+// SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
+// options of references, plain numbers); only `method_descriptor`/`classmethod_descriptor` and their subtypes lay
+// instances out as this payload (set in `layouts.rs`; subclasses extend it).
+unsafe impl PyLayout for MethodDescrObject {
+    fn type_check(obj: &PyAny) -> bool {
+        instance_of_any(obj, |b| [b.method_descriptor(), b.classmethod_descriptor()])
+    }
+}
 
 /// A member descriptor (`member_descriptor`): a field at a fixed offset inside the
 /// instances of `d_type`.
@@ -158,6 +151,14 @@ layout_fns!(
 /// Invariant: `kind` and `offset` describe a real field of every instance of `d_type`
 /// (a pointer slot holding an owned reference or null for the object kinds; a plain
 /// value otherwise). They are [`RawCell`]s: safe to read, `unsafe` to write.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().member_descriptor(), 0).unwrap();
+///     let m = o.downcast::<pyrt_core::builtins::MemberDescrObject>().unwrap();
+///     assert_eq!(m.offset.get(), 0); // set (unsafely) by the constructor only
+/// });
+/// ```
 #[repr(C)]
 pub struct MemberDescrObject {
     /// Header.
@@ -181,14 +182,24 @@ impl OwnedFields for MemberDescrObject {
         vec![any_cell(&self.d_type), any_cell(&self.d_name)]
     }
 }
-layout_fns!(
-    MemberDescrObject,
-    member_descr_dealloc,
-    member_descr_traverse,
-    member_descr_clear
-);
+// SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
+// options of references, plain numbers); only `member_descriptor`/`member_descriptor` and their subtypes lay
+// instances out as this payload (set in `layouts.rs`; subclasses extend it).
+unsafe impl PyLayout for MemberDescrObject {
+    fn type_check(obj: &PyAny) -> bool {
+        instance_of_any(obj, |b| [b.member_descriptor(), b.member_descriptor()])
+    }
+}
 
 /// A getset descriptor (`getset_descriptor`): a `tp_getset` entry of `d_type`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().getset_descriptor(), 0).unwrap();
+///     assert!(o.downcast::<pyrt_core::builtins::GetSetDescrObject>().is_ok());
+///     assert!(o.downcast::<pyrt_core::builtins::MemberDescrObject>().is_err());
+/// });
+/// ```
 #[repr(C)]
 pub struct GetSetDescrObject {
     /// Header.
@@ -206,14 +217,25 @@ impl OwnedFields for GetSetDescrObject {
         vec![any_cell(&self.d_type), any_cell(&self.d_name)]
     }
 }
-layout_fns!(
-    GetSetDescrObject,
-    getset_descr_dealloc,
-    getset_descr_traverse,
-    getset_descr_clear
-);
+// SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
+// options of references, plain numbers); only `getset_descriptor`/`getset_descriptor` and their subtypes lay
+// instances out as this payload (set in `layouts.rs`; subclasses extend it).
+unsafe impl PyLayout for GetSetDescrObject {
+    fn type_check(obj: &PyAny) -> bool {
+        instance_of_any(obj, |b| [b.getset_descriptor(), b.getset_descriptor()])
+    }
+}
 
 /// A bound method (`method`): a callable and the instance it is bound to.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().method(), 0).unwrap();
+///     let m = o.downcast::<pyrt_core::builtins::BoundMethodObject>().unwrap();
+///     m.self_.set(py, Some(pyrt_core::builtins::int_new(py, 1).unwrap().into_any()));
+///     assert!(!m.self_.is_none()); // released with the method
+/// });
+/// ```
 #[repr(C)]
 pub struct BoundMethodObject {
     /// Header.
@@ -229,14 +251,24 @@ impl OwnedFields for BoundMethodObject {
         vec![&self.func, &self.self_]
     }
 }
-layout_fns!(
-    BoundMethodObject,
-    bound_method_dealloc,
-    bound_method_traverse,
-    bound_method_clear
-);
+// SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
+// options of references, plain numbers); only `method`/`method` and their subtypes lay
+// instances out as this payload (set in `layouts.rs`; subclasses extend it).
+unsafe impl PyLayout for BoundMethodObject {
+    fn type_check(obj: &PyAny) -> bool {
+        instance_of_any(obj, |b| [b.method(), b.method()])
+    }
+}
 
 /// `classmethod` and `staticmethod`: a wrapped callable plus an instance `__dict__`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().staticmethod(), 0).unwrap();
+///     assert!(o.downcast::<pyrt_core::builtins::FuncWrapperObject>().is_ok());
+///     assert!(pyrt_core::object::dict_slot(o.as_any_ref()).is_some());
+/// });
+/// ```
 #[repr(C)]
 pub struct FuncWrapperObject {
     /// Header.
@@ -252,14 +284,24 @@ impl OwnedFields for FuncWrapperObject {
         vec![&self.callable, &self.dict]
     }
 }
-layout_fns!(
-    FuncWrapperObject,
-    func_wrapper_dealloc,
-    func_wrapper_traverse,
-    func_wrapper_clear
-);
+// SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
+// options of references, plain numbers); only `classmethod`/`staticmethod` and their subtypes lay
+// instances out as this payload (set in `layouts.rs`; subclasses extend it).
+unsafe impl PyLayout for FuncWrapperObject {
+    fn type_check(obj: &PyAny) -> bool {
+        instance_of_any(obj, |b| [b.classmethod(), b.staticmethod()])
+    }
+}
 
 /// `property`: accessor functions, the doc, and the name given by `__set_name__`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().property(), 0).unwrap();
+///     let p = o.downcast::<pyrt_core::builtins::PropertyObject>().unwrap();
+///     assert!(p.fget.is_none() && !p.getter_doc.get());
+/// });
+/// ```
 #[repr(C)]
 pub struct PropertyObject {
     /// Header.
@@ -283,14 +325,23 @@ impl OwnedFields for PropertyObject {
         vec![&self.fget, &self.fset, &self.fdel, &self.doc, &self.name]
     }
 }
-layout_fns!(
-    PropertyObject,
-    property_dealloc,
-    property_traverse,
-    property_clear
-);
+// SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
+// options of references, plain numbers); only `property`/`property` and their subtypes lay
+// instances out as this payload (set in `layouts.rs`; subclasses extend it).
+unsafe impl PyLayout for PropertyObject {
+    fn type_check(obj: &PyAny) -> bool {
+        instance_of_any(obj, |b| [b.property(), b.property()])
+    }
+}
 
 /// `mappingproxy`: a read-only view of a mapping.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().mappingproxy(), 0).unwrap();
+///     assert!(o.downcast::<pyrt_core::builtins::MappingProxyObject>().unwrap().mapping.is_none());
+/// });
+/// ```
 #[repr(C)]
 pub struct MappingProxyObject {
     /// Header.
@@ -304,9 +355,11 @@ impl OwnedFields for MappingProxyObject {
         vec![&self.mapping]
     }
 }
-layout_fns!(
-    MappingProxyObject,
-    mappingproxy_dealloc,
-    mappingproxy_traverse,
-    mappingproxy_clear
-);
+// SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
+// options of references, plain numbers); only `mappingproxy`/`mappingproxy` and their subtypes lay
+// instances out as this payload (set in `layouts.rs`; subclasses extend it).
+unsafe impl PyLayout for MappingProxyObject {
+    fn type_check(obj: &PyAny) -> bool {
+        instance_of_any(obj, |b| [b.mappingproxy(), b.mappingproxy()])
+    }
+}

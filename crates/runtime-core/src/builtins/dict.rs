@@ -33,6 +33,8 @@ struct Table {
     mutations: u64,
     /// Whether a key that is not an exact `str` was ever inserted.
     has_non_str_keys: bool,
+    /// Whether a cache may hold borrowed pointers into this dict (see `dict_pin`).
+    pinned: bool,
 }
 
 /// A `dict` object.
@@ -88,22 +90,60 @@ impl DictObject {
     /// Returns a borrowed pointer valid until the dict is next modified.
     #[inline]
     pub fn get_str_raw(&self, py: Python<'_>, key: &StrObject) -> Option<NonNull<PyAny>> {
-        let kp = NonNull::from(key).cast::<PyAny>();
-        let h = key.hash();
+        self.with(|t| str_lookup(t, py, key))
+    }
+
+    /// [`DictObject::get_str_raw`] that also *pins* the dict: until its next mutation,
+    /// that mutation first runs the pinned-dict hook (see
+    /// [`set_pinned_dict_hook`](super::set_pinned_dict_hook)), so a cache may keep the
+    /// result (found or absent) as a borrowed pointer.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+    ///     let k = pyrt_core::builtins::intern(py, "k").unwrap();
+    ///     assert!(d.get_str_raw_pinning(py, &k).is_none());
+    ///     assert!(d.is_pinned());
+    ///     d.set_item(py, k.as_any(), k.as_any()).unwrap(); // runs the hook, unpins
+    ///     assert!(!d.is_pinned());
+    /// });
+    /// ```
+    #[inline]
+    pub fn get_str_raw_pinning(&self, py: Python<'_>, key: &StrObject) -> Option<NonNull<PyAny>> {
         self.with(|t| {
-            let entries = &t.entries;
-            let i = t.indices.find(mix_hash(h as u64), |&i| {
-                let e = &entries[i as usize];
-                e.key == Some(kp)
-                    || (e.hash == h
-                        && e.key.is_some_and(|k| {
-                            // SAFETY: keys are live (owned by the dict).
-                            let k = unsafe { k.as_ref() };
-                            is_exact_str(py, k) && str_of(k) == key.as_str()
-                        }))
-            })?;
-            entries[*i as usize].value
+            t.pinned = true;
+            str_lookup(t, py, key)
         })
+    }
+
+    /// Whether the dict is pinned (see [`DictObject::get_str_raw_pinning`]).
+    pub fn is_pinned(&self) -> bool {
+        // SAFETY: read-only peek under the lock.
+        unsafe { (*self.table.get()).as_ref().is_some_and(|t| t.pinned) }
+    }
+
+    /// Unpins the dict without running the hook.
+    ///
+    /// # Safety
+    /// No cached borrowed pointer may rely on this dict's contents any more (the caches
+    /// that pinned it have invalidated every entry that read it).
+    pub unsafe fn unpin(&self) {
+        // SAFETY: lock held; no other borrow of the table is live.
+        if let Some(t) = unsafe { (*self.table.get()).as_mut() } {
+            t.pinned = false;
+        }
+    }
+
+    /// Runs the pinned-dict hook if the dict is pinned, then unpins it. Every mutation
+    /// calls this right before changing the table (after any user code of the key
+    /// comparison has run), so no cached pointer sees the change.
+    #[inline]
+    fn before_mutation(&self, py: Python<'_>) {
+        if self.is_pinned() {
+            super::dict_pin::run_hook(py);
+            // SAFETY: the hook made every cached pointer into pinned dicts unreachable.
+            unsafe { self.unpin() };
+        }
     }
 
     /// `d[key]` if present (`Ok(None)` if absent); errors come from hashing or comparing.
@@ -140,6 +180,7 @@ impl DictObject {
                 f => break f,
             }
         };
+        self.before_mutation(py);
         let new_v = value.clone().into_non_null();
         let old = match found {
             Found::At(i) => self.with(|t| {
@@ -170,6 +211,7 @@ impl DictObject {
                 Found::Restart => continue,
             }
         };
+        self.before_mutation(py);
         let (k, v) = self.with(|t| remove_at(t, i, h));
         // SAFETY: the dict owned both references; the table is consistent.
         unsafe {
@@ -209,6 +251,7 @@ impl DictObject {
 
     /// Removes every item.
     pub fn clear(&self, py: Python<'_>) {
+        self.before_mutation(py);
         // SAFETY: lock held; the table is moved out before releasing references.
         let old = unsafe { (*self.table.get()).take() };
         if let Some(t) = old {
@@ -271,6 +314,26 @@ impl DictObject {
         }
         Ok(Found::Absent)
     }
+}
+
+/// The value under an exact-`str` key, compared by identity first, then by text (no
+/// user code runs).
+#[inline(always)]
+fn str_lookup(t: &Table, py: Python<'_>, key: &StrObject) -> Option<NonNull<PyAny>> {
+    let kp = NonNull::from(key).cast::<PyAny>();
+    let h = key.hash();
+    let entries = &t.entries;
+    let i = t.indices.find(mix_hash(h as u64), |&i| {
+        let e = &entries[i as usize];
+        e.key == Some(kp)
+            || (e.hash == h
+                && e.key.is_some_and(|k| {
+                    // SAFETY: keys are live (owned by the dict).
+                    let k = unsafe { k.as_ref() };
+                    is_exact_str(py, k) && str_of(k) == key.as_str()
+                }))
+    })?;
+    entries[*i as usize].value
 }
 
 #[inline(always)]

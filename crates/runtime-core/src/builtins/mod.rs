@@ -7,6 +7,7 @@
 
 mod descr;
 mod dict;
+mod dict_pin;
 mod exception;
 mod hash;
 mod int;
@@ -20,6 +21,7 @@ pub use descr::{
     MethodDescrObject, NativeFunctionObject, PropertyObject,
 };
 pub use dict::{DictObject, dict_new};
+pub use dict_pin::{PinnedDictHook, set_pinned_dict_hook};
 pub use exception::BaseExceptionObject;
 pub use hash::{hash_bytes, hash_i64, mix_hash};
 pub use int::{INT_ITEMS, IntObject, int_alloc, int_new};

@@ -11,6 +11,11 @@ use crate::runtime::Python;
 use crate::types::{MemberKind, ObjCell};
 
 /// A member field's value.
+///
+/// ```
+/// let v = pyrt_core::object::MemberValue::Int(3);
+/// assert!(matches!(v, pyrt_core::object::MemberValue::Int(3)));
+/// ```
 #[derive(Debug)]
 pub enum MemberValue<'py> {
     /// An object field (empty: the slot is NULL).
@@ -55,6 +60,23 @@ pub fn member_fits(kind: MemberKind, offset: isize, size: isize) -> bool {
 
 /// Reads the field.
 ///
+/// ```
+/// use pyrt_core::object::{MemberValue, member_read, member_write};
+/// use pyrt_core::types::MemberKind;
+/// pyrt_core::with_test_runtime(|py| {
+///     // `classmethod` instances keep their `__dict__` pointer at a known offset.
+///     let t = py.builtins().classmethod();
+///     let off = t.tp_dictoffset.get();
+///     let o = pyrt_core::object::generic_alloc(py, t, 0).unwrap();
+///     let d = pyrt_core::builtins::dict_new(py).unwrap().into_any();
+///     // SAFETY: the dict slot is an object field of every classmethod instance.
+///     unsafe {
+///         assert!(member_write(py, &o, MemberKind::Object, off, MemberValue::Object(Some(d))).is_none());
+///         assert!(matches!(member_read(py, &o, MemberKind::Object, off), MemberValue::Object(Some(_))));
+///     }
+/// });
+/// ```
+///
 /// # Safety
 /// `obj` holds a field of `kind` at `offset` (for the object kinds: a pointer slot
 /// holding an owned reference or null).
@@ -83,7 +105,7 @@ pub unsafe fn member_read<'py>(
 
 /// Writes the field; for the object kinds returns the previous content (to be released
 /// by the caller once it is safe to run arbitrary code). A value of the wrong shape for
-/// `kind` is ignored (the caller converts first).
+/// `kind` is ignored (the caller converts first). See [`member_read`] for an example.
 ///
 /// # Safety
 /// As for [`member_read`].
@@ -120,4 +142,25 @@ pub unsafe fn member_write<'py>(
             _ => None,
         }
     }
+}
+
+/// The pointer slot at `offset` inside `obj`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = py.builtins().staticmethod();
+///     let o = pyrt_core::object::generic_alloc(py, t, 0).unwrap();
+///     // SAFETY: the dict slot of a staticmethod instance is an owned-or-null pointer.
+///     let cell = unsafe { pyrt_core::object::pointer_slot(&o, t.tp_dictoffset.get()) };
+///     assert!(cell.is_none());
+/// });
+/// ```
+///
+/// # Safety
+/// `obj` holds, at `offset`, an aligned pointer slot that contains an owned reference or
+/// null (as every object-kind member field does), and the returned cell is not used
+/// after the object is freed.
+pub unsafe fn pointer_slot(obj: &PyAny, offset: isize) -> &ObjCell<PyAny> {
+    // SAFETY: caller contract.
+    unsafe { &*((obj as *const PyAny as *const u8).offset(offset) as *const ObjCell<PyAny>) }
 }

@@ -21,7 +21,7 @@ pub use alloc::{GcAlloc, gc_free, gc_head_of, generic_alloc, instance_size, plai
 pub use dealloc::release_dealloc_queue;
 pub use dict_slot::dict_slot;
 pub(crate) use dict_slot::{managed_dict_ptr, managed_dict_slot};
-pub use member::{MemberValue, member_fits, member_read, member_size, member_write};
+pub use member::{MemberValue, member_fits, member_read, member_size, member_write, pointer_slot};
 pub use raw_cell::RawCell;
 pub use refcount::{decref, incref};
 

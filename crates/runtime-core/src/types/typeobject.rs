@@ -122,14 +122,18 @@ pub struct TypeObject {
     pub tp_weaklist: ObjCell<PyAny>,
     /// Legacy finalizer.
     pub tp_del: Cell<Option<ObjProc>>,
-    /// Attribute-cache version tag (0: none).
-    pub tp_version_tag: Cell<u32>,
+    /// Attribute-cache version tag (0: none). The method cache trusts it: an entry
+    /// keyed by this tag is served for this type, so a tag must never be shared with
+    /// another type or reused after being dropped (only the method cache writes it).
+    pub tp_version_tag: RawCell<u32>,
     /// PEP 442 finalizer.
     pub tp_finalize: Cell<Option<ObjProc>>,
     /// Vectorcall for calling the type itself.
     pub tp_vectorcall: Cell<Option<VectorcallFunc>>,
     /// Bit set of watchers watching this type.
     pub tp_watched: Cell<u8>,
+    /// How many version tags this type has been given (the method cache bounds it).
+    pub tp_versions_used: Cell<u16>,
 
     /// Inline storage for heap types' async sub-table.
     pub as_async: AsyncMethods,

@@ -1,4 +1,5 @@
-//! `_PyType_Lookup`: a name along a type's MRO, dict by dict.
+//! `_PyType_Lookup`: a name along a type's MRO, dict by dict — through the method cache
+//! ([`type_lookup`]) or by the plain walk ([`type_lookup_uncached`]).
 //!
 //! Owns the MRO walk. Must not call user code.
 
@@ -9,6 +10,7 @@ use std::ptr::NonNull;
 
 /// The first value bound to `name` in the dicts of `tp`'s MRO (or `tp` and its base
 /// chain before it is ready), as a borrowed pointer valid until those dicts change.
+/// Served by the method cache ([`crate::method_cache::lookup`]).
 ///
 /// ```
 /// pyrt_typeobject::Runtime::with(|py| {
@@ -16,7 +18,29 @@ use std::ptr::NonNull;
 ///     assert!(pyrt_typeobject::attr::type_lookup(py, py.builtins().int(), &n).is_some());
 /// });
 /// ```
+#[inline(always)]
 pub fn type_lookup(py: Python<'_>, tp: &TypeObject, name: &StrObject) -> Option<NonNull<PyAny>> {
+    crate::method_cache::lookup(py, tp, name)
+}
+
+/// [`type_lookup`] without the cache: the walk of the MRO dicts (of the `tp_base` chain
+/// when there is no MRO yet). The reference the cache is tested against.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let n = pyrt_core::builtins::intern(py, "__doc__").unwrap();
+///     let int = py.builtins().int();
+///     assert_eq!(
+///         pyrt_typeobject::attr::type_lookup_uncached(py, int, &n),
+///         pyrt_typeobject::attr::type_lookup(py, int, &n)
+///     );
+/// });
+/// ```
+pub fn type_lookup_uncached(
+    py: Python<'_>,
+    tp: &TypeObject,
+    name: &StrObject,
+) -> Option<NonNull<PyAny>> {
     let mro = mro_of(tp);
     if mro.is_empty() {
         let mut t = Some(tp);

@@ -7,6 +7,7 @@
 //! is hooked in one place. Must not decide *whether* a write is allowed (that is
 //! `type_setattro`'s job).
 
+use crate::type_modified::{invalidate, unpin_own_dict};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeObject};
 
 /// Sets (`Some`) or deletes (`None`) `key` in `tp`'s dict. `key` must be an interned
@@ -31,10 +32,20 @@ pub fn type_dict_set<'py>(
     let Some(dict) = tp.tp_dict.get(py) else {
         return Err(PyErr::system_error(py, "type has no dict"));
     };
-    let present = match value {
+    // Drop the cache's tags first, so nothing cached relies on the dict while it changes
+    // (the old value's release may run code that looks the name up), and unpin the dict
+    // so the change does not empty the whole cache; re-fix the slots a dunder drives;
+    // tell the watchers once it is done.
+    let modified = invalidate(py, tp);
+    unpin_own_dict(tp, 1);
+    let result = match value {
         Some(v) => dict.set_item(py, key, v).map(|()| true),
         None => dict.del_item(py, key),
-    }?;
-    crate::slotdefs::update_slot_for_key(py, tp, key)?;
-    Ok(present)
+    };
+    let result = match result {
+        Ok(present) => crate::slotdefs::update_slot_for_key(py, tp, key).map(|()| present),
+        Err(e) => Err(e),
+    };
+    modified.notify(py);
+    result
 }

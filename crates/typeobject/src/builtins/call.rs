@@ -7,7 +7,9 @@
 //! will replace these, so their signatures are kept simple.
 
 use crate::builtins::object::object_repr;
-use pyrt_core::builtins::{DictObject, IntObject, ListObject, StrObject, TupleObject, str_new};
+use pyrt_core::builtins::{
+    DictObject, IntObject, ListObject, MappingProxyObject, StrObject, TupleObject, str_new,
+};
 use pyrt_core::object::generic_alloc;
 use pyrt_core::types::TypeObject;
 use pyrt_core::{Bound, PyErr, PyResult, Python};
@@ -126,12 +128,14 @@ pub(crate) fn is_iterable(obj: &Bound<'_>) -> bool {
         || obj.downcast::<TupleObject>().is_ok()
         || obj.downcast::<ListObject>().is_ok()
         || obj.downcast::<DictObject>().is_ok()
+        || obj.downcast::<MappingProxyObject>().is_ok()
         || obj.downcast::<StrObject>().is_ok()
 }
 
 /// The items of an iterable: through its type's `tp_iter` and the iterator's
-/// `tp_iternext` when it has them, else read from a `tuple`, `list`, `dict` (keys) or
-/// `str` (characters) payload; otherwise `TypeError: 'X' object is not iterable`.
+/// `tp_iternext` when it has them, else read from a `tuple`, `list`, `dict` (keys),
+/// `mappingproxy` (its mapping's keys) or `str` (characters) payload; otherwise
+/// `TypeError: 'X' object is not iterable`.
 pub(crate) fn collect_iterable<'py>(
     py: Python<'py>,
     obj: &Bound<'py>,
@@ -158,6 +162,11 @@ pub(crate) fn collect_iterable<'py>(
     }
     if let Ok(d) = obj.downcast::<DictObject>() {
         return Ok(d.keys(py));
+    }
+    if let Ok(p) = obj.downcast::<MappingProxyObject>()
+        && let Some(m) = p.mapping.get(py)
+    {
+        return collect_iterable(py, &m);
     }
     if let Ok(s) = obj.downcast::<StrObject>() {
         let mut buf = [0u8; 4];

@@ -5,8 +5,8 @@
 //!
 //! Owns: `dict`'s behaviour slots, its number, sequence and mapping tables, and its
 //! `BASETYPE`/`MAPPING`/`MATCH_SELF` flags. Must not: reach into `DictObject`'s table.
-//! Not provided yet: `__missing__` for subclasses (needs attribute lookup), iteration,
-//! methods, and updating from non-dict mappings (anything that is not a `dict` is
+//! The methods are in `dict_methods`. Not provided yet: `__missing__` for subclasses
+//! (needs attribute lookup), iteration, and updating from non-dict mappings (anything that is not a `dict` is
 //! treated as an iterable of pairs).
 
 use crate::builtins::args::{Kwargs, at_most};
@@ -26,6 +26,7 @@ pub(crate) fn install(tp: &TypeObject) {
     tp.tp_richcompare.set(Some(dict_richcompare));
     tp.tp_new.set(Some(dict_new_slot));
     tp.tp_init.set(Some(dict_init));
+    tp.tp_methods.set(&super::dict_methods::DICT_METHODS);
     use_mapping_table(tp);
     let m = &tp.as_mapping;
     m.mp_length.set(Some(dict_len));
@@ -131,7 +132,7 @@ fn dict_contains(py: Python<'_>, obj: &Bound<'_>, key: &Bound<'_>) -> PyResult<b
 }
 
 /// Adds the items of `arg`: a `dict`'s items, or an iterable of 2-item iterables.
-fn update_from<'py>(py: Python<'py>, d: &DictObject, arg: &Bound<'py>) -> PyResult<()> {
+pub(super) fn update_from<'py>(py: Python<'py>, d: &DictObject, arg: &Bound<'py>) -> PyResult<()> {
     if let Ok(src) = arg.downcast::<DictObject>() {
         for (k, v) in src.items(py) {
             d.set_item(py, &k, &v)?;

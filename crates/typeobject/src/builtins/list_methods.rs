@@ -222,17 +222,18 @@ fn sort<'py>(
         Some(r) => is_true(py, r)?,
         None => false,
     };
+    // As in CPython, the list looks empty while it is sorted; whatever is added to it
+    // meanwhile is discarded. On an error the items go back in their original order.
     let l = list(py, obj)?;
     let items = l.to_vec(py);
     l.clear(py);
-    let result = sort_items(py, items, key.as_ref(), desc);
-    if !l.is_empty() {
-        l.clear(py);
-        result?;
+    let result = sort_items(py, items.clone(), key.as_ref(), desc);
+    let modified = !l.is_empty();
+    replace_all(py, l, result.as_deref().unwrap_or(&items));
+    result?;
+    if modified {
         return Err(PyErr::value_error(py, "list modified during sort"));
     }
-    let sorted = result?;
-    replace_all(py, l, &sorted);
     Ok(none(py))
 }
 

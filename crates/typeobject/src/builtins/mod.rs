@@ -40,6 +40,7 @@ pub(crate) mod args;
 mod boolean;
 pub mod call;
 mod dict;
+mod dict_methods;
 mod exceptions;
 mod int;
 mod list;

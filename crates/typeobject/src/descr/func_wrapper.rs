@@ -6,9 +6,10 @@
 
 use super::common::new_str;
 use super::dict_attr::DICT_GETSET;
+use crate::attr::{getattr, instance_dict};
 use crate::builtins::args::{Kwargs, no_keywords};
 use crate::builtins::call::{alloc_instance, repr_of};
-use pyrt_core::builtins::{FuncWrapperObject, TupleObject};
+use pyrt_core::builtins::{FuncWrapperObject, TupleObject, intern};
 use pyrt_core::types::{GetSetDef, MemberDef, MemberKind, TypeObject};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags};
 
@@ -90,6 +91,28 @@ fn wrapper_init<'py>(
         ));
     };
     payload(py, obj)?.callable.set(py, Some(f.clone()));
+    copy_wrapped_attributes(py, obj, f)
+}
+
+/// Like `functools.update_wrapper` (3.10+): `__module__`, `__name__`, `__qualname__`
+/// and `__doc__` of the wrapped callable, where it has them, go into the wrapper's
+/// `__dict__`.
+fn copy_wrapped_attributes<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    f: &Bound<'py, PyAny>,
+) -> PyResult<()> {
+    let Some(dict) = instance_dict(py, obj)? else {
+        return Ok(());
+    };
+    for name in ["__module__", "__name__", "__qualname__", "__doc__"] {
+        let key = intern(py, name)?.into_any();
+        match getattr(py, f, &key) {
+            Ok(v) => dict.set_item(py, &key, &v)?,
+            Err(e) if e.is_instance_of(py, py.builtins().attribute_error()) => {}
+            Err(e) => return Err(e),
+        }
+    }
     Ok(())
 }
 

@@ -29,6 +29,19 @@ const KINDS: [MemberKind; 5] = [
 
 /// A member descriptor of `tp` for `def`.
 ///
+/// ```
+/// use pyrt_core::types::{MemberDef, MemberKind};
+/// static DICT: MemberDef = MemberDef { name: "d", kind: MemberKind::Object, offset: 0, readonly: true, doc: None };
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let t = py.builtins().classmethod();
+///     // A copy of DICT at the real dict offset of classmethod instances.
+///     let def: &'static MemberDef = Box::leak(Box::new(MemberDef { offset: t.tp_dictoffset.get(), ..DICT }));
+///     // SAFETY: the field is the owned-or-null dict pointer of every classmethod.
+///     let d = unsafe { pyrt_typeobject::descr::member_descr_new(py, t, def) }.unwrap();
+///     assert_eq!(d.type_name(), "member_descriptor");
+/// });
+/// ```
+///
 /// # Safety
 /// `def.kind` and `def.offset` describe a real field of every instance of `tp` (for the
 /// object kinds, a pointer slot that holds an owned reference or null and that nothing

@@ -47,7 +47,8 @@ pub fn method_descr_new<'py>(
             ));
         }
         (false, true) => {
-            let f = native_function(py, def, None)?;
+            let owner = Bound::from_ref(py, tp).into_any();
+            let f = native_function(py, def, Some(&owner))?;
             return Ok(staticmethod_new(py, f.as_any())?.into_any());
         }
         (true, false) => b.classmethod_descriptor(),

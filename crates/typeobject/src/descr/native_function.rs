@@ -14,7 +14,9 @@ use crate::names;
 use pyrt_core::builtins::{NativeFunctionObject, StrObject};
 use pyrt_core::object::generic_alloc;
 use pyrt_core::protocol::{bool_obj, none};
-use pyrt_core::types::{CompareOp, GetSetDef, MemberDef, MemberKind, MethodDef, TypeObject};
+use pyrt_core::types::{
+    CompareOp, GetSetDef, MemberDef, MemberKind, MethodDef, MethodFlags, TypeObject,
+};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 /// A new native function for `def`, bound to `self_` when given.
@@ -103,7 +105,7 @@ fn native_function_call<'py>(
     let f = payload(py, callable)?;
     let def = def_of(py, f)?;
     let a = call_parts(py, args, kwargs)?;
-    let self_ = f.self_.get(py);
+    let self_ = f.self_.get(py).filter(|_| !is_static(def));
     call_def(py, def, self_.as_ref(), a.args.items(py), a.kwargs, || {
         function_str(py, f, def)
     })
@@ -180,8 +182,18 @@ fn get_text_signature<'py>(
     opt_str(py, text_signature(def.name, def.doc))
 }
 
+/// `__self__`: the receiver (`None` for unbound and `METH_STATIC` functions).
 fn get_self<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    Ok(payload(py, obj)?.self_.get(py).unwrap_or_else(|| none(py)))
+    let f = payload(py, obj)?;
+    let static_ = is_static(def_of(py, f)?);
+    let s = f.self_.get(py).filter(|_| !static_);
+    Ok(s.unwrap_or_else(|| none(py)))
+}
+
+/// `METH_STATIC` functions keep their type as `__self__` for their names and repr,
+/// but are called (and report `__self__`) without it.
+fn is_static(def: &MethodDef) -> bool {
+    def.flags.0 & MethodFlags::STATIC.0 != 0
 }
 
 static GETSET: [GetSetDef; 5] = [

@@ -198,7 +198,7 @@ fn inherits_resolved_slots(tp: &TypeObject) -> bool {
             == Some(w[1].as_ptr() as *const TypeObject)
     });
     // SAFETY: as above.
-    is_chain && crate::class::is_class_statement_type(unsafe { first.as_ref() })
+    is_chain && crate::class::is_class_created(unsafe { first.as_ref() })
 }
 
 /// Sets every slot of the new heap class `tp` that a dunder along its MRO drives to
@@ -255,6 +255,40 @@ pub fn update_all_slots(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     }
     for slot in set.iter() {
         apply(py, tp, slot)?;
+    }
+    Ok(())
+}
+
+/// After `tp`'s MRO changed (`__bases__` assignment): re-resolves every dispatched
+/// slot of `tp` and of all its subclasses, transitively (explicit worklist; each type
+/// once).
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let b = pyrt_typeobject::new_class(py, "B", &[a.clone()], None).unwrap();
+///     pyrt_typeobject::slotdefs::update_hierarchy_slots(py, &a).unwrap();
+///     assert!(b.get_slot(SlotId::TP_REPR).is_some());
+/// });
+/// ```
+pub fn update_hierarchy_slots(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
+    let mut seen: Vec<*const TypeObject> = Vec::new();
+    let mut work: Vec<Bound<'_, TypeObject>> = vec![Bound::from_ref(py, tp)];
+    while let Some(t) = work.pop() {
+        let p: *const TypeObject = &*t;
+        if seen.contains(&p) {
+            continue;
+        }
+        seen.push(p);
+        if t.has_flag(TypeFlags::HEAPTYPE) {
+            update_all_slots(py, &t)?;
+        }
+        for sub in t.tp_subclasses.snapshot() {
+            // SAFETY: registered subclasses are live (a type leaves the registry when it
+            // is freed, and nothing here frees types); a strong reference is taken.
+            work.push(unsafe { Bound::from_borrowed_ptr(py, sub) });
+        }
     }
     Ok(())
 }

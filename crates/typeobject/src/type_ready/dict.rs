@@ -5,11 +5,11 @@
 //! `tp_members` → `tp_getset` → `__doc__`. An existing entry is never replaced, except
 //! by a `METH_COEXIST` method.
 
-use crate::descr::{getset_descr_new, member_descr_new, method_descr_new};
-use pyrt_core::builtins::{DictObject, dict_new, intern};
+use crate::descr::{doc_body, getset_descr_new, member_descr_new, method_descr_new};
+use pyrt_core::builtins::{DictObject, dict_new, intern, str_new};
 use pyrt_core::protocol::none;
 use pyrt_core::types::MethodFlags;
-use pyrt_core::{Bound, PyAny, PyResult, Python, TypeObject};
+use pyrt_core::{Bound, PyAny, PyResult, Python, TypeFlags, TypeObject};
 
 /// A type without a dict gets an empty one.
 pub(super) fn set_dict(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
@@ -56,9 +56,18 @@ fn add_methods(py: Python<'_>, tp: &TypeObject, dict: &Bound<'_, DictObject>) ->
     Ok(())
 }
 
-/// A member descriptor per `tp_members` entry.
+/// A member descriptor per `tp_members` entry (the special offset members of specs,
+/// `__dictoffset__`, `__weaklistoffset__`, `__vectorcalloffset__`, only set offsets).
 fn add_members(py: Python<'_>, tp: &TypeObject, dict: &Bound<'_, DictObject>) -> PyResult<()> {
+    let special = [
+        "__dictoffset__",
+        "__weaklistoffset__",
+        "__vectorcalloffset__",
+    ];
     for def in tp.tp_members.get() {
+        if tp.has_flag(TypeFlags::HEAPTYPE) && special.contains(&def.name) {
+            continue;
+        }
         // SAFETY: a type's `tp_members` describe real fields of its instances: `from_spec`
         // validates them (`check_members`), class creation makes none, and static types
         // are built by code that vouches for its tables.
@@ -77,12 +86,19 @@ fn add_getsets(py: Python<'_>, tp: &TypeObject, dict: &Bound<'_, DictObject>) ->
     Ok(())
 }
 
-/// `__doc__` from `tp_doc` (None without one), unless the dict already has it.
+/// `__doc__` from `tp_doc` minus a leading text signature `Name(...)\n--\n\n` (None
+/// without a doc), unless the dict already has it.
 fn add_doc(py: Python<'_>, tp: &TypeObject, dict: &Bound<'_, DictObject>) -> PyResult<()> {
     let key = pyrt_core::interned!(py, "__doc__")?;
     if dict.get_str_raw(py, &key).is_none() {
+        let full = tp.name_string();
+        let short = full.rsplit('.').next().unwrap_or(&full);
         let doc = match tp.tp_doc.get(py) {
-            Some(d) => d.into_any(),
+            Some(d) => match doc_body(short, Some(d.as_str())) {
+                Some(body) if body.len() == d.as_str().len() => d.into_any(),
+                Some(body) => str_new(py, body)?.into_any(),
+                None => none(py),
+            },
             None => none(py),
         };
         dict.set_item(py, key.as_any(), &doc)?;

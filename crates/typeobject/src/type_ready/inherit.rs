@@ -12,26 +12,61 @@
 use crate::mro::mro_of;
 use crate::names;
 use pyrt_core::object::{gc_free, plain_free};
+use pyrt_core::types::FreeFunc;
 use pyrt_core::types::RawCell;
-use pyrt_core::types::{FreeFunc, SlotId};
 use pyrt_core::{PyErr, PyResult, Python, TypeFlags, TypeObject};
+
+/// The copy rule for type-level function slots held in a `Cell`: copy `b`'s slot only
+/// if the type's is empty, `b`'s is set, and `b`'s differs from its own base's (or it has
+/// no base). Written out per slot so that inheritance reads fields directly instead
+/// of going through the slot table by id.
+macro_rules! copy_cell_slot {
+    ($tp:expr, $b:expr, $b_base:expr, $($field:ident),* $(,)?) => {$(
+        if $tp.$field.get().is_none()
+            && let Some(v) = $b.$field.get()
+            && $b_base.and_then(|bb: &TypeObject| bb.$field.get()).map(|f| f as usize)
+                != Some(v as usize)
+        {
+            $tp.$field.set(Some(v));
+        }
+    )*};
+}
+
+/// The copy rule for the layout-bearing slots held in a `RawCell`.
+macro_rules! copy_raw_slot {
+    ($tp:expr, $b:expr, $b_base:expr, $($field:ident),* $(,)?) => {$(
+        if $tp.$field.get().is_none()
+            && let Some(v) = $b.$field.get()
+            && $b_base.and_then(|bb: &TypeObject| bb.$field.get()).map(|f| f as usize)
+                != Some(v as usize)
+        {
+            // SAFETY: `b` is in the type's MRO and the best-base check made its layout a
+            // part of the type's, so its allocation, deallocation and GC-test functions are
+            // valid for the type's instances (the same rule CPython relies on).
+            unsafe { $tp.$field.set(Some(v)) };
+        }
+    )*};
+}
 
 /// Type-level function slots inherited by the plain copy rule (the sub-table slots are
 /// inherited by the same rule in [`inherit_subtables`]).
-const COPY_RULE_TYPE_SLOTS: [SlotId; 12] = [
-    SlotId::TP_DEALLOC,
-    SlotId::TP_REPR,
-    SlotId::TP_STR,
-    SlotId::TP_ITER,
-    SlotId::TP_ITERNEXT,
-    SlotId::TP_DESCR_GET,
-    SlotId::TP_DESCR_SET,
-    SlotId::TP_INIT,
-    SlotId::TP_ALLOC,
-    SlotId::TP_IS_GC,
-    SlotId::TP_FINALIZE,
-    SlotId::TP_CALL,
-];
+fn copy_type_slots(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject>) {
+    copy_raw_slot!(tp, b, b_base, tp_dealloc, tp_alloc, tp_is_gc);
+    copy_cell_slot!(
+        tp,
+        b,
+        b_base,
+        tp_repr,
+        tp_str,
+        tp_iter,
+        tp_iternext,
+        tp_descr_get,
+        tp_descr_set,
+        tp_init,
+        tp_finalize,
+        tp_call,
+    );
+}
 
 /// The fast-subclass flags, in the order CPython tests them.
 fn fast_subclass_flags(py: Python<'_>) -> [(&TypeObject, TypeFlags); 7] {
@@ -51,8 +86,7 @@ pub(super) fn inherit(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     if let Some(base) = tp.base() {
         inherit_special(py, tp, base);
     }
-    let mro = mro_of(tp).to_vec();
-    for b in mro.iter().skip(1) {
+    for b in mro_of(tp).iter().skip(1) {
         // SAFETY: MRO entries are live types owned by tp's MRO tuple.
         let b = unsafe { b.as_ref() };
         inherit_slots(py, tp, b)?;
@@ -149,9 +183,7 @@ fn inherit_slots(py: Python<'_>, tp: &TypeObject, b: &TypeObject) -> PyResult<()
     inherit_vectorcall_flag(tp, b);
     let had_descr_get = tp.tp_descr_get.get().is_some();
     inherit_subtables(tp, b, b_base);
-    for id in COPY_RULE_TYPE_SLOTS {
-        copy_slot(tp, b, b_base, id);
-    }
+    copy_type_slots(tp, b, b_base);
     inherit_method_descriptor_flag(tp, b, had_descr_get);
     copy_value_by_rule(
         &tp.tp_dictoffset,
@@ -167,26 +199,6 @@ fn inherit_slots(py: Python<'_>, tp: &TypeObject, b: &TypeObject) -> PyResult<()
     inherit_hash_group(py, tp, b)?;
     inherit_free(tp, b, b_base);
     Ok(())
-}
-
-/// The copy rule: copy `b`'s slot only if the type's is empty, `b`'s is set, and
-/// `b`'s differs from its own base's (or it has no base). Sub-table slots need the
-/// sub-table on both sides (setting fails harmlessly otherwise).
-fn copy_slot(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject>, id: SlotId) {
-    let Some(value) = b.get_slot(id) else { return };
-    if tp.get_slot(id).is_some() {
-        return;
-    }
-    if b_base
-        .and_then(|bb| bb.get_slot(id))
-        .is_some_and(|bv| bv.fn_addr() == value.fn_addr())
-    {
-        return;
-    }
-    // SAFETY: `b` is in the type's MRO and the best-base check made its layout a part of
-    // the type's, so its allocation, deallocation, free and traversal functions are valid
-    // for the type's instances (the same rule CPython relies on).
-    let _ = unsafe { tp.set_fn_slot_unchecked(id, Some(value)) };
 }
 
 /// The copy rule over the five sub-tables, each slot by slot; a sub-table is inherited
@@ -284,7 +296,7 @@ fn inherit_hash_group(py: Python<'_>, tp: &TypeObject, b: &TypeObject) -> PyResu
 fn inherit_free(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject>) {
     let gc = tp.has_flag(TypeFlags::HAVE_GC);
     if gc == b.has_flag(TypeFlags::HAVE_GC) {
-        copy_slot(tp, b, b_base, SlotId::TP_FREE);
+        copy_raw_slot!(tp, b, b_base, tp_free);
     } else if gc
         && tp.tp_free.get().is_none()
         && b.tp_free.get().map(|f| f as usize) == Some(plain_free as FreeFunc as usize)

@@ -1,18 +1,22 @@
-//! The MRO step: compute the C3 linearisation and install it as `tp_mro`.
+//! The MRO step: the C3 linearisation, or the metaclass's `mro()` result
+//! (`crate::mro_invoke`), installed as `tp_mro`.
 //!
-//! Owns `tp_mro` and the static-over-heap rule.
+//! Owns the static-over-heap rule. The only step of `type_ready` that may run user code
+//! (a metaclass `mro()`), as in CPython.
 
-use crate::mro::{MroList, compute};
+use crate::mro::MroList;
+use crate::mro_invoke::{NewMro, mro_for};
 use crate::names;
+use crate::type_mutation;
 use pyrt_core::builtins::tuple_new;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
 
 /// Computes and installs the MRO; a static type may not have a heap type in it.
 pub(super) fn set_mro(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
-    let mro = compute(py, tp)?;
+    let new = mro_for(py, tp)?;
     if !tp.has_flag(TypeFlags::HEAPTYPE) {
-        for t in &mro[1..] {
-            // SAFETY: MRO entries are live types (owned by the bases' MROs).
+        for t in crate::mro::as_types(&new.tuple).iter().skip(1) {
+            // SAFETY: MRO entries are live types (owned by the new tuple).
             let t = unsafe { t.as_ref() };
             if t.has_flag(TypeFlags::HEAPTYPE) {
                 return Err(PyErr::type_error(
@@ -26,20 +30,21 @@ pub(super) fn set_mro(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
             }
         }
     }
-    install_mro(py, tp, &mro)
+    type_mutation::install_mro(py, tp, &new);
+    Ok(())
 }
 
-/// Stores `mro` as `tp`'s `tp_mro` tuple.
+/// Stores `mro` (a C3 linearisation of `tp`'s bases) as `tp`'s `tp_mro` tuple.
 pub fn install_mro(py: Python<'_>, tp: &TypeObject, mro: &MroList) -> PyResult<()> {
     // SAFETY: MRO entries are live types; each gets a new reference in the tuple.
     let items: Vec<Bound<'_, PyAny>> = mro
         .iter()
         .map(|t| Bound::from_ref(py, unsafe { t.as_ref() }).into_any())
         .collect();
-    // SAFETY: `mro` is a C3 linearisation of ready types whose layouts the best-base check
-    // made compatible.
-    unsafe {
-        tp.tp_mro.set(py, Some(tuple_new(py, &items)?));
-    }
+    let new = NewMro {
+        tuple: tuple_new(py, &items)?,
+        custom: false,
+    };
+    type_mutation::install_mro(py, tp, &new);
     Ok(())
 }

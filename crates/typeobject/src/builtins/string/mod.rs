@@ -4,8 +4,9 @@
 //! Owns: `str`'s behaviour slots, its sequence and mapping tables, and its
 //! `BASETYPE`/`MATCH_SELF` flags. Must not: touch the payload layout
 //! (`pyrt_core::builtins::StrObject`) except to fill a fresh subclass instance.
-//! Not provided yet: `%` formatting (`nb_remainder`), iteration, slicing.
+//! The methods are in `methods`. Not provided yet: `%` formatting (`nb_remainder`), iteration, slicing.
 
+mod methods;
 mod new;
 mod printable;
 mod repr;
@@ -27,6 +28,7 @@ pub(crate) fn install(tp: &TypeObject) {
     tp.tp_hash.set(Some(str_hash));
     tp.tp_richcompare.set(Some(str_richcompare));
     tp.tp_new.set(Some(new::str_new_slot));
+    tp.tp_methods.set(&methods::STR_METHODS);
     use_sequence_table(tp);
     let s = &tp.as_sequence;
     s.sq_length.set(Some(str_len));

@@ -1,0 +1,164 @@
+//! Attribute lookup through the method cache and the generic attribute protocol, with
+//! the conventions of CPython's baseline (`../shared/bench/cpython-baseline/`): a chain
+//! of depth d is `L0(object) <- L1 <- ... <- L{d-1}`, the attribute is defined on `L0`
+//! and looked up through the leaf; names are interned. The `getattr/*` and `setattr/*`
+//! figures go through `attr::getattr` / `attr::setattr` (the type's `tp_getattro` /
+//! `tp_setattro`: data-descriptor check, instance dict, refcounts) and drop the result.
+//!
+//! Each batch of iterations runs inside one `Runtime::with`. `lookup/after_modified/10`
+//! calls `type_modified(leaf)` and then looks up; since a type may be given at most
+//! `method_cache::MAX_TAGS_PER_TYPE` tags, the leaf is replaced by a fresh one (outside
+//! the timing) every 900 iterations, so every timed lookup refills the cache with a
+//! fresh tag as CPython 3.11 does.
+
+#![allow(missing_docs)] // criterion_group! generates undocumented items
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pyrt::builtins::{StrObject, int_new, intern};
+use pyrt::{Bound, Py, PyAny, Runtime, TypeObject, attr, method_cache, new_class, type_modified};
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// `L0 <- ... <- L{depth-1}` with `target = 1` and `cattr = 2` on `L0`; the leaf.
+fn chain(depth: usize) -> Py<TypeObject> {
+    Runtime::with(|py| {
+        let mut last: Option<Bound<'_, TypeObject>> = None;
+        for i in 0..depth {
+            let bases: Vec<Bound<'_, TypeObject>> = last.iter().cloned().collect();
+            let t = new_class(py, &format!("L{i}"), &bases, None).expect("chain class");
+            if i == 0 {
+                for (n, v) in [("target", 1), ("cattr", 2)] {
+                    let value = int_new(py, v).unwrap().into_any();
+                    attr::setattr(
+                        py,
+                        t.as_any(),
+                        intern(py, n).unwrap().as_any(),
+                        Some(&value),
+                    )
+                    .unwrap();
+                }
+            }
+            last = Some(t);
+        }
+        last.expect("depth >= 1").unbind()
+    })
+}
+
+fn name(n: &str) -> Py<StrObject> {
+    Runtime::with(|py| intern(py, n).unwrap().unbind())
+}
+
+/// An instance of `tp` with `x = 1` in its dict.
+fn instance(tp: &Py<TypeObject>) -> Py<PyAny> {
+    Runtime::with(|py| {
+        let o = pyrt::call_type(py, tp.bind(py), &[]).unwrap();
+        let one = int_new(py, 1).unwrap().into_any();
+        attr::setattr(py, &o, intern(py, "x").unwrap().as_any(), Some(&one)).unwrap();
+        o.unbind()
+    })
+}
+
+fn time_lookups(tp: &Py<TypeObject>, n: &Py<StrObject>, iters: u64) -> Duration {
+    Runtime::with(|py| {
+        let (tp, n) = (tp.bind(py), n.bind(py));
+        let start = Instant::now();
+        for _ in 0..iters {
+            black_box(method_cache::lookup(py, black_box(tp), black_box(n)));
+        }
+        start.elapsed()
+    })
+}
+
+fn time_after_modified(parent: &Py<TypeObject>, n: &Py<StrObject>, iters: u64) -> Duration {
+    Runtime::with(|py| {
+        let n = n.bind(py);
+        let mut total = Duration::ZERO;
+        let mut left = iters;
+        while left > 0 {
+            let batch = left.min(900);
+            left -= batch;
+            let leaf = new_class(py, "Leaf", &[parent.bind(py).clone()], None).unwrap();
+            let start = Instant::now();
+            for _ in 0..batch {
+                type_modified(py, black_box(&leaf));
+                black_box(method_cache::lookup(py, &leaf, black_box(n)));
+            }
+            total += start.elapsed();
+            drop(leaf);
+            pyrt::gc::collect(py, 0);
+        }
+        total
+    })
+}
+
+fn time_getattr(obj: &Py<PyAny>, n: &Py<StrObject>, iters: u64) -> Duration {
+    Runtime::with(|py| {
+        let (obj, n) = (obj.bind(py), n.bind(py).as_any());
+        let start = Instant::now();
+        for _ in 0..iters {
+            drop(black_box(attr::getattr(py, black_box(obj), black_box(n))));
+        }
+        start.elapsed()
+    })
+}
+
+fn time_setattr(obj: &Py<PyAny>, n: &Py<StrObject>, iters: u64) -> Duration {
+    Runtime::with(|py| {
+        let (obj, n) = (obj.bind(py), n.bind(py).as_any());
+        let v = int_new(py, 7).unwrap().into_any();
+        let start = Instant::now();
+        for _ in 0..iters {
+            let _ = black_box(attr::setattr(py, black_box(obj), black_box(n), Some(&v)));
+        }
+        start.elapsed()
+    })
+}
+
+fn bench_attr_lookup(c: &mut Criterion) {
+    let (target, missing, x, cattr) = (name("target"), name("missing"), name("x"), name("cattr"));
+    let hit1 = chain(1);
+    let hit10 = chain(10);
+    let hit50 = chain(50);
+    let miss10 = chain(10);
+    let mod9 = chain(9); // parent of the fresh depth-10 leaves
+    let p = chain(1);
+    let inst_p = instance(&p);
+    let d10 = chain(10);
+    let inst_d10 = instance(&d10);
+
+    let mut g = c.benchmark_group("lookup");
+    g.bench_function("type_hit/1", |b| {
+        b.iter_custom(|n| time_lookups(&hit1, &target, n))
+    });
+    g.bench_function("type_hit/10", |b| {
+        b.iter_custom(|n| time_lookups(&hit10, &target, n))
+    });
+    g.bench_function("type_hit/50", |b| {
+        b.iter_custom(|n| time_lookups(&hit50, &target, n))
+    });
+    g.bench_function("type_miss/10", |b| {
+        b.iter_custom(|n| time_lookups(&miss10, &missing, n))
+    });
+    g.bench_function("after_modified/10", |b| {
+        b.iter_custom(|n| time_after_modified(&mod9, &target, n))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("getattr");
+    g.bench_function("instance_dict", |b| {
+        b.iter_custom(|n| time_getattr(&inst_p, &x, n))
+    });
+    g.bench_function("class_attr/10", |b| {
+        b.iter_custom(|n| time_getattr(&inst_d10, &cattr, n))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("setattr");
+    g.bench_function("instance_dict", |b| {
+        b.iter_custom(|n| time_setattr(&inst_p, &x, n))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_attr_lookup);
+criterion_main!(benches);

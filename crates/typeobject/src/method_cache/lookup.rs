@@ -1,0 +1,80 @@
+//! The cached `_PyType_Lookup`: a probe of the table, and on a miss the MRO walk whose
+//! result fills the entry.
+//!
+//! Owns the hit path (inline: two loads and two compares, no locks, no refcounts, no
+//! hashing) and the miss path. Must not run user code.
+
+use super::stats::{bump, counters};
+use super::table::table;
+use super::version_tag::assign_version_tag;
+use crate::mro::mro_of;
+use pyrt_core::builtins::StrObject;
+use pyrt_core::{PyAny, Python, TypeObject};
+use std::ptr::NonNull;
+
+/// The first value bound to `name` along `tp`'s MRO, through the cache, as a pointer
+/// borrowed from an MRO dict (valid until that dict or the MRO changes: take a
+/// reference before running any code).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let n = pyrt_core::builtins::intern(py, "__doc__").unwrap();
+///     let int = py.builtins().int();
+///     let first = pyrt_typeobject::method_cache::lookup(py, int, &n);
+///     assert_eq!(first, pyrt_typeobject::method_cache::lookup(py, int, &n)); // a hit
+/// });
+/// ```
+#[inline(always)]
+pub fn lookup(py: Python<'_>, tp: &TypeObject, name: &StrObject) -> Option<NonNull<PyAny>> {
+    let tag = tp.tp_version_tag.get();
+    let e = table(py).entry(tag, name);
+    // An untagged type (tag 0) never matches: empty entries have a null name.
+    if e.version.get() == tag && std::ptr::eq(e.name.get(), name) {
+        bump(&counters(py).hits);
+        let v = NonNull::new(e.value.get());
+        #[cfg(debug_assertions)]
+        check_hit(py, tp, name, v);
+        return v;
+    }
+    lookup_miss(py, tp, name)
+}
+
+/// A miss: walk the MRO and, when the name is interned and the type can hold a tag,
+/// store the result.
+#[inline(never)]
+fn lookup_miss(py: Python<'_>, tp: &TypeObject, name: &StrObject) -> Option<NonNull<PyAny>> {
+    let c = counters(py);
+    bump(&c.misses);
+    if !name.is_interned() || !assign_version_tag(py, tp) {
+        bump(&c.uncacheable_lookups);
+        return crate::attr::type_lookup_uncached(py, tp, name);
+    }
+    let value = walk_pinning(py, tp, name);
+    table(py).fill(tp.tp_version_tag.get(), name, value);
+    bump(&c.fills);
+    value
+}
+
+/// The MRO walk of a tagged type, pinning every dict it reads: a later change of any of
+/// them empties the table first unless `type_modified` dropped the tags that rely on it.
+fn walk_pinning(py: Python<'_>, tp: &TypeObject, name: &StrObject) -> Option<NonNull<PyAny>> {
+    mro_of(tp).iter().find_map(|t| {
+        // SAFETY: MRO entries are live (owned by the MRO tuple); the dict is read, and
+        // pinned, without being modified or replaced meanwhile.
+        unsafe { t.as_ref().tp_dict.get_ref() }?.get_str_raw_pinning(py, name)
+    })
+}
+
+/// Debug builds: a hit must agree with the uncached walk (a disagreement means a change
+/// of a dict or an MRO that did not drop the tags relying on it).
+#[cfg(debug_assertions)]
+fn check_hit(py: Python<'_>, tp: &TypeObject, name: &StrObject, hit: Option<NonNull<PyAny>>) {
+    let walked = crate::attr::type_lookup_uncached(py, tp, name);
+    debug_assert_eq!(
+        hit,
+        walked,
+        "method cache served a stale entry for {}.{}",
+        tp.name_string(),
+        name.as_str()
+    );
+}

@@ -1,0 +1,97 @@
+//! Counters of the method cache, and the plain snapshot embedders read.
+//!
+//! Owns the counters. Must not decide anything: the table, the lookup and the version
+//! tags bump them.
+
+use crate::locked::Locked;
+use pyrt_core::Python;
+use std::cell::Cell;
+
+/// What the method cache has done since the process started (all counters only grow).
+///
+/// Every cached lookup is either a hit or a miss; a miss either fills an entry or is
+/// uncacheable (`misses == fills + uncacheable_lookups`).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let s = pyrt_typeobject::method_cache::stats(py);
+///     assert_eq!(s.misses, s.fills + s.uncacheable_lookups);
+/// });
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CacheStats {
+    /// Lookups answered from the table.
+    pub hits: u64,
+    /// Lookups that walked the MRO.
+    pub misses: u64,
+    /// Misses whose result was stored in the table.
+    pub fills: u64,
+    /// Misses that could not be cached: the name is not an interned `str`, or the type
+    /// cannot get a version tag (not ready, out of tags, a base out of tags).
+    pub uncacheable_lookups: u64,
+    /// Types whose version tag was dropped by `type_modified` (or by their
+    /// deallocation).
+    pub invalidations: u64,
+    /// Version tags handed out.
+    pub tags_assigned: u64,
+    /// Types that used up their own budget of version tags (each counted once): they and
+    /// their subclasses are looked up without the cache from then on.
+    pub uncacheable_types: u64,
+    /// Times the whole table was emptied: `clear_cache`, or a direct mutation of a type
+    /// dict that bypassed `attr::type_dict_set` (see `pyrt_core::builtins::DictObject::
+    /// get_str_raw_pinning`).
+    pub flushes: u64,
+    /// Whether the global space of version tags is used up (no type gets a new tag).
+    pub tag_space_exhausted: bool,
+}
+
+/// The live counters.
+pub(crate) struct Counters {
+    pub(crate) hits: Cell<u64>,
+    pub(crate) misses: Cell<u64>,
+    pub(crate) fills: Cell<u64>,
+    pub(crate) uncacheable_lookups: Cell<u64>,
+    pub(crate) invalidations: Cell<u64>,
+    pub(crate) tags_assigned: Cell<u64>,
+    pub(crate) uncacheable_types: Cell<u64>,
+    pub(crate) flushes: Cell<u64>,
+}
+
+static COUNTERS: Locked<Counters> = Locked::new(Counters {
+    hits: Cell::new(0),
+    misses: Cell::new(0),
+    fills: Cell::new(0),
+    uncacheable_lookups: Cell::new(0),
+    invalidations: Cell::new(0),
+    tags_assigned: Cell::new(0),
+    uncacheable_types: Cell::new(0),
+    flushes: Cell::new(0),
+});
+
+/// The counters, under the lock.
+#[inline(always)]
+pub(crate) fn counters(py: Python<'_>) -> &Counters {
+    COUNTERS.get(py)
+}
+
+/// Adds one to a counter.
+#[inline(always)]
+pub(crate) fn bump(c: &Cell<u64>) {
+    c.set(c.get().wrapping_add(1));
+}
+
+/// A snapshot of the counters.
+pub fn stats(py: Python<'_>) -> CacheStats {
+    let c = counters(py);
+    CacheStats {
+        hits: c.hits.get(),
+        misses: c.misses.get(),
+        fills: c.fills.get(),
+        uncacheable_lookups: c.uncacheable_lookups.get(),
+        invalidations: c.invalidations.get(),
+        tags_assigned: c.tags_assigned.get(),
+        uncacheable_types: c.uncacheable_types.get(),
+        flushes: c.flushes.get(),
+        tag_space_exhausted: super::version_tag::space_exhausted(py),
+    }
+}

@@ -1,0 +1,90 @@
+//! The table of the method cache: [`SIZE`] direct-mapped entries, each holding a
+//! version tag, a name and a borrowed value (null for "not found").
+//!
+//! Owns the entries, the index function, probing, filling and emptying. Must not walk
+//! MROs or assign tags.
+//!
+//! Invariants an entry `(tag, name, value)` relies on:
+//! - `tag` is non-zero and was given to exactly one type (tags are never reused), so
+//!   the entry can only be served for that type, and only while it still holds `tag`.
+//! - `name` is an *interned* `str`. Interned strings are immortal, so no other object
+//!   can ever be allocated at that address: pointer equality is name identity, and the
+//!   entry needs no reference to the name.
+//! - `value` is borrowed from a dict of the type's MRO, and every dict the lookup read
+//!   was pinned; it stays valid until the type loses `tag` (every MRO or dict change
+//!   drops the tag first) or a pinned dict changes (which empties the table first).
+
+use crate::locked::Locked;
+use pyrt_core::PyAny;
+use pyrt_core::builtins::StrObject;
+use std::cell::Cell;
+use std::ptr::{self, NonNull};
+
+/// log2 of the number of entries.
+pub const SIZE_EXP: u32 = 12;
+/// Number of entries (a power of two, like CPython's 4096).
+pub const SIZE: usize = 1 << SIZE_EXP;
+const MASK: usize = SIZE - 1;
+
+/// One entry. An empty entry has tag 0 and a null name, which no lookup matches.
+pub(crate) struct Entry {
+    pub(crate) version: Cell<u32>,
+    pub(crate) name: Cell<*const StrObject>,
+    pub(crate) value: Cell<*mut PyAny>,
+}
+
+impl Entry {
+    // A template copied into every slot of the table, never shared.
+    #[allow(clippy::declare_interior_mutable_const)]
+    const EMPTY: Entry = Entry {
+        version: Cell::new(0),
+        name: Cell::new(ptr::null()),
+        value: Cell::new(ptr::null_mut()),
+    };
+}
+
+/// The entries.
+pub(crate) struct Table {
+    entries: [Entry; SIZE],
+}
+
+static TABLE: Locked<Table> = Locked::new(Table {
+    entries: [const { Entry::EMPTY }; SIZE],
+});
+
+/// The table, under the lock.
+#[inline(always)]
+pub(crate) fn table(py: pyrt_core::Python<'_>) -> &Table {
+    TABLE.get(py)
+}
+
+impl Table {
+    /// The entry for `(tag, name)`: the tag mixed with the name's address (objects are
+    /// 16-byte aligned, so the low four bits carry nothing).
+    #[inline(always)]
+    pub(crate) fn entry(&self, tag: u32, name: &StrObject) -> &Entry {
+        let addr = name as *const StrObject as usize;
+        let i = (tag as usize ^ (addr >> 4)) & MASK;
+        // SAFETY: `i` is masked to the table's size.
+        unsafe { self.entries.get_unchecked(i) }
+    }
+
+    /// Stores the result of a lookup (`tag` non-zero, `name` interned; see the module's
+    /// invariants).
+    #[inline]
+    pub(crate) fn fill(&self, tag: u32, name: &StrObject, value: Option<NonNull<PyAny>>) {
+        let e = self.entry(tag, name);
+        e.version.set(tag);
+        e.name.set(name);
+        e.value.set(value.map_or(ptr::null_mut(), NonNull::as_ptr));
+    }
+
+    /// Empties every entry.
+    pub(crate) fn clear(&self) {
+        for e in &self.entries {
+            e.version.set(0);
+            e.name.set(ptr::null());
+            e.value.set(ptr::null_mut());
+        }
+    }
+}
