@@ -172,6 +172,12 @@ fn container_messages_for_objects_without_the_slots() {
             unit(ops::setitem(py, &t, &zero, &five)),
         );
         check(py, "del (1, 2)[0]", unit(ops::delitem(py, &t, &zero)));
+        check(
+            py,
+            "del (1, 2)['k'] (not through the sequence protocol)",
+            unit(ops::delitem(py, &t, &s(py, "k"))),
+        );
+        check(py, "del 5[0]", unit(ops::delitem(py, &int(py, 5), &zero)));
         check(py, "len(5)", ops::len(py, &five).map(|n| int(py, n as i64)));
         check(py, "5[0]", ops::getitem(py, &five, &zero));
     });
