@@ -4,10 +4,9 @@
 //! base's; the MROs of the type and its subclasses (all restored on failure); then the
 //! subclass registrations move.
 //!
-//! Owns those steps and their messages. Must not touch the type's dict.
-//!
-//! Slots are not re-resolved here yet: re-fixing dunder-driven slots of the type and its
-//! subclasses after the MRO change belongs to the slot-update machinery.
+//! Owns those steps and their messages. Must not touch the type's dict. The last step
+//! re-resolves the dunder-driven slots of the type and its subclasses
+//! (`slotdefs::update_hierarchy_slots`).
 
 use super::hierarchy::update_mro_hierarchy;
 use super::layout_compat::compatible_for_assignment;
@@ -69,7 +68,7 @@ pub fn set_bases<'py>(
         // SAFETY: the new bases tuple keeps these types alive.
         unsafe { b.as_ref() }.tp_subclasses.add(tp);
     }
-    Ok(())
+    crate::slotdefs::update_hierarchy_slots(py, tp)
 }
 
 /// Steps 1–4: a mutable type, an assignment, a non-empty tuple.
