@@ -1069,3 +1069,62 @@ fn h19_flags_attribute() {
         }
     });
 }
+
+/// `object.<name>` (a slot wrapper or `object.__new__`).
+fn object_attr<'py>(py: Python<'py>, name: &str) -> Bound<'py, PyAny> {
+    let object = Bound::from_ref(py, py.builtins().object()).into_any();
+    attr::getattr(py, &object, &key(py, name)).unwrap()
+}
+
+fn call_with<'py>(
+    py: Python<'py>,
+    f: &Bound<'py, PyAny>,
+    args: &[Bound<'py, PyAny>],
+) -> PyResult<Bound<'py, PyAny>> {
+    pyrt::call::call(py, f, &tuple_new(py, args).unwrap(), None)
+}
+
+#[test]
+fn h14_carlo_verre_check() {
+    checked(|py| {
+        let set = object_attr(py, "__setattr__");
+        let del = object_attr(py, "__delattr__");
+        let one = int(py, 1);
+        for kind in [X, Imm, Mut, Class, Int, ImmNoInst, MutNoInst] {
+            // fx:280-287 `object.__setattr__(T,'x',1)`: refused for every kind.
+            let tp = kind.make(py).into_any();
+            let r = call_with(py, &set, &[tp.clone(), key(py, "x"), one.clone()]);
+            let got = unit(py, r.map(drop));
+            assert_eq!(got, expect("object.__setattr__(T,'x',1)", kind), "{kind:?}");
+            // `object.__delattr__(T,'x')`: the same check, naming `__delattr__`.
+            let r = call_with(py, &del, &[tp, key(py, "x")]);
+            let want =
+                expect("object.__setattr__(T,'x',1)", kind).replace("__setattr__", "__delattr__");
+            assert_eq!(unit(py, r.map(drop)), want, "{kind:?}");
+        }
+    });
+}
+
+#[test]
+fn h16_object_new_refuses_types_with_their_own_or_no_new() {
+    checked(|py| {
+        let object_new = object_attr(py, "__new__");
+        for kind in [X, Imm, Mut, Class, Int, ImmNoInst, MutNoInst] {
+            // fx:381-387 `object.__new__(T)`. mod.X has no `tp_new` of its own, like mod.Imm.
+            let tp = kind.make(py);
+            let got = match call_with(py, &object_new, &[tp.clone().into_any()]) {
+                Ok(o) => format!("ok -> '{}'", names::name(py, o.ob_type())),
+                Err(e) => raised(py, &e),
+            };
+            assert_eq!(got, expect_heap("object.__new__(T)", kind), "{kind:?}");
+            // fx:399-405 `T.__new__ is object.__new__`.
+            let own = attr::getattr(py, tp.as_any(), &key(py, "__new__")).unwrap();
+            let got = format!("ok -> {}", py_bool(own.is(&object_new)));
+            assert_eq!(
+                got,
+                expect_heap("T.__new__ is object.__new__", kind),
+                "{kind:?}"
+            );
+        }
+    });
+}

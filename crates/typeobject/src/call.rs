@@ -5,7 +5,6 @@
 //! Owns the call protocol's dispatch and messages. Must not implement any particular
 //! type's constructor beyond `type`'s.
 
-use crate::class::new_class_with_meta;
 use crate::names;
 use pyrt_core::builtins::{
     DictObject, MethodDescrObject, StrObject, TupleObject, intern, tuple_new,
@@ -269,8 +268,14 @@ pub(crate) fn type_new_slot<'py>(
     kwargs: Option<&Bound<'py, DictObject>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let items = args.items(py);
-    if items.len() != 3 || kwargs.is_some_and(|k| !k.is_empty()) {
-        return Err(PyErr::type_error(py, "type() takes 1 or 3 arguments"));
+    if items.len() != 3 {
+        let has_kw = kwargs.is_some_and(|k| !k.is_empty());
+        let msg = if items.len() == 1 && has_kw {
+            "type() takes no keyword arguments"
+        } else {
+            "type() takes 1 or 3 arguments"
+        };
+        return Err(PyErr::type_error(py, msg));
     }
     let name = items[0].downcast::<StrObject>().map_err(|_| {
         PyErr::type_error(
@@ -299,7 +304,9 @@ pub(crate) fn type_new_slot<'py>(
             ),
         )
     })?;
-    new_class_with_meta(py, meta, name.as_str(), bases.items(py), Some(dict)).map(Bound::into_any)
+    let (name, bases) = (name.as_str(), bases.items(py));
+    crate::class_init::new_class_with_kwargs(py, meta, name, bases, Some(dict), kwargs)
+        .map(Bound::into_any)
 }
 
 /// `tp_init` of `type`: only checks the argument count.
@@ -307,8 +314,14 @@ pub(crate) fn type_init<'py>(
     py: Python<'py>,
     _obj: &Bound<'py, PyAny>,
     args: &Bound<'py, TupleObject>,
-    _kwargs: Option<&Bound<'py, DictObject>>,
+    kwargs: Option<&Bound<'py, DictObject>>,
 ) -> PyResult<()> {
+    if args.len() == 1 && kwargs.is_some_and(|k| !k.is_empty()) {
+        return Err(PyErr::type_error(
+            py,
+            "type.__init__() takes no keyword arguments",
+        ));
+    }
     if args.len() != 1 && args.len() != 3 {
         return Err(PyErr::type_error(
             py,

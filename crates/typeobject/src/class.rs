@@ -3,13 +3,12 @@
 //! layout (`__dict__` and `__weakref__` slots), then `type_ready` (which computes the C3
 //! MRO and inherits slots).
 //!
-//! Owns the steps of class creation (`__slots__` planning in `class/slots.rs`, the
-//! `__set_name__` step in `class/set_name.rs`) and the slots of instances of such
-//! classes (`subtype_dealloc`, `subtype_traverse`, `subtype_clear`), which handle every
-//! pointer slot the classes added (named slots, `__dict__`). Must not implement
-//! dunder → slot dispatch (the attribute protocol's job).
+//! Owns the steps of class creation (`__slots__` planning in `class/slots.rs`) and the
+//! slots of instances of such classes (`subtype_dealloc`, `subtype_traverse`,
+//! `subtype_clear`), which handle every pointer slot the classes added (named slots,
+//! `__dict__`). Must not implement the dunder → slot resolution itself (`slotdefs`),
+//! which it calls after readying, nor the steps that run user code (`class_init`).
 
-mod set_name;
 mod slots;
 
 pub use slots::{is_identifier, mangle};
@@ -47,8 +46,20 @@ pub fn new_class<'py>(
 }
 
 /// Creates a class with the given requested metatype (the most derived of it and the
-/// bases' metatypes is used).
+/// bases' metatypes is used), then runs `__set_name__` and `__init_subclass__` (see
+/// [`crate::class_init::new_class_with_kwargs`] for class keywords).
 pub fn new_class_with_meta<'py>(
+    py: Python<'py>,
+    requested_meta: &TypeObject,
+    name: &str,
+    bases: &[Bound<'py, PyAny>],
+    ns: Option<&Bound<'py, DictObject>>,
+) -> PyResult<Bound<'py, TypeObject>> {
+    crate::class_init::new_class_with_kwargs(py, requested_meta, name, bases, ns, None)
+}
+
+/// The steps of class creation up to readying and slot fixup (no user code runs).
+pub(crate) fn build_class<'py>(
     py: Python<'py>,
     requested_meta: &TypeObject,
     name: &str,
@@ -73,13 +84,14 @@ pub fn new_class_with_meta<'py>(
         tp.tp_base.set(py, Some(base.clone()));
     }
     set_namespace(py, &tp, ns)?;
+    if let Some(dict) = tp.tp_dict.get(py) {
+        crate::class_init::prepare_namespace(py, &dict)?;
+    }
     set_instance_layout(&tp, &base, &plan);
     add_slot_members(py, &tp, &base, &plan)?;
     set_instance_slots(&tp);
     type_ready(py, &tp)?;
-    if let Some(dict) = tp.tp_dict.get(py) {
-        set_name::call_set_names(py, &tp, &dict)?;
-    }
+    crate::slotdefs::fixup_slot_dispatchers(py, &tp)?;
     Ok(tp)
 }
 

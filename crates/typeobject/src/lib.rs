@@ -4,7 +4,9 @@
 //! inheritance), the C3 MRO ([`mro`]), instance layouts and the best base ([`layout`]),
 //! the metaclass calculation ([`metaclass`]), class creation ([`new_class`]), types from
 //! specs ([`spec`]), names ([`names`]), the attribute protocol ([`attr`]), calls
-//! ([`call`]), the builtin types' initialisation, and the [`Runtime`] entry point.
+//! ([`call`]), dunder → slot coupling ([`slotdefs`]) with slot wrappers
+//! ([`slot_wrapper`]), the abstract operator layer ([`ops`]), the builtin types'
+//! initialisation, and the [`Runtime`] entry point.
 //! The object core (header, refcounts, layouts, handles) is `pyrt-core`, below.
 //!
 //! ```
@@ -27,6 +29,7 @@ pub mod builtins;
 pub mod call;
 pub mod class;
 mod class_assign;
+pub mod class_init;
 pub mod descr;
 pub mod layout;
 mod locked;
@@ -35,7 +38,10 @@ pub mod method_cache;
 pub mod mro;
 pub mod mro_invoke;
 pub mod names;
+pub mod ops;
 pub mod runtime;
+pub mod slot_wrapper;
+pub mod slotdefs;
 pub mod spec;
 mod type_attrs;
 pub mod type_modified;
@@ -46,6 +52,7 @@ pub mod watchers;
 
 pub use call::{call, call_type};
 pub use class::{new_class, new_class_with_meta};
+pub use class_init::new_class_with_kwargs;
 pub use runtime::Runtime;
 pub use spec::{Slot, TypeSpec, from_spec, from_spec_unchecked};
 pub use type_modified::type_modified;

@@ -33,6 +33,8 @@ fn init(py: Python<'_>) {
     init_core_layouts(py);
     crate::type_type::install(py);
     crate::builtins::install_behaviour_slots(py);
+    crate::slot_wrapper::install_types(py);
+    crate::ops::install_types(py);
     set_static_bases(py);
     for (_, tp) in py.builtins().all() {
         // SAFETY: DEFAULT is HAVE_VERSION_TAG only; no layout depends on it.

@@ -34,12 +34,17 @@ pub fn type_dict_set<'py>(
     };
     // Drop the cache's tags first, so nothing cached relies on the dict while it changes
     // (the old value's release may run code that looks the name up), and unpin the dict
-    // so the change does not empty the whole cache; tell the watchers once it is done.
+    // so the change does not empty the whole cache; re-fix the slots a dunder drives;
+    // tell the watchers once it is done.
     let modified = invalidate(py, tp);
     unpin_own_dict(tp, 1);
     let result = match value {
         Some(v) => dict.set_item(py, key, v).map(|()| true),
         None => dict.del_item(py, key),
+    };
+    let result = match result {
+        Ok(present) => crate::slotdefs::update_slot_for_key(py, tp, key).map(|()| present),
+        Err(e) => Err(e),
     };
     modified.notify(py);
     result

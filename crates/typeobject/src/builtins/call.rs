@@ -31,13 +31,50 @@ use pyrt_core::{Bound, PyErr, PyResult, Python};
 /// ```
 pub fn repr_of<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py, StrObject>> {
     let f = obj.ob_type().tp_repr.get().unwrap_or(object_repr);
-    let r = f(py, obj)?;
+    let r = ReprDepth::enter(py)?.run(|| f(py, obj))?;
     r.downcast_into::<StrObject>().map_err(|r| {
         PyErr::type_error(
             py,
             format!("__repr__ returned non-string (type {})", r.type_name()),
         )
     })
+}
+
+/// Nesting of `repr_of` calls on this thread (the runtime lock serialises threads, and a
+/// repr never releases it). Deeply nested containers raise `RecursionError` instead of
+/// exhausting the machine stack, as CPython's recursion check does.
+struct ReprDepth;
+
+thread_local! {
+    static REPR_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// How deeply `repr` may nest (CPython's default recursion limit).
+const REPR_DEPTH_LIMIT: u32 = 1000;
+
+impl ReprDepth {
+    fn enter(py: Python<'_>) -> PyResult<ReprDepth> {
+        let d = REPR_DEPTH.with(|c| c.get());
+        if d >= REPR_DEPTH_LIMIT {
+            return Err(PyErr::new(
+                py,
+                py.builtins().recursion_error(),
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        REPR_DEPTH.with(|c| c.set(d + 1));
+        Ok(ReprDepth)
+    }
+
+    fn run<R>(self, f: impl FnOnce() -> R) -> R {
+        f()
+    }
+}
+
+impl Drop for ReprDepth {
+    fn drop(&mut self) {
+        REPR_DEPTH.with(|c| c.set(c.get().saturating_sub(1)));
+    }
 }
 
 /// `str(obj)`: the object itself for an exact `str`, else the type's `tp_str`, else

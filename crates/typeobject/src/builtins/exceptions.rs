@@ -84,6 +84,7 @@ pub(crate) fn install(py: Python<'_>) {
             "BaseException" => {
                 tp.tp_repr.set(Some(exception_repr));
                 tp.tp_str.set(Some(exception_str));
+                tp.tp_getset.set(&crate::builtins::exception_attrs::GETSET);
             }
             "KeyError" => tp.tp_str.set(Some(key_error_str)),
             "AttributeError" | "NameError" => tp.tp_str.set(Some(exception_str)),

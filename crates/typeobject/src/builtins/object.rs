@@ -6,13 +6,14 @@
 //! attribute protocol (`tp_getattro`/`tp_setattro`), readying, or its layout.
 
 use crate::builtins::args::{Kwargs, has_args};
-use crate::builtins::call::{
-    alloc_instance, is_not_implemented, new_str, not_implemented, repr_of,
-};
+use crate::builtins::call::{alloc_instance, is_not_implemented, new_str, not_implemented};
 use pyrt_core::builtins::{ListObject, StrObject, TupleObject, intern};
 use pyrt_core::protocol::{bool_obj, is_true};
 use pyrt_core::types::{CompareOp, InitProc, NewFunc, TypeFlags, TypeObject};
 use pyrt_core::{Bound, PyErr, PyResult, Python};
+
+/// `object`'s methods.
+static OBJECT_METHODS: [pyrt_core::types::MethodDef; 1] = [crate::class_init::OBJECT_INIT_SUBCLASS];
 
 /// Stores `object`'s slots.
 pub(crate) fn install(tp: &TypeObject) {
@@ -22,6 +23,7 @@ pub(crate) fn install(tp: &TypeObject) {
     tp.tp_richcompare.set(Some(object_richcompare));
     tp.tp_init.set(Some(object_init));
     tp.tp_new.set(Some(object_new));
+    tp.tp_methods.set(&OBJECT_METHODS);
     // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
     unsafe {
         tp.add_flags(TypeFlags::BASETYPE);
@@ -84,7 +86,7 @@ fn dict_value<'py>(py: Python<'py>, tp: &TypeObject, name: &str) -> Option<Bound
     Some(unsafe { Bound::from_borrowed_ptr(py, v) })
 }
 
-/// `object.__str__`: the object's type's `tp_repr` (see [`crate::builtins::call::repr_of`]).
+/// `object.__str__`: the object's type's `tp_repr` (`object`'s default when empty).
 ///
 /// ```
 /// fn init(py: pyrt_core::Python<'_>) {
@@ -98,7 +100,9 @@ fn dict_value<'py>(py: Python<'py>, tp: &TypeObject, name: &str) -> Option<Bound
 /// });
 /// ```
 pub fn object_str<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
-    Ok(repr_of(py, obj)?.into_any())
+    // The type's own `tp_repr`, unchecked: `str()` checks the result (so a bad
+    // `__repr__` reports `__str__ returned non-string`, as in CPython).
+    obj.ob_type().tp_repr.get().unwrap_or(object_repr)(py, obj)
 }
 
 /// `object.__hash__`: the address rotated right by 4 bits, -1 → -2. Objects are

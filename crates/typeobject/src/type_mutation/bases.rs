@@ -4,10 +4,9 @@
 //! base's; the MROs of the type and its subclasses (all restored on failure); then the
 //! subclass registrations move.
 //!
-//! Owns those steps and their messages. Must not touch the type's dict.
-//!
-//! Slots are not re-resolved here yet: re-fixing dunder-driven slots of the type and its
-//! subclasses after the MRO change belongs to the slot-update machinery.
+//! Owns those steps and their messages. Must not touch the type's dict. Finally the
+//! dunder-driven slots of the type and of every subclass are re-resolved against the
+//! new MROs (`slotdefs::update_all_slots`).
 
 use super::hierarchy::update_mro_hierarchy;
 use super::layout_compat::compatible_for_assignment;
@@ -68,6 +67,25 @@ pub fn set_bases<'py>(
     for b in as_types(&new_bases) {
         // SAFETY: the new bases tuple keeps these types alive.
         unsafe { b.as_ref() }.tp_subclasses.add(tp);
+    }
+    update_slots_below(py, tp)
+}
+
+/// Re-resolves the dunder-driven slots of `tp` and of each of its subclasses (each
+/// once), whose MROs just changed. Runs no user code.
+fn update_slots_below(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
+    let mut seen: Vec<NonNull<TypeObject>> = Vec::new();
+    let mut work: Vec<NonNull<TypeObject>> = vec![NonNull::from(tp)];
+    while let Some(t) = work.pop() {
+        if seen.contains(&t) {
+            continue;
+        }
+        seen.push(t);
+        // SAFETY: `tp` and types from subclass lists (live types); no user code runs here,
+        // so none is freed meanwhile.
+        let t = unsafe { t.as_ref() };
+        crate::slotdefs::update_all_slots(py, t)?;
+        t.tp_subclasses.for_each(|s| work.push(s));
     }
     Ok(())
 }

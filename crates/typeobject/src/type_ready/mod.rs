@@ -2,7 +2,7 @@
 //! steps, each establishing one thing, chained with `?`:
 //!
 //! `pre_checks` → `set_immutable` → `set_dict` → `set_base` → `set_type` → `set_bases`
-//! → `set_mro` → `set_new` → `fill_dict` → `inherit` → `set_hash` → `add_subclasses`
+//! → `set_mro` → `set_new` → `add_slot_wrappers` → `fill_dict` → `inherit` → `set_hash` → `add_subclasses`
 //! → `post_checks`, then `READY`.
 //!
 //! Owns the order and the READYING/READY flags. Each step lives in the sibling module
@@ -15,6 +15,7 @@ mod hash;
 mod inherit;
 mod mro;
 mod new;
+mod slot_wrappers;
 mod subclasses;
 
 pub use hash::hash_not_implemented;
@@ -76,7 +77,8 @@ fn run_steps(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     base::set_type(tp);
     base::set_bases(py, tp)?;
     mro::set_mro(py, tp)?;
-    new::set_new(tp);
+    new::set_new(py, tp)?;
+    slot_wrappers::add_slot_wrappers(py, tp)?;
     dict::fill_dict(py, tp)?;
     inherit::inherit(py, tp)?;
     hash::set_hash(py, tp)?;

@@ -1,0 +1,176 @@
+//! Introspection builtins: `isinstance`, `issubclass`, `getattr`, `setattr`,
+//! `hasattr`, `delattr`, `vars`.
+//!
+//! Owns these functions and their messages. `isinstance`/`issubclass` follow the type's
+//! MRO (`__instancecheck__` hooks are not consulted).
+
+use super::{check_count, no_kwargs, one_arg};
+use crate::builtins::native;
+use pyrt_core::builtins::{DictObject, StrObject, TupleObject};
+use pyrt_core::protocol::{bool_obj, none};
+use pyrt_core::types::MethodDef;
+use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeObject};
+use pyrt_typeobject::attr::{getattr, setattr};
+
+type Kw<'a, 'py> = Option<&'a Bound<'py, DictObject>>;
+type R<'py> = PyResult<Bound<'py, PyAny>>;
+
+/// The functions of this group.
+pub static FUNCTIONS: [MethodDef; 7] = [
+    native("isinstance", isinstance),
+    native("issubclass", issubclass),
+    native("getattr", getattr_fn),
+    native("setattr", setattr_fn),
+    native("hasattr", hasattr),
+    native("delattr", delattr),
+    native("vars", vars),
+];
+
+fn class_check<'py>(
+    py: Python<'py>,
+    name: &str,
+    cls: &Bound<'py, PyAny>,
+    test: &dyn Fn(&TypeObject) -> bool,
+) -> PyResult<bool> {
+    if let Ok(t) = cls.downcast::<TypeObject>() {
+        return Ok(test(t));
+    }
+    if let Ok(tup) = cls.downcast::<TupleObject>() {
+        for c in tup.items(py) {
+            if class_check(py, name, c, test)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let what = if name == "isinstance" {
+        "isinstance() arg 2"
+    } else {
+        "issubclass() arg 2"
+    };
+    Err(PyErr::type_error(
+        py,
+        format!("{what} must be a type, a tuple of types, or a union"),
+    ))
+}
+
+fn isinstance<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let args = args_t.items(py);
+    no_kwargs(py, "isinstance", kw)?;
+    check_count(py, "isinstance", args, 2, 2)?;
+    let obj = &args[0];
+    let r = class_check(py, "isinstance", &args[1], &|t| obj.ob_type().is_subtype(t))?;
+    Ok(bool_obj(py, r))
+}
+
+fn issubclass<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let args = args_t.items(py);
+    no_kwargs(py, "issubclass", kw)?;
+    check_count(py, "issubclass", args, 2, 2)?;
+    let Ok(sub) = args[0].downcast::<TypeObject>() else {
+        return Err(PyErr::type_error(py, "issubclass() arg 1 must be a class"));
+    };
+    let r = class_check(py, "issubclass", &args[1], &|t| sub.is_subtype(t))?;
+    Ok(bool_obj(py, r))
+}
+
+fn name_arg<'py>(
+    py: Python<'py>,
+    _fname: &str,
+    n: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match n.downcast::<StrObject>() {
+        Ok(s) => Ok(pyrt_core::builtins::intern(py, s.as_str())?.into_any()),
+        Err(_) => Err(PyErr::type_error(
+            py,
+            format!("attribute name must be string, not '{}'", n.type_name()),
+        )),
+    }
+}
+
+fn getattr_fn<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let args = args_t.items(py);
+    no_kwargs(py, "getattr", kw)?;
+    check_count(py, "getattr", args, 2, 3)?;
+    let name = name_arg(py, "getattr", &args[1])?;
+    match getattr(py, &args[0], &name) {
+        Err(e) if args.len() == 3 && e.is_instance_of(py, py.builtins().attribute_error()) => {
+            Ok(args[2].clone())
+        }
+        r => r,
+    }
+}
+
+fn setattr_fn<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let args = args_t.items(py);
+    no_kwargs(py, "setattr", kw)?;
+    check_count(py, "setattr", args, 3, 3)?;
+    let name = name_arg(py, "setattr", &args[1])?;
+    setattr(py, &args[0], &name, Some(&args[2]))?;
+    Ok(none(py))
+}
+
+fn hasattr<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let args = args_t.items(py);
+    no_kwargs(py, "hasattr", kw)?;
+    check_count(py, "hasattr", args, 2, 2)?;
+    let name = name_arg(py, "hasattr", &args[1])?;
+    match getattr(py, &args[0], &name) {
+        Ok(_) => Ok(bool_obj(py, true)),
+        Err(e) if e.is_instance_of(py, py.builtins().attribute_error()) => Ok(bool_obj(py, false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn delattr<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let args = args_t.items(py);
+    no_kwargs(py, "delattr", kw)?;
+    check_count(py, "delattr", args, 2, 2)?;
+    let name = name_arg(py, "delattr", &args[1])?;
+    setattr(py, &args[0], &name, None)?;
+    Ok(none(py))
+}
+
+fn vars<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let args = args_t.items(py);
+    no_kwargs(py, "vars", kw)?;
+    let obj = one_arg(py, "vars", args)?;
+    let key = pyrt_core::builtins::intern(py, "__dict__")?.into_any();
+    getattr(py, obj, &key)
+        .map_err(|_| PyErr::type_error(py, "vars() argument must have __dict__ attribute"))
+}

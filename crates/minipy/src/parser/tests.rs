@@ -1,0 +1,356 @@
+//! Parser unit tests: AST shapes, precedence, and error messages with positions as
+//! python3 3.11 reports them (`python3 -c "compile(src, 'x', 'exec')"` gives the same
+//! message, line and 1-based offset = our column + 1).
+
+use super::*;
+use crate::ast::{Arg, BinOp, CmpOp, ExprKind, StmtKind};
+
+fn parse_ok(src: &str) -> String {
+    let arena = Bump::new();
+    let m = parse_module(&arena, src).unwrap_or_else(|e| panic!("{src:?}: {e}"));
+    format!("{:?}", m.body)
+}
+
+fn parse_err(src: &str) -> (String, u32, u32) {
+    let arena = Bump::new();
+    let e = parse_module(&arena, src).expect_err(src);
+    (e.last_line(), e.pos.line, e.pos.col + 1)
+}
+
+#[test]
+fn precedence_of_binary_operators() {
+    let arena = Bump::new();
+    let m = parse_module(&arena, "x = 1 + 2 * 3 ** -4\n").unwrap();
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else {
+        panic!()
+    };
+    let ExprKind::BinOp(BinOp::Add, _, rhs) = &value.kind else {
+        panic!("{value:?}")
+    };
+    let ExprKind::BinOp(BinOp::Mul, _, pow) = &rhs.kind else {
+        panic!()
+    };
+    assert!(matches!(pow.kind, ExprKind::BinOp(BinOp::Pow, _, _)));
+}
+
+#[test]
+fn chained_comparisons_and_not_in() {
+    let arena = Bump::new();
+    let m = parse_module(&arena, "a < b <= c not in d is not e\n").unwrap();
+    let StmtKind::Expr(e) = &m.body[0].kind else {
+        panic!()
+    };
+    let ExprKind::Compare(_, rest) = &e.kind else {
+        panic!()
+    };
+    let ops: Vec<CmpOp> = rest.iter().map(|(o, _)| *o).collect();
+    assert_eq!(ops, [CmpOp::Lt, CmpOp::Le, CmpOp::NotIn, CmpOp::IsNot]);
+}
+
+#[test]
+fn call_arguments_of_every_kind() {
+    let arena = Bump::new();
+    let m = parse_module(&arena, "f(1, *a, k=2, **kw)\n").unwrap();
+    let StmtKind::Expr(e) = &m.body[0].kind else {
+        panic!()
+    };
+    let ExprKind::Call(_, args) = &e.kind else {
+        panic!()
+    };
+    assert!(matches!(
+        args,
+        [
+            Arg::Positional(_),
+            Arg::Star(_),
+            Arg::Keyword("k", _),
+            Arg::DoubleStar(_)
+        ]
+    ));
+}
+
+#[test]
+fn compound_statements_parse() {
+    let src = "\
+@deco
+class A(B, C, metaclass=M):
+    x: int = 1
+    def f(self, a, b=2, *args, c, d=4, **kw) -> int:
+        return lambda y, z=1: y + z
+try:
+    pass
+except (TypeError, ValueError) as e:
+    raise RuntimeError('x') from e
+except Exception:
+    pass
+else:
+    del a.b, c[0]
+finally:
+    assert x, 'msg'
+for i, (j, *k) in enumerate(x):
+    if i: continue
+    elif j: break
+    else: pass
+while x: x -= 1
+global g
+import gc, weakref as w
+from weakref import ref
+print(f'{a!r:>{w}} {{x}}', [i for i in y if i], {k: v for k, v in z}, a[1:2, ::3])
+";
+    let s = parse_ok(src);
+    assert!(s.contains("ClassDef"));
+    assert!(s.contains("Try"));
+    assert!(s.contains("FString"));
+}
+
+#[test]
+fn positions_on_nodes() {
+    let arena = Bump::new();
+    let m = parse_module(&arena, "x = 1\n\nif x:\n    y = f(x)\n").unwrap();
+    assert_eq!((m.body[1].pos.line, m.body[1].pos.col), (3, 0));
+    let StmtKind::If { body, .. } = &m.body[1].kind else {
+        panic!()
+    };
+    let StmtKind::Assign { value, .. } = &body[0].kind else {
+        panic!()
+    };
+    assert_eq!((value.pos.line, value.pos.col), (4, 8));
+}
+
+#[test]
+fn invalid_syntax_positions() {
+    assert_eq!(
+        parse_err("x = = 1\n"),
+        ("SyntaxError: invalid syntax".into(), 1, 5)
+    );
+    assert_eq!(
+        parse_err("1 +\n"),
+        ("SyntaxError: invalid syntax".into(), 1, 4)
+    );
+    assert_eq!(
+        parse_err("def f(:\n"),
+        ("SyntaxError: invalid syntax".into(), 1, 7)
+    );
+    assert_eq!(
+        parse_err("a b\n"),
+        ("SyntaxError: invalid syntax".into(), 1, 3)
+    );
+    assert_eq!(
+        parse_err("x = 1 +\ny\n"),
+        ("SyntaxError: invalid syntax".into(), 1, 8)
+    );
+    assert_eq!(
+        parse_err("class A(:\n pass\n"),
+        ("SyntaxError: invalid syntax".into(), 1, 9)
+    );
+}
+
+#[test]
+fn indentation_errors() {
+    assert_eq!(
+        parse_err("if x:\npass\n"),
+        (
+            "IndentationError: expected an indented block after 'if' statement on line 1".into(),
+            2,
+            1
+        )
+    );
+    assert_eq!(
+        parse_err("  x=1\n"),
+        ("IndentationError: unexpected indent".into(), 1, 3)
+    );
+    assert_eq!(
+        parse_err("def f():\nfoo\n").0,
+        "IndentationError: expected an indented block after function definition on line 1"
+    );
+    assert_eq!(
+        parse_err("try:\n  x\nexcept:\nfoo\n").0,
+        "IndentationError: expected an indented block after 'except' statement on line 3"
+    );
+}
+
+#[test]
+fn compile_time_context_errors() {
+    assert_eq!(
+        parse_err("return 1\n"),
+        ("SyntaxError: 'return' outside function".into(), 1, 1)
+    );
+    assert_eq!(
+        parse_err("break\n"),
+        ("SyntaxError: 'break' outside loop".into(), 1, 1)
+    );
+    assert_eq!(
+        parse_err("while 1:\n  def f():\n    continue\n").0,
+        "SyntaxError: 'continue' not properly in loop"
+    );
+    assert_eq!(
+        parse_err("nonlocal x\n").0,
+        "SyntaxError: nonlocal declaration not allowed at module level"
+    );
+}
+
+#[test]
+fn argument_and_parameter_errors() {
+    assert_eq!(
+        parse_err("def f(a=1, b): pass\n"),
+        (
+            "SyntaxError: non-default argument follows default argument".into(),
+            1,
+            12
+        )
+    );
+    assert_eq!(
+        parse_err("f(a=1, 2)\n"),
+        (
+            "SyntaxError: positional argument follows keyword argument".into(),
+            1,
+            8
+        )
+    );
+    assert_eq!(
+        parse_err("f(**x, *y)\n"),
+        (
+            "SyntaxError: iterable argument unpacking follows keyword argument unpacking".into(),
+            1,
+            8
+        )
+    );
+    assert_eq!(
+        parse_err("def f(x, x): pass\n").0,
+        "SyntaxError: duplicate argument 'x' in function definition"
+    );
+    assert_eq!(
+        parse_err("def f(*): pass\n").0,
+        "SyntaxError: named arguments must follow bare *"
+    );
+    assert_eq!(
+        parse_err("def f(**k, a): pass\n").0,
+        "SyntaxError: arguments cannot follow var-keyword argument"
+    );
+    assert_eq!(
+        parse_err("f(x for x in y, 1)\n").0,
+        "SyntaxError: Generator expression must be parenthesized"
+    );
+    assert_eq!(
+        parse_err("x = 1 if 2\n").0,
+        "SyntaxError: expected 'else' after 'if' expression"
+    );
+}
+
+#[test]
+fn target_errors() {
+    assert_eq!(
+        parse_err("1 = x\n"),
+        (
+            "SyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?"
+                .into(),
+            1,
+            1
+        )
+    );
+    assert_eq!(
+        parse_err("f() = 1\n").0,
+        "SyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='?"
+    );
+    assert_eq!(
+        parse_err("a + 1 = 2\n").0,
+        "SyntaxError: cannot assign to expression here. Maybe you meant '==' instead of '='?"
+    );
+    assert_eq!(
+        parse_err("for 1 in x: pass\n").0,
+        "SyntaxError: cannot assign to literal"
+    );
+    assert_eq!(
+        parse_err("[a, 1] = x\n").0,
+        "SyntaxError: cannot assign to literal"
+    );
+    assert_eq!(
+        parse_err("None = 1\n").0,
+        "SyntaxError: cannot assign to None"
+    );
+    assert_eq!(
+        parse_err("del 1\n"),
+        ("SyntaxError: cannot delete literal".into(), 1, 5)
+    );
+    assert_eq!(
+        parse_err("del f()\n").0,
+        "SyntaxError: cannot delete function call"
+    );
+    assert_eq!(
+        parse_err("*a, *b = c\n").0,
+        "SyntaxError: multiple starred expressions in assignment"
+    );
+    assert_eq!(
+        parse_err("x = *a\n").0,
+        "SyntaxError: can't use starred expression here"
+    );
+    assert_eq!(
+        parse_err("(a, b) += 1\n"),
+        (
+            "SyntaxError: 'tuple' is an illegal expression for augmented assignment".into(),
+            1,
+            1
+        )
+    );
+    assert_eq!(
+        parse_err("x.y() += 1\n").0,
+        "SyntaxError: 'function call' is an illegal expression for augmented assignment"
+    );
+    assert_eq!(
+        parse_err("True += 1\n").0,
+        "SyntaxError: 'True' is an illegal expression for augmented assignment"
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let src = format!("x = {}1\n", "-".repeat(5000));
+    assert!(parse_err(&src).0.starts_with("SyntaxError"));
+    let src = format!("x = {}1{}\n", "(".repeat(300), ")".repeat(300));
+    assert_eq!(
+        parse_err(&src).0,
+        "SyntaxError: too many nested parentheses"
+    );
+}
+
+/// A tiny deterministic generator (xorshift) so the fuzz-ish tests need no crate.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..3000 {
+        let len = (rng.next() % 64) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        let src = String::from_utf8_lossy(&bytes);
+        let arena = Bump::new();
+        let _ = parse_module(&arena, &src);
+    }
+}
+
+#[test]
+fn random_token_soup_never_panics() {
+    const VOCAB: [&str; 48] = [
+        "x", "1", "'s'", "f'{x}'", "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "+", "-", "*",
+        "**", "/", "//", "not", "and", "or", "if", "else", "for", "in", "lambda", "def", "class",
+        "return", "try", "except", "finally", "while", "@", "\n", "\n    ", "\n  ", " ", "del",
+        "global", "is", "<", "==", ";", "\\\n", "yield",
+    ];
+    let mut rng = Rng(12345);
+    for _ in 0..5000 {
+        let n = (rng.next() % 24) as usize;
+        let src: String = (0..n)
+            .map(|_| VOCAB[(rng.next() % VOCAB.len() as u64) as usize])
+            .collect();
+        let arena = Bump::new();
+        let _ = parse_module(&arena, &src);
+    }
+}

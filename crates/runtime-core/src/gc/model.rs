@@ -1,0 +1,168 @@
+//! The bridge between objects and the cycle collector: an [`ObjectModel`] built from
+//! each type's slots (`tp_traverse`, `tp_clear`, `tp_finalize`, `tp_del`) and the
+//! weak reference lists.
+//!
+//! Owns the translation between object pointers and GC heads. Must not implement any
+//! collection phase (that is `pyrt-gc`'s).
+
+use crate::handle::Bound;
+use crate::object::{PyAny, gc_head_of};
+use crate::runtime::Python;
+use crate::weakref::PendingWeakref;
+use pyrt_gc::{GcHead, ObjectModel, PendingCallback};
+use std::ptr::NonNull;
+
+/// The object model the collector uses: objects of `HAVE_GC` types (for which
+/// `tp_is_gc` agrees), seen through their type's slots.
+pub struct PyGcModel;
+
+/// The object behind a GC head.
+///
+/// # Safety
+/// `head` is the head of a live collectable object.
+pub(crate) unsafe fn object_of(head: NonNull<GcHead>) -> NonNull<PyAny> {
+    // SAFETY: the object header follows its GC head directly.
+    unsafe { NonNull::new_unchecked((head.as_ptr() as *mut u8).add(GcHead::SIZE) as *mut PyAny) }
+}
+
+/// The token for code the collector calls back into.
+///
+/// # Safety
+/// Only called from within a collection started by this module's entry points, which
+/// run under the runtime lock.
+unsafe fn token<'py>() -> Python<'py> {
+    // SAFETY: collections run under the lock (module invariant).
+    unsafe { Python::assume_locked() }
+}
+
+// SAFETY: 1. refcount reads the header's count; 2. traverse reports, by head, exactly the
+// collectable referents the type's tp_traverse visits (every tp_traverse in pyrt visits
+// each strong reference once; a weak reference's referent is not one of them);
+// 3. clear calls tp_clear, which leaves objects usable; 7. the weakref hooks unlink and
+// null every weak reference they clear (`weakref::clear_ref`), and each pending
+// callback owns a strong reference to its weak reference object, named by its own head.
+unsafe impl ObjectModel for PyGcModel {
+    type WeakrefCallback = PendingWeakref;
+
+    unsafe fn refcount(head: NonNull<GcHead>) -> isize {
+        // SAFETY: the head belongs to a live object.
+        unsafe { object_of(head).as_ref() }.refcnt()
+    }
+
+    unsafe fn traverse(head: NonNull<GcHead>, visit: &mut dyn FnMut(NonNull<GcHead>)) {
+        // SAFETY: the head belongs to a live object.
+        let obj = unsafe { object_of(head).as_ref() };
+        let mut report = |p: NonNull<PyAny>| {
+            // SAFETY: traverse reports live referents.
+            let r = unsafe { p.as_ref() };
+            if r.ob_type().is_gc_object(r) {
+                // SAFETY: collectable objects carry a head.
+                visit(unsafe { gc_head_of(p) });
+            }
+        };
+        if let Some(d) = crate::object::managed_dict_ptr(obj) {
+            report(d);
+        }
+        if let Some(traverse) = obj.ob_type().tp_traverse.get() {
+            traverse(obj, &mut report);
+        }
+    }
+
+    unsafe fn incref(head: NonNull<GcHead>) {
+        // SAFETY: live object, lock held.
+        unsafe { crate::object::incref(token(), object_of(head)) }
+    }
+
+    unsafe fn decref(head: NonNull<GcHead>) {
+        // SAFETY: the collector gives back a reference it took with incref.
+        unsafe { crate::object::decref(token(), object_of(head)) }
+    }
+
+    unsafe fn clear(head: NonNull<GcHead>) {
+        // SAFETY: live object (the collector holds a reference), lock held.
+        let py = unsafe { token() };
+        // SAFETY: as above; the handle's reference is taken here and released below.
+        let obj = unsafe { Bound::from_borrowed_ptr(py, object_of(head)) };
+        if let Some(slot) = crate::object::managed_dict_slot(obj.as_any_ref()) {
+            drop(slot.take(py));
+        }
+        if let Some(clear) = obj.ob_type().tp_clear.get() {
+            clear(py, &obj);
+        }
+    }
+
+    unsafe fn has_finalizer(head: NonNull<GcHead>) -> bool {
+        // SAFETY: live object.
+        unsafe { object_of(head).as_ref() }
+            .ob_type()
+            .tp_finalize
+            .get()
+            .is_some()
+    }
+
+    unsafe fn finalize(head: NonNull<GcHead>) {
+        // SAFETY: live object, lock held.
+        let py = unsafe { token() };
+        // SAFETY: as above.
+        let obj = unsafe { Bound::from_borrowed_ptr(py, object_of(head)) };
+        if let Some(f) = obj.ob_type().tp_finalize.get() {
+            f(py, &obj);
+        }
+    }
+
+    unsafe fn has_legacy_del(head: NonNull<GcHead>) -> bool {
+        // SAFETY: live object.
+        unsafe { object_of(head).as_ref() }
+            .ob_type()
+            .tp_del
+            .get()
+            .is_some()
+    }
+
+    unsafe fn clear_weakrefs(
+        head: NonNull<GcHead>,
+        out: &mut Vec<PendingCallback<PendingWeakref>>,
+    ) {
+        // SAFETY: live object, lock held (collections run under it).
+        let (py, obj) = unsafe { (token(), object_of(head).as_ref()) };
+        for work in crate::weakref::clear_for_collector(py, obj) {
+            // SAFETY: the pending record keeps the weak reference object alive.
+            let wr = unsafe { work.object().as_ref() };
+            let weakref = wr
+                .ob_type()
+                .is_gc_object(wr)
+                // SAFETY: collectable objects carry a head.
+                .then(|| unsafe { gc_head_of(work.object()) });
+            out.push(PendingCallback { weakref, work });
+        }
+    }
+
+    unsafe fn detach_weakref(head: NonNull<GcHead>) {
+        // SAFETY: live object, lock held.
+        let (py, obj) = unsafe { (token(), object_of(head).as_ref()) };
+        crate::weakref::detach_for_collector(py, obj);
+    }
+
+    unsafe fn may_have_weakrefs(head: NonNull<GcHead>) -> bool {
+        // SAFETY: live object, lock held.
+        let (py, obj) = unsafe { (token(), object_of(head).as_ref()) };
+        crate::weakref::has_weakrefs_or_is_one(py, obj)
+    }
+
+    unsafe fn call_weakref_callback(work: PendingWeakref) {
+        // SAFETY: lock held (collections run under it).
+        work.call(unsafe { token() });
+    }
+
+    unsafe fn discard_weakref_callback(work: PendingWeakref) {
+        // SAFETY: lock held.
+        work.discard(unsafe { token() });
+    }
+
+    unsafe fn describe(head: NonNull<GcHead>, out: &mut dyn std::fmt::Write) -> std::fmt::Result {
+        // SAFETY: live object.
+        let obj = unsafe { object_of(head).as_ref() };
+        // CPython's DEBUG_COLLECTABLE / DEBUG_UNCOLLECTABLE form: `<tp_name address>`.
+        write!(out, "<{} {:#x}>", obj.type_name(), obj.addr())
+    }
+}

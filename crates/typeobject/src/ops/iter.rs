@@ -1,0 +1,168 @@
+//! Iteration through `tp_iter` / `tp_iternext`, and the `iterator` type CPython uses
+//! for objects that have no `__iter__` but are sequences (`sq_item`): it calls
+//! `obj[0]`, `obj[1]`, ... until `IndexError` or `StopIteration`.
+//!
+//! Owns `iter()`, `next()` and the sequence iterator type; messages `'A' object is not
+//! iterable`, `iter() returned non-iterator of type 'int'`, `'int' object is not an
+//! iterator`.
+
+use crate::names::tp_name;
+use pyrt_core::object::{ObjectHeader, PyAny, PyLayout, gc_free, generic_alloc};
+use pyrt_core::types::ObjCell;
+use pyrt_core::{Bound, PyErr, PyResult, Python, TypeFlags};
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+/// `iter(obj)`: `tp_iter` (whose result must have `tp_iternext`), else a sequence
+/// iterator over `sq_item`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let one = pyrt_core::builtins::int_new(py, 1).unwrap().into_any();
+///     let l = pyrt_core::builtins::list_new(py, &[one.clone()]).unwrap().into_any();
+///     let it = pyrt_typeobject::ops::iter(py, &l).unwrap();
+///     assert!(pyrt_typeobject::ops::next(py, &it).unwrap().unwrap().is(&one));
+///     assert!(pyrt_typeobject::ops::next(py, &it).unwrap().is_none());
+///     let e = pyrt_typeobject::ops::iter(py, &one).unwrap_err();
+///     assert_eq!(e.message(py), "'int' object is not iterable");
+/// });
+/// ```
+pub fn iter<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
+    let tp = obj.ob_type();
+    if let Some(f) = tp.tp_iter.get() {
+        let it = f(py, obj)?;
+        if it.ob_type().tp_iternext.get().is_none() {
+            return Err(PyErr::type_error(
+                py,
+                format!(
+                    "iter() returned non-iterator of type '{}'",
+                    tp_name(it.ob_type())
+                ),
+            ));
+        }
+        return Ok(it);
+    }
+    let is_sequence = tp.sequence().and_then(|s| s.sq_item.get()).is_some()
+        && !tp.has_flag(TypeFlags::DICT_SUBCLASS);
+    if is_sequence {
+        return seq_iter_new(py, obj);
+    }
+    Err(PyErr::type_error(
+        py,
+        format!("'{}' object is not iterable", tp_name(tp)),
+    ))
+}
+
+/// `next(it)`: `Ok(None)` when the iterator is exhausted.
+pub fn next<'py>(py: Python<'py>, it: &Bound<'py>) -> PyResult<Option<Bound<'py>>> {
+    match it.ob_type().tp_iternext.get() {
+        Some(f) => f(py, it),
+        None => Err(PyErr::type_error(
+            py,
+            format!("'{}' object is not an iterator", tp_name(it.ob_type())),
+        )),
+    }
+}
+
+/// An `iterator` over a sequence: the sequence (cleared when exhausted) and the next
+/// index.
+#[repr(C)]
+pub struct SeqIterObject {
+    /// Header.
+    pub ob_base: ObjectHeader,
+    seq: ObjCell<PyAny>,
+    index: Cell<isize>,
+}
+
+// SAFETY: repr(C), header first, zero-valid fields; type_check accepts exactly
+// instances of `iterator`, laid out as this struct and not subclassable.
+unsafe impl PyLayout for SeqIterObject {
+    fn type_check(obj: &PyAny) -> bool {
+        // SAFETY: objects are only reachable under the runtime lock, whose state exists.
+        let py = unsafe { Python::assume_locked() };
+        std::ptr::eq(obj.ob_type(), py.builtins().seq_iterator())
+    }
+}
+
+fn seq_iter_new<'py>(py: Python<'py>, seq: &Bound<'py>) -> PyResult<Bound<'py>> {
+    let obj = generic_alloc(py, py.builtins().seq_iterator(), 0)?;
+    // SAFETY: just allocated as an `iterator`.
+    let it = unsafe { obj.downcast_unchecked::<SeqIterObject>() };
+    it.seq.set(py, Some(seq.clone()));
+    Ok(obj)
+}
+
+fn this<'a, 'py>(obj: &'a Bound<'py>) -> &'a Bound<'py, SeqIterObject> {
+    // SAFETY: installed on `iterator`, which is not subclassable.
+    unsafe { obj.downcast_unchecked::<SeqIterObject>() }
+}
+
+/// `tp_iter`: the iterator itself.
+fn self_iter<'py>(_py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
+    Ok(obj.clone())
+}
+
+/// `tp_iternext`: `seq[i]`; `IndexError` or `StopIteration` ends the iteration.
+fn seq_iter_next<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Option<Bound<'py>>> {
+    let it = this(obj);
+    let Some(seq) = it.seq.get(py) else {
+        return Ok(None);
+    };
+    let Some(f) = seq.ob_type().sequence().and_then(|s| s.sq_item.get()) else {
+        it.seq.set(py, None);
+        return Ok(None);
+    };
+    match f(py, &seq, it.index.get()) {
+        Ok(v) => {
+            it.index.set(it.index.get() + 1);
+            Ok(Some(v))
+        }
+        Err(e)
+            if e.is_instance_of(py, py.builtins().index_error())
+                || e.is_instance_of(py, py.builtins().stop_iteration()) =>
+        {
+            it.seq.set(py, None);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
+    // SAFETY: installed on `iterator`.
+    let it = unsafe { &*(obj as *const PyAny as *const SeqIterObject) };
+    if let Some(s) = it.seq.as_ptr() {
+        visit(s);
+    }
+}
+
+fn clear(py: Python<'_>, obj: &Bound<'_>) {
+    drop(this(obj).seq.take(py));
+}
+
+/// # Safety
+/// `obj` is an `iterator` with refcount zero.
+unsafe fn dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
+    // SAFETY: caller contract: still allocated, laid out as ours.
+    let it = unsafe { &*(obj.as_ptr() as *const SeqIterObject) };
+    drop(it.seq.take(py));
+    // SAFETY: payload released; `iterator` instances carry a GC head.
+    unsafe { gc_free(py, obj) };
+}
+
+/// Sets up the `iterator` type.
+pub fn install_types(py: Python<'_>) {
+    let tp = py.builtins().seq_iterator();
+    crate::slot_wrapper::init_static_type(
+        py,
+        tp,
+        "iterator",
+        std::mem::size_of::<SeqIterObject>(),
+        // SAFETY: `dealloc` releases exactly this payload and frees with gc_free;
+        // `traverse` visits the one object it owns.
+        unsafe { crate::slot_wrapper::GcSlots::new(dealloc, traverse) },
+    );
+    tp.tp_clear.set(Some(clear));
+    tp.tp_iter.set(Some(self_iter));
+    tp.tp_iternext.set(Some(seq_iter_next));
+}
