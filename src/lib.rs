@@ -1,8 +1,9 @@
 //! pyrt: a clean-room Python object runtime in Rust.
 //!
 //! Objects with a refcount and a type; type objects with the full slot table;
-//! `type_ready` with slot inheritance; the C3 MRO; types from specs; refcounting and a
-//! cyclic garbage collector. This crate is the facade: it re-exports the public API of
+//! `type_ready` with slot inheritance; the C3 MRO; types from specs; refcounting, PEP 442
+//! finalizers, weak references ([`weakref`]) and a cyclic garbage collector with
+//! Python's `gc` API ([`gc`]). This crate is the facade: it re-exports the public API of
 //! the workspace crates (`pyrt-core`: objects, handles, layouts; `pyrt-typeobject`:
 //! type semantics; `pyrt-gc`: the collector).
 //!
@@ -18,7 +19,7 @@
 
 pub use pyrt_core::gc;
 pub use pyrt_core::{Bound, Py, PyAny, PyErr, PyLayout, PyResult, Python, TypeFlags, TypeObject};
-pub use pyrt_core::{builtins, object, protocol, types};
+pub use pyrt_core::{builtins, object, protocol, types, unraisable, weakref};
 pub use pyrt_gc as collector;
 pub use pyrt_typeobject::{
     Runtime, Slot, TypeSpec, attr, call, call_type, descr, from_spec, from_spec_unchecked, layout,

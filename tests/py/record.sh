@@ -11,8 +11,9 @@
 #   PYTHONHASHSEED=0 python3 -X faulthandler tests/py/NAME.py
 # and writes stdout to tests/py/expected/NAME.out. When the exit status is non-zero it also
 # writes tests/py/expected/NAME.err with two lines: the status, then the last line of stderr;
-# when the status is zero a stale NAME.err is removed. Scripts run with the relative path so
-# that tracebacks name the file as tests/py/NAME.py.
+# when the status is zero a stale NAME.err is removed. Every address (0x followed by hex
+# digits) is stored as 0x?, as the comparing harness normalises both sides the same way.
+# Scripts run with the relative path tests/py/NAME.py.
 #
 # The interpreter can be overridden with PYTHON=/path/to/python3.11 (it must be CPython 3.11).
 set -u
@@ -48,15 +49,22 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p tests/py/expected
 
+# Addresses differ from run to run; the harness replaces them with 0x? on both sides, and the
+# recorder stores them already replaced so that recording is deterministic.
+normalise() {
+    sed -E 's/0x[0-9a-fA-F]+/0x?/g'
+}
+
 # run_one NAME OUT ERR: run the script, write its stdout to OUT and the .err content to ERR
 # (ERR is left absent when the status is zero).
 run_one() {
     local name="$1" out="$2" err="$3" status
     rm -f "$err"
-    PYTHONHASHSEED=0 "$python" -X faulthandler "tests/py/$name.py" >"$out" 2>"$work/stderr"
+    PYTHONHASHSEED=0 "$python" -X faulthandler "tests/py/$name.py" >"$work/stdout" 2>"$work/stderr"
     status=$?
+    normalise <"$work/stdout" >"$out"
     if [ "$status" -ne 0 ]; then
-        printf '%s\n%s\n' "$status" "$(tail -n 1 "$work/stderr")" >"$err"
+        printf '%s\n%s\n' "$status" "$(tail -n 1 "$work/stderr" | normalise)" >"$err"
     fi
 }
 

@@ -4,8 +4,10 @@
 //! optional GC head, the handles ([`Bound`], [`Py`]), the runtime lock and the
 //! [`Python`] token ([`runtime`]), the [`TypeObject`] layout with every slot, flag and
 //! slot number ([`types`]), the core payloads (`str`, `int`, `tuple`, `list`, `dict`,
-//! exceptions: [`builtins`]), [`PyErr`]/[`PyResult`], and the slot dispatch the
-//! containers need ([`protocol`]). Type semantics (readying, inheritance, MRO,
+//! exceptions: [`builtins`]), [`PyErr`]/[`PyResult`], the slot dispatch the
+//! containers need ([`protocol`]), weak references ([`weakref`]), the report of errors
+//! nobody can receive ([`unraisable`]), and the embedder's `gc` module and collector
+//! bridge ([`gc`]). Type semantics (readying, inheritance, MRO,
 //! attribute lookup) live in `pyrt-typeobject`, above this crate.
 //!
 //! ```
@@ -23,6 +25,8 @@ pub mod object;
 pub mod protocol;
 pub mod runtime;
 pub mod types;
+pub mod unraisable;
+pub mod weakref;
 
 pub use err::{PyErr, PyResult};
 pub use handle::{Bound, Py};

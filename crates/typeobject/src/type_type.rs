@@ -138,7 +138,6 @@ unsafe fn type_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
         tp.ht_module.take(py),
         tp.ht_slots.take(py).map(Bound::into_any),
         tp.tp_cache.take(py),
-        tp.tp_weaklist.take(py),
     ]
     .into_iter()
     .flatten()

@@ -159,9 +159,11 @@ pub(crate) unsafe fn move_unreachable<M: ObjectModel>(
             unsafe {
                 unreachable.push_back(h);
                 if first_pass {
-                    split.legacy |= M::has_legacy_del(h);
-                    split.weakrefs |= M::may_have_weakrefs(h);
-                    split.finalizers |= !hh.is_finalized() && M::has_finalizer(h);
+                    // Each predicate is asked only until it first says yes.
+                    split.legacy = split.legacy || M::has_legacy_del(h);
+                    split.weakrefs = split.weakrefs || M::may_have_weakrefs(h);
+                    split.finalizers =
+                        split.finalizers || (!hh.is_finalized() && M::has_finalizer(h));
                 }
             }
             hh.mark_unreachable();

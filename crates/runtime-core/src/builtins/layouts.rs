@@ -299,6 +299,7 @@ fn init_descr_layouts(py: Python<'_>) {
         b.classmethod().tp_dictoffset.set(off);
         b.staticmethod().tp_dictoffset.set(off);
     }
+    crate::weakref::init_weakref_layout(py);
 }
 
 fn init_exception_layouts(py: Python<'_>) {

@@ -25,6 +25,7 @@ pub use dict_pin::{PinnedDictHook, set_pinned_dict_hook};
 pub use exception::BaseExceptionObject;
 pub use hash::{hash_bytes, hash_i64, mix_hash};
 pub use int::{INT_ITEMS, IntObject, int_alloc, int_new};
+pub(crate) use layouts::call_tp_free;
 pub use layouts::init_core_layouts;
 pub use list::{ListObject, list_new};
 pub use str::{StrObject, intern, intern_bound, intern_cached, str_alloc, str_new};

@@ -10,13 +10,7 @@ use crate::handle::Bound;
 use crate::runtime::Python;
 use crate::types::{TypeFlags, TypeObject};
 use pyrt_gc::GcHead;
-use std::ffi::c_void;
 use std::ptr::NonNull;
-
-unsafe extern "C" {
-    fn calloc(n: usize, size: usize) -> *mut c_void;
-    fn free(p: *mut c_void);
-}
 
 /// Whether allocation of instances of a type puts a GC head in front and tracks them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,15 +87,16 @@ fn allocate<'py>(
         GcAlloc::Plain
     };
     let pre = if gc == GcAlloc::Gc { GcHead::SIZE } else { 0 };
-    // SAFETY: calloc with a non-zero size; the result is checked for null below.
-    let block = unsafe { calloc(1, (size + pre).max(16)) } as *mut u8;
-    if block.is_null() {
+    let st = py.state();
+    // SAFETY: the token proves the runtime lock is held.
+    let Some(block) = (unsafe { st.pool.alloc((size + pre).max(16)) }) else {
         return Err(PyErr::memory_error(py));
-    }
+    };
+    let block = block.as_ptr();
     // SAFETY: the block has room for the GC head (if any) plus `size >= 16` bytes.
     let obj = unsafe { NonNull::new_unchecked(block.add(pre) as *mut PyAny) };
     // SAFETY: zeroed memory is a valid (untracked) GcHead and a valid header modulo the
-    // two fields set here; `obj` is 8-aligned (calloc aligns to 16, `pre` is 0 or 16).
+    // two fields set here; `obj` is 8-aligned (blocks are 16-aligned, `pre` is 0 or 16).
     unsafe {
         let h = &obj.as_ref().ob_base;
         h.ob_refcnt.set(1);
@@ -116,7 +111,6 @@ fn allocate<'py>(
         // SAFETY: `tp` is live (borrowed for this call); the instance now owns a reference.
         unsafe { super::incref(py, tp.as_ptr()) };
     }
-    let st = py.state();
     st.live.set(st.live.get() + 1);
     if gc == GcAlloc::Gc {
         st.gc.note_alloc();
@@ -135,8 +129,9 @@ fn allocate<'py>(
 pub unsafe fn plain_free(py: Python<'_>, obj: NonNull<PyAny>) {
     let st = py.state();
     st.live.set(st.live.get() - 1);
-    // SAFETY: caller contract: the block starts at `obj` and came from calloc.
-    unsafe { free(obj.as_ptr() as *mut c_void) };
+    // SAFETY: caller contract: the block starts at `obj` and came from the runtime's
+    // allocator (generic_alloc); the token proves the lock is held.
+    unsafe { st.pool.free(obj.cast()) };
 }
 
 /// The `tp_free` for collectable objects allocated by [`generic_alloc`]: untracks the
@@ -154,7 +149,7 @@ pub unsafe fn gc_free(py: Python<'_>, obj: NonNull<PyAny>) {
         let head =
             NonNull::new_unchecked((obj.as_ptr() as *mut u8).sub(GcHead::SIZE) as *mut GcHead);
         st.gc.untrack(head);
-        free(head.as_ptr() as *mut c_void);
+        st.pool.free(head.cast());
     }
 }
 

@@ -1,10 +1,15 @@
 //! What happens when a refcount reaches zero, in named steps, with a depth limit so
 //! that freeing a long chain never grows the native stack (the "trashcan").
 //!
-//! Owns the order: untrack → `tp_dealloc` (which ends in `tp_free`) → release the
-//! type reference of heap-type instances. Must not know any payload.
+//! Owns the order: `tp_finalize` (PEP 442; the object may be resurrected, and then
+//! nothing else happens) → untrack → clear the weak references to the object and call
+//! their callbacks → release a managed dict → `tp_dealloc` (which ends in `tp_free`) →
+//! release the type reference of heap-type instances. Every type gets the finalizer
+//! and weak reference steps from here, so no `tp_dealloc` needs to do them. Must not
+//! know any payload.
 
 use super::PyAny;
+use super::finalize::{AfterFinalizer, finalize_at_zero};
 use crate::runtime::Python;
 use crate::types::TypeFlags;
 use std::ptr::NonNull;
@@ -21,6 +26,11 @@ pub(crate) unsafe fn dealloc_at_zero(py: Python<'_>, obj: NonNull<PyAny>) {
     let st = py.state();
     let depth = st.dealloc_depth.get();
     if depth >= MAX_NESTED_DEALLOCS {
+        // A queued object must not sit in the collector's lists with a zero count: a
+        // collection run by a finalizer or callback before the queue drains would
+        // take it for garbage.
+        // SAFETY: forwarded: the object is live.
+        unsafe { untrack_if_collectable(py, obj) };
         st.push_dealloc_queue(obj);
         return;
     }
@@ -51,11 +61,21 @@ pub fn release_dealloc_queue(py: Python<'_>) {
 unsafe fn dealloc_now(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: the object is still allocated; its type outlives it.
     let tp = unsafe { obj.as_ref().ob_type() };
+    // SAFETY: forwarded: live, count zero. (The slot test is the cheap common case.)
+    if tp.tp_finalize.get().is_some()
+        && unsafe { finalize_at_zero(py, obj) } == AfterFinalizer::Resurrected
+    {
+        return;
+    }
     let tp_ptr = tp.as_ptr();
     let owns_type = tp.has_flag(TypeFlags::HEAPTYPE);
     // SAFETY: forwarded.
     unsafe { untrack_if_collectable(py, obj) };
-    // SAFETY: obj is live until tp_dealloc.
+    if tp.tp_weaklistoffset.get() > 0 {
+        // SAFETY: obj is live until tp_dealloc.
+        crate::weakref::clear_at_death(py, unsafe { obj.as_ref() });
+    }
+    // SAFETY: as above.
     release_managed_dict(py, unsafe { obj.as_ref() });
     match tp.tp_dealloc.get() {
         // SAFETY: tp_dealloc's contract: called once, at refcount zero; it ends in tp_free.

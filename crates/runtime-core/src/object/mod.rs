@@ -13,7 +13,9 @@
 pub mod alloc;
 pub(crate) mod dealloc;
 mod dict_slot;
+mod finalize;
 mod member;
+pub(crate) mod pool;
 mod raw_cell;
 pub(crate) mod refcount;
 

@@ -42,6 +42,10 @@ impl Drop for HeldGuard {
 /// Acquires the runtime lock (reentrantly), creates the runtime state on first use and
 /// runs `init` once, applies pending decrefs, then calls `f` with a token.
 ///
+/// The outermost entry on a thread (one that did not hold the lock yet) is a
+/// garbage-collection safe point: no slot function can be mid-update there, so the
+/// collection the allocation thresholds call for, if any, runs before `f`.
+///
 /// ```
 /// fn init(_py: pyrt_core::Python<'_>) {}
 /// let n = pyrt_core::runtime::enter(init, |py| py.live_objects());
@@ -49,7 +53,7 @@ impl Drop for HeldGuard {
 /// ```
 pub fn enter<R>(init: fn(Python<'_>), f: impl for<'py> FnOnce(Python<'py>) -> R) -> R {
     let _lock = LOCK.lock();
-    HELD.with(|h| h.set(h.get() + 1));
+    let outermost = HELD.with(|h| h.replace(h.get() + 1)) == 0;
     let _held = HeldGuard;
     let st = STATE.get_or_init(RuntimeState::new);
     // SAFETY: 1. the lock is held until `_lock` drops, after `f` returns;
@@ -59,6 +63,9 @@ pub fn enter<R>(init: fn(Python<'_>), f: impl for<'py> FnOnce(Python<'py>) -> R)
         init(py);
     }
     apply_pending_decrefs(py);
+    if outermost {
+        crate::gc::safe_point(py);
+    }
     f(py)
 }
 

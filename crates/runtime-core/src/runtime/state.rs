@@ -108,6 +108,7 @@ builtin_types! {
     staticmethod => "staticmethod",
     property => "property",
     mappingproxy => "mappingproxy",
+    weakref => "weakref.ReferenceType",
 }
 
 /// The immortal singletons, allocated when the state is created.
@@ -186,6 +187,8 @@ pub struct RuntimeState {
     pub(crate) initialized: Cell<bool>,
     /// The cycle collector's lists and counters.
     pub gc: GcState,
+    /// The small-object allocator behind `generic_alloc` and the frees.
+    pub(crate) pool: crate::object::pool::PoolAllocator,
     pub(crate) live: Cell<isize>,
     pub(crate) immortal: Cell<isize>,
     pub(crate) leaked: Cell<isize>,
@@ -194,6 +197,8 @@ pub struct RuntimeState {
     pub(crate) interned: UnsafeCell<hashbrown::HashTable<NonNull<StrObject>>>,
     /// The builtin type objects.
     pub builtins: BuiltinTypes,
+    /// The hook unraisable errors go to (`None`: print to stderr).
+    pub(crate) unraisable_hook: std::cell::RefCell<Option<crate::unraisable::UnraisableHook>>,
     /// `None`, `True`, `False`, `NotImplemented`.
     pub singletons: Singletons,
 }
@@ -212,6 +217,7 @@ impl RuntimeState {
         RuntimeState {
             initialized: Cell::new(false),
             gc: GcState::new(),
+            pool: crate::object::pool::PoolAllocator::new(),
             live: Cell::new(0),
             immortal: Cell::new(0),
             leaked: Cell::new(0),
@@ -219,6 +225,7 @@ impl RuntimeState {
             dealloc_queue: UnsafeCell::new(Vec::new()),
             interned: UnsafeCell::new(hashbrown::HashTable::new()),
             builtins,
+            unraisable_hook: std::cell::RefCell::new(None),
             singletons,
         }
     }

@@ -51,6 +51,22 @@ impl<'py> Python<'py> {
         &self.state().singletons
     }
 
+    /// The embedder's garbage-collection safe point: runs the collection the
+    /// allocation thresholds call for, if any (see [`crate::gc::safe_point`]). Call it
+    /// where no object is in the middle of an update, e.g. between two steps of the
+    /// embedding program.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     pyrt_core::gc::disable(py);
+    ///     assert!(py.gc_safe_point().is_none());
+    ///     pyrt_core::gc::enable(py);
+    /// });
+    /// ```
+    pub fn gc_safe_point(self) -> Option<pyrt_gc::CollectResult> {
+        crate::gc::safe_point(self)
+    }
+
     /// Number of live objects allocated through `tp_alloc` and not yet freed, excluding
     /// immortal ones (interned strings, singletons, static types).
     pub fn live_objects(self) -> isize {

@@ -118,8 +118,9 @@ pub struct TypeObject {
     pub tp_cache: ObjCell<PyAny>,
     /// Direct subclasses, held weakly.
     pub tp_subclasses: SubclassList,
-    /// Weak references to the type.
-    pub tp_weaklist: ObjCell<PyAny>,
+    /// Weak references to the type: the list head `type`'s `tp_weaklistoffset` names
+    /// (borrowed pointers, maintained by the weakref module).
+    pub tp_weaklist: crate::weakref::WeakListHead,
     /// Legacy finalizer.
     pub tp_del: Cell<Option<ObjProc>>,
     /// Attribute-cache version tag (0: none). The method cache trusts it: an entry
@@ -276,6 +277,9 @@ impl TypeObject {
 
     /// `PyType_IsSubtype`: walks `tp_mro` if set, else the `tp_base` chain.
     pub fn is_subtype(&self, other: &TypeObject) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
         // SAFETY: the MRO tuple is read without modifying the cell.
         if let Some(mro) = unsafe { self.tp_mro.get_ref() } {
             return mro

@@ -52,6 +52,7 @@ mod repr_guard;
 mod sequence;
 mod string;
 mod tuple;
+mod weakref;
 
 pub use exceptions::exception_base_of;
 pub use object::{
@@ -99,6 +100,7 @@ pub fn install_behaviour_slots(py: Python<'_>) {
     none::install(b.none_type(), b.not_implemented_type());
     exceptions::install(py);
     crate::descr::install(py);
+    weakref::install(b.weakref());
 }
 
 /// Points `tp_as_number` at the type's inline number table.

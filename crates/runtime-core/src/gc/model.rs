@@ -1,6 +1,6 @@
 //! The bridge between objects and the cycle collector: an [`ObjectModel`] built from
-//! each type's slots (`tp_traverse`, `tp_clear`, `tp_finalize`, `tp_del`), and the
-//! collection entry points used under a token.
+//! each type's slots (`tp_traverse`, `tp_clear`, `tp_finalize`, `tp_del`) and the
+//! weak reference lists.
 //!
 //! Owns the translation between object pointers and GC heads. Must not implement any
 //! collection phase (that is `pyrt-gc`'s).
@@ -8,7 +8,8 @@
 use crate::handle::Bound;
 use crate::object::{PyAny, gc_head_of};
 use crate::runtime::Python;
-use pyrt_gc::{CollectResult, GcHead, Generation, ObjectModel};
+use crate::weakref::PendingWeakref;
+use pyrt_gc::{GcHead, ObjectModel, PendingCallback};
 use std::ptr::NonNull;
 
 /// The object model the collector uses: objects of `HAVE_GC` types (for which
@@ -19,7 +20,7 @@ pub struct PyGcModel;
 ///
 /// # Safety
 /// `head` is the head of a live collectable object.
-unsafe fn object_of(head: NonNull<GcHead>) -> NonNull<PyAny> {
+pub(crate) unsafe fn object_of(head: NonNull<GcHead>) -> NonNull<PyAny> {
     // SAFETY: the object header follows its GC head directly.
     unsafe { NonNull::new_unchecked((head.as_ptr() as *mut u8).add(GcHead::SIZE) as *mut PyAny) }
 }
@@ -27,8 +28,8 @@ unsafe fn object_of(head: NonNull<GcHead>) -> NonNull<PyAny> {
 /// The token for code the collector calls back into.
 ///
 /// # Safety
-/// Only called from within a collection started by [`collect`] (or the schedule), which
-/// runs under the runtime lock.
+/// Only called from within a collection started by this module's entry points, which
+/// run under the runtime lock.
 unsafe fn token<'py>() -> Python<'py> {
     // SAFETY: collections run under the lock (module invariant).
     unsafe { Python::assume_locked() }
@@ -36,9 +37,12 @@ unsafe fn token<'py>() -> Python<'py> {
 
 // SAFETY: 1. refcount reads the header's count; 2. traverse reports, by head, exactly the
 // collectable referents the type's tp_traverse visits (every tp_traverse in pyrt visits
-// each strong reference once); 3. clear calls tp_clear, which leaves objects usable.
+// each strong reference once; a weak reference's referent is not one of them);
+// 3. clear calls tp_clear, which leaves objects usable; 7. the weakref hooks unlink and
+// null every weak reference they clear (`weakref::clear_ref`), and each pending
+// callback owns a strong reference to its weak reference object, named by its own head.
 unsafe impl ObjectModel for PyGcModel {
-    type WeakrefCallback = ();
+    type WeakrefCallback = PendingWeakref;
 
     unsafe fn refcount(head: NonNull<GcHead>) -> isize {
         // SAFETY: the head belongs to a live object.
@@ -115,43 +119,50 @@ unsafe impl ObjectModel for PyGcModel {
             .is_some()
     }
 
+    unsafe fn clear_weakrefs(
+        head: NonNull<GcHead>,
+        out: &mut Vec<PendingCallback<PendingWeakref>>,
+    ) {
+        // SAFETY: live object, lock held (collections run under it).
+        let (py, obj) = unsafe { (token(), object_of(head).as_ref()) };
+        for work in crate::weakref::clear_for_collector(py, obj) {
+            // SAFETY: the pending record keeps the weak reference object alive.
+            let wr = unsafe { work.object().as_ref() };
+            let weakref = wr
+                .ob_type()
+                .is_gc_object(wr)
+                // SAFETY: collectable objects carry a head.
+                .then(|| unsafe { gc_head_of(work.object()) });
+            out.push(PendingCallback { weakref, work });
+        }
+    }
+
+    unsafe fn detach_weakref(head: NonNull<GcHead>) {
+        // SAFETY: live object, lock held.
+        let (py, obj) = unsafe { (token(), object_of(head).as_ref()) };
+        crate::weakref::detach_for_collector(py, obj);
+    }
+
+    unsafe fn may_have_weakrefs(head: NonNull<GcHead>) -> bool {
+        // SAFETY: live object, lock held.
+        let (py, obj) = unsafe { (token(), object_of(head).as_ref()) };
+        crate::weakref::has_weakrefs_or_is_one(py, obj)
+    }
+
+    unsafe fn call_weakref_callback(work: PendingWeakref) {
+        // SAFETY: lock held (collections run under it).
+        work.call(unsafe { token() });
+    }
+
+    unsafe fn discard_weakref_callback(work: PendingWeakref) {
+        // SAFETY: lock held.
+        work.discard(unsafe { token() });
+    }
+
     unsafe fn describe(head: NonNull<GcHead>, out: &mut dyn std::fmt::Write) -> std::fmt::Result {
         // SAFETY: live object.
         let obj = unsafe { object_of(head).as_ref() };
-        write!(out, "<{} object at {:#x}>", obj.type_name(), obj.addr())
+        // CPython's DEBUG_COLLECTABLE / DEBUG_UNCOLLECTABLE form: `<tp_name address>`.
+        write!(out, "<{} {:#x}>", obj.type_name(), obj.addr())
     }
-}
-
-/// Collects `generation` (0, 1 or 2; larger values mean 2) and returns the number of
-/// unreachable objects found, as Python's `gc.collect()` does.
-///
-/// ```
-/// pyrt_core::with_test_runtime(|py| {
-///     let l = pyrt_core::builtins::list_new(py, &[]).unwrap();
-///     l.append(l.as_any());            // a self-cycle
-///     let before = py.live_objects();
-///     drop(l);
-///     assert_eq!(py.live_objects(), before); // still alive: only the cycle holds it
-///     assert_eq!(pyrt_core::gc::collect(py, 2), 1);
-///     assert_eq!(py.live_objects(), before - 1);
-/// });
-/// ```
-pub fn collect(py: Python<'_>, generation: usize) -> usize {
-    collect_result(py, generation).unreachable()
-}
-
-/// Like [`collect`], with the collector's full result.
-pub fn collect_result(py: Python<'_>, generation: usize) -> CollectResult {
-    let generation = Generation::new(generation.min(2)).unwrap_or(Generation::OLD);
-    let result = py.state().gc.collect::<PyGcModel>(generation);
-    crate::object::release_dealloc_queue(py);
-    result
-}
-
-/// Runs a collection if the allocation thresholds call for one (the embedder's safe
-/// point), returning its result.
-pub fn collect_if_needed(py: Python<'_>) -> Option<CollectResult> {
-    let r = py.state().gc.collect_if_needed::<PyGcModel>();
-    crate::object::release_dealloc_queue(py);
-    r
 }

@@ -1,0 +1,13 @@
+# break outside any loop.
+# The whole file is compiled before anything runs: no output, exit status 1.
+def greet(name):
+    return "hello " + name
+
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+print(greet("world"))
+if True:
+    break
+print("not reached")

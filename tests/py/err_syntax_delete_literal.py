@@ -1,0 +1,12 @@
+# del applied to a literal.
+# The whole file is compiled before anything runs: no output, exit status 1.
+def greet(name):
+    return "hello " + name
+
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+print(greet("world"))
+del 5
+print("not reached")

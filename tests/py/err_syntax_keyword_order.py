@@ -1,0 +1,12 @@
+# A positional argument after a keyword argument in a call.
+# The whole file is compiled before anything runs: no output, exit status 1.
+def greet(name):
+    return "hello " + name
+
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+print(greet("world"))
+greet(name="x", 5)
+print("not reached")

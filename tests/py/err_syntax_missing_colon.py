@@ -1,0 +1,13 @@
+# An if statement without its colon.
+# The whole file is compiled before anything runs: no output, exit status 1.
+def greet(name):
+    return "hello " + name
+
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+print(greet("world"))
+if Point(1).x > 0
+    print("positive")
+print("not reached")

@@ -1,0 +1,12 @@
+# A string literal without its closing quote.
+# The whole file is compiled before anything runs: no output, exit status 1.
+def greet(name):
+    return "hello " + name
+
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+print(greet("world"))
+message = "unfinished
+print("not reached")

@@ -1,0 +1,11 @@
+# reprs of ints, bools, None, NotImplemented and strings.
+print(repr(0), repr(-1), repr(12345678901234), repr(-9223372036854775807))
+print(repr(True), repr(False), repr(None), repr(NotImplemented))
+print(repr(""), repr("a"), repr("'"), repr('"'), repr("'\""))
+print(repr("\\"), repr("\n"), repr("\t"), repr("a b"))
+print(str(0), str(-1), str(True), str(None), str("text"))
+print(repr(repr(1)), repr(str(1)), str(repr("x")))
+print(repr([]), repr(()), repr({}), repr((1,)), repr((1, 2)))
+print(repr(range(0)), repr(range(1, 2)), repr(range(1, 9, 2)))
+print(repr(int), repr(str), repr(type(None)), repr(type(NotImplemented)))
+print(repr(ValueError), repr(ValueError("v")), repr(KeyError("k")))
