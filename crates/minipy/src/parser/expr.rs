@@ -59,6 +59,41 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
     }
 
+    /// Whether the current token can start an expression (for the missing-comma check).
+    fn starts_expr(&self) -> bool {
+        match self.tok().tok {
+            Tok::Name(n) => {
+                !super::is_keyword(n) || matches!(n, "True" | "False" | "None" | "lambda")
+            }
+            Tok::Int(_) | Tok::BigInt(_) | Tok::Str { .. } => true,
+            Tok::Op(o) => matches!(o, "{" | "..."),
+            _ => false,
+        }
+    }
+
+    /// Inside brackets, an expression directly followed by another one is CPython's
+    /// `invalid syntax. Perhaps you forgot a comma?` — unless input ends right after the
+    /// second one, where CPython's tokenizer reports the unclosed bracket first.
+    pub(crate) fn check_missing_comma(&mut self, prev: &Expr<'a>) -> Result<(), SyntaxError> {
+        if !self.starts_expr() {
+            return Ok(());
+        }
+        let at = self.pos();
+        self.test()?;
+        let at_end = match self.tok().tok {
+            Tok::Eof => true,
+            Tok::Newline => self.peek(1) == Tok::Eof,
+            _ => false,
+        };
+        if at_end {
+            return Err(SyntaxError::new("invalid syntax", at));
+        }
+        Err(SyntaxError::new(
+            "invalid syntax. Perhaps you forgot a comma?",
+            prev.pos,
+        ))
+    }
+
     /// `*expr` or a test.
     pub(crate) fn star_or_test(&mut self) -> R<'a> {
         if self.at_op("*") {
@@ -385,6 +420,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     args.push(Arg::Positional(g));
                     continue;
                 }
+                self.check_missing_comma(&e)?;
                 if seen_dstar {
                     return Err(SyntaxError::new(
                         "positional argument follows keyword argument unpacking",
@@ -497,6 +533,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Ok(self.mk(pos, ExprKind::Tuple(&[])));
         }
         let first = self.star_or_test()?;
+        self.check_missing_comma(&first)?;
         if self.at_kw("for") {
             let comp = self.comprehension()?;
             self.expect_op(")")?;
@@ -516,7 +553,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             if self.at_op(")") {
                 break;
             }
-            items.push(self.star_or_test()?);
+            let e = self.star_or_test()?;
+            self.check_missing_comma(&e)?;
+            items.push(e);
         }
         self.expect_op(")")?;
         Ok(self.mk(pos, ExprKind::Tuple(self.alloc_slice(items))))
@@ -528,6 +567,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Ok(self.mk(pos, ExprKind::List(&[])));
         }
         let first = self.star_or_test()?;
+        self.check_missing_comma(&first)?;
         if self.at_kw("for") {
             let comp = self.comprehension()?;
             self.expect_op("]")?;
@@ -538,7 +578,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             if self.at_op("]") {
                 break;
             }
-            items.push(self.star_or_test()?);
+            let e = self.star_or_test()?;
+            self.check_missing_comma(&e)?;
+            items.push(e);
         }
         self.expect_op("]")?;
         Ok(self.mk(pos, ExprKind::List(self.alloc_slice(items))))
@@ -565,6 +607,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         } else {
             self.test()?
         };
+        self.check_missing_comma(&first_val)?;
         if first_key.is_some() && self.at_kw("for") {
             let comp = self.comprehension()?;
             self.expect_op("}")?;
@@ -587,6 +630,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             let k = self.test()?;
             self.expect_op(":")?;
             let v = self.test()?;
+            self.check_missing_comma(&v)?;
             pairs.push((Some(k), v));
         }
         self.expect_op("}")?;

@@ -31,7 +31,7 @@ pub fn parse_module<'a>(arena: &'a Bump, src: &str) -> Result<&'a Module<'a>, Sy
     let body = match (p.module(), unclosed) {
         (Ok(_), Some(e)) => return Err(e),
         (Ok(body), None) => body,
-        (Err(e), Some(u)) if p.i + 2 >= toks.len() => {
+        (Err(e), Some(u)) if e.msg == "invalid syntax" => {
             return Err(if e.kind == crate::syntax_error::SyntaxErrorKind::Syntax {
                 u
             } else {

@@ -80,9 +80,19 @@ fn assign<'py>(
     if let Some(f) = tp.sequence().and_then(|s| s.sq_ass_item.get()) {
         return f(py, obj, sequence_index(py, obj, key)?, value);
     }
+    // CPython words deletion "doesn't" only when it went through the sequence protocol
+    // (a sequence table and an index key), "does not" otherwise.
+    let via_sequence = tp.sequence().is_some()
+        && (key.downcast::<pyrt_core::builtins::IntObject>().is_ok()
+            || key
+                .ob_type()
+                .number()
+                .and_then(|n| n.nb_index.get())
+                .is_some());
     let what = match value {
         Some(_) => "does not support item assignment",
-        None => "doesn't support item deletion",
+        None if via_sequence => "doesn't support item deletion",
+        None => "does not support item deletion",
     };
     Err(PyErr::type_error(
         py,
