@@ -80,13 +80,20 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         let at = self.pos();
         self.test()?;
-        let at_end = match self.tok().tok {
+        let next = self.tok();
+        let at_end = match next.tok {
             Tok::Eof => true,
             Tok::Newline => self.peek(1) == Tok::Eof,
             _ => false,
         };
-        if at_end {
-            return Err(SyntaxError::new("invalid syntax", at));
+        // With a bracket left open at the end of input, CPython's tokenizer error wins
+        // unless both expressions and what follows sit on one line (observed on 3.11).
+        let one_line = prev.pos.line == at.line && next.pos.line == at.line;
+        if at_end || (self.unclosed_at_eof.is_some() && !one_line) {
+            return Err(self
+                .unclosed_at_eof
+                .clone()
+                .unwrap_or_else(|| SyntaxError::new("invalid syntax", at)));
         }
         Err(SyntaxError::new(
             "invalid syntax. Perhaps you forgot a comma?",
