@@ -138,7 +138,13 @@ fn proxy_richcompare<'py>(
 /// `iter(proxy)`: an iterator over the underlying mapping (its keys, for a dict).
 fn proxy_iter<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py>> {
     let m = mapping_of(py, obj)?;
-    crate::ops::iter(py, &m)
+    if m.ob_type().tp_iter.get().is_some() {
+        return crate::ops::iter(py, &m);
+    }
+    // A dict without `tp_iter` (pyrt's core dict): a snapshot of its keys.
+    let keys = crate::builtins::call::collect_iterable(py, &m)?;
+    let list = pyrt_core::builtins::list_new(py, &keys)?;
+    crate::ops::iter(py, list.as_any())
 }
 
 fn proxy_len(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<isize> {
