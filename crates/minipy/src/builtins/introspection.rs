@@ -43,15 +43,12 @@ fn class_check<'py>(
         }
         return Ok(false);
     }
-    let what = if name == "isinstance" {
-        "isinstance() arg 2"
+    let msg = if name == "isinstance" {
+        "isinstance() arg 2 must be a type, a tuple of types, or a union"
     } else {
-        "issubclass() arg 2"
+        "issubclass() arg 2 must be a class, a tuple of classes, or a union"
     };
-    Err(PyErr::type_error(
-        py,
-        format!("{what} must be a type, a tuple of types, or a union"),
-    ))
+    Err(PyErr::type_error(py, msg))
 }
 
 fn isinstance<'py>(

@@ -150,8 +150,28 @@ pub fn call_object<'py>(
     pos: Vec<Bound<'py, PyAny>>,
     kw: Option<Bound<'py, DictObject>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let args = tuple_new(py, &pos)?;
+    let args = if pos.is_empty() {
+        empty_tuple(py)?
+    } else {
+        tuple_new(py, &pos)?
+    };
     pyrt_typeobject::call(py, callee, &args, kw.as_ref())
+}
+
+/// One shared empty tuple for argument-less calls (tuples are immutable; CPython's
+/// empty tuple is a singleton too, which also keeps allocation patterns alike).
+fn empty_tuple(py: Python<'_>) -> PyResult<Bound<'_, TupleObject>> {
+    thread_local! {
+        static EMPTY: std::cell::OnceCell<pyrt_core::Py<TupleObject>> = const { std::cell::OnceCell::new() };
+    }
+    if let Some(t) = EMPTY.with(|e| e.get().map(|t| t.clone_ref(py))) {
+        return Ok(t.into_bound(py));
+    }
+    let t = tuple_new(py, &[])?;
+    EMPTY.with(|e| {
+        let _ = e.set(t.clone().unbind());
+    });
+    Ok(t)
 }
 
 /// Creates the function object for a `def` or `lambda` executed in `frame`.

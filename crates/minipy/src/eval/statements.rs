@@ -70,6 +70,9 @@ pub fn exec<'py>(
     st: &'static Stmt<'static>,
 ) -> PyResult<Flow<'py>> {
     set_line(py, st.pos.line);
+    // A statement boundary is a safe point: no object is half-updated, every value the
+    // evaluator holds is owned by a frame. Automatic collections run here.
+    pyrt_core::gc::safe_point(py);
     match &st.kind {
         StmtKind::Expr(e) => {
             eval(py, frame, e)?;

@@ -1,4 +1,4 @@
-//! The `gc` module over pyrt's collector: `collect`, `enable`, `disable`, `isenabled`,
+//! The `gc` module over pyrt's collector facade (`pyrt_core::gc`): `collect`, `enable`, `disable`, `isenabled`,
 //! `is_tracked`, `get_stats`, `get_count`, `get_threshold`, `set_threshold`, `freeze`,
 //! `unfreeze`, `get_freeze_count`.
 //!
@@ -53,10 +53,10 @@ fn collect<'py>(
         Some(v) => crate::objects::range::index_arg(py, &v)?,
         None => 2,
     };
-    if !(0..=2).contains(&g) {
+    if g < 0 {
         return Err(PyErr::value_error(py, "invalid generation"));
     }
-    let n = pyrt_core::gc::collect(py, g as usize);
+    let n = pyrt_core::gc::try_collect(py, g as usize)?;
     int(py, n as i64)
 }
 
@@ -66,7 +66,7 @@ fn enable<'py>(
     _args: &Bound<'py, TupleObject>,
     _k: Kw<'_, 'py>,
 ) -> R<'py> {
-    py.state().gc.enable();
+    pyrt_core::gc::enable(py);
     Ok(none(py))
 }
 
@@ -76,7 +76,7 @@ fn disable<'py>(
     _args: &Bound<'py, TupleObject>,
     _k: Kw<'_, 'py>,
 ) -> R<'py> {
-    py.state().gc.disable();
+    pyrt_core::gc::disable(py);
     Ok(none(py))
 }
 
@@ -86,7 +86,7 @@ fn isenabled<'py>(
     _args: &Bound<'py, TupleObject>,
     _k: Kw<'_, 'py>,
 ) -> R<'py> {
-    Ok(bool_obj(py, py.state().gc.isenabled()))
+    Ok(bool_obj(py, pyrt_core::gc::isenabled(py)))
 }
 
 fn is_tracked<'py>(
@@ -98,13 +98,7 @@ fn is_tracked<'py>(
     let args = args_t.items(py);
     no_kwargs(py, "is_tracked", kw)?;
     let o = one_arg(py, "is_tracked", args)?;
-    let tracked = o.ob_type().is_gc_object(o.as_any_ref()) && {
-        // SAFETY: the object's type says it is collectable, so it was allocated with a
-        // GC head in front of it.
-        let head = unsafe { pyrt_core::object::gc_head_of(o.as_ptr()) };
-        // SAFETY: the head is live as long as the object (we hold a reference).
-        unsafe { head.as_ref() }.is_tracked()
-    };
+    let tracked = pyrt_core::gc::is_tracked(o.as_any_ref());
     Ok(bool_obj(py, tracked))
 }
 
@@ -115,7 +109,7 @@ fn get_stats<'py>(
     _k: Kw<'_, 'py>,
 ) -> R<'py> {
     let mut out = Vec::new();
-    for g in py.state().gc.get_stats() {
+    for g in pyrt_core::gc::get_stats(py) {
         let d = dict_new(py)?;
         d.set_item(
             py,
@@ -152,7 +146,7 @@ fn get_count<'py>(
     _args: &Bound<'py, TupleObject>,
     _k: Kw<'_, 'py>,
 ) -> R<'py> {
-    triple(py, py.state().gc.get_count())
+    triple(py, pyrt_core::gc::get_count(py))
 }
 
 fn get_threshold<'py>(
@@ -161,7 +155,7 @@ fn get_threshold<'py>(
     _args: &Bound<'py, TupleObject>,
     _k: Kw<'_, 'py>,
 ) -> R<'py> {
-    triple(py, py.state().gc.get_threshold())
+    triple(py, pyrt_core::gc::get_threshold(py))
 }
 
 fn set_threshold<'py>(
@@ -173,11 +167,12 @@ fn set_threshold<'py>(
     let args = args_t.items(py);
     no_kwargs(py, "set_threshold", kw)?;
     check_count(py, "set_threshold", args, 1, 3)?;
-    let mut t = py.state().gc.get_threshold();
+    let mut t = [0usize; 3];
     for (i, a) in args.iter().enumerate() {
         t[i] = crate::objects::range::index_arg(py, a)?.max(0) as usize;
     }
-    py.state().gc.set_threshold(t);
+    let opt = |i: usize| (i < args.len()).then_some(t[i]);
+    pyrt_core::gc::set_threshold(py, t[0], opt(1), opt(2));
     Ok(none(py))
 }
 
@@ -187,7 +182,7 @@ fn freeze<'py>(
     _args: &Bound<'py, TupleObject>,
     _k: Kw<'_, 'py>,
 ) -> R<'py> {
-    py.state().gc.freeze();
+    pyrt_core::gc::freeze(py);
     Ok(none(py))
 }
 
@@ -197,7 +192,7 @@ fn unfreeze<'py>(
     _args: &Bound<'py, TupleObject>,
     _k: Kw<'_, 'py>,
 ) -> R<'py> {
-    py.state().gc.unfreeze();
+    pyrt_core::gc::unfreeze(py);
     Ok(none(py))
 }
 
@@ -207,5 +202,5 @@ fn get_freeze_count<'py>(
     _args: &Bound<'py, TupleObject>,
     _k: Kw<'_, 'py>,
 ) -> R<'py> {
-    int(py, py.state().gc.get_freeze_count() as i64)
+    int(py, pyrt_core::gc::get_freeze_count(py) as i64)
 }

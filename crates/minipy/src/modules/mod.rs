@@ -21,7 +21,7 @@ pub fn import<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     }
     let funcs: &'static [MethodDef] = match name {
         "gc" => &gc::FUNCTIONS,
-        "weakref" => &weakref::FUNCTIONS,
+        "weakref" => &[],
         "pyrt" => &pyrt_stats::FUNCTIONS,
         _ => {
             let msg = format!("No module named '{name}'");
@@ -37,6 +37,11 @@ pub fn import<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
     for def in funcs {
         let f = pyrt_typeobject::descr::native_function(py, def, None)?;
         d.set_item(py, intern(py, def.name)?.as_any(), f.as_any())?;
+    }
+    if name == "weakref" {
+        for (k, v) in weakref::attributes(py) {
+            d.set_item(py, intern(py, k)?.as_any(), &v)?;
+        }
     }
     st.modules
         .borrow_mut()

@@ -55,7 +55,7 @@ fn gc_stats<'py>(
     _kw: Kw<'_, 'py>,
 ) -> R<'py> {
     let mut out = Vec::new();
-    for g in py.state().gc.get_stats() {
+    for g in pyrt_core::gc::get_stats(py) {
         let d = dict_new(py)?;
         put(py, &d, "collections", g.collections)?;
         put(py, &d, "collected", g.collected)?;
@@ -95,7 +95,7 @@ pub fn report(py: Python<'_>) -> String {
         s.flushes,
         if s.tag_space_exhausted { ", tag space exhausted" } else { "" }
     ));
-    for (i, g) in py.state().gc.get_stats().iter().enumerate() {
+    for (i, g) in pyrt_core::gc::get_stats(py).iter().enumerate() {
         out.push_str(&format!(
             "gc generation {i}: {} collections, {} collected, {} uncollectable, longest pause {:?}\n",
             g.collections, g.collected, g.uncollectable, g.longest_pause

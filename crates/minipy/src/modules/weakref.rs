@@ -1,27 +1,11 @@
-//! The `weakref` module. GAP: pyrt's `weakref` type is being built on branch `gcw`;
-//! until it is merged, `weakref.ref(...)` raises `NotImplementedError` rather than
-//! pretending. After the merge, `ref` becomes pyrt's weakref type.
+//! The `weakref` module: `ref` (and `ReferenceType`) is pyrt's `weakref.ReferenceType`.
 //!
 //! Owns the module's contents.
 
-use crate::builtins::native;
-use pyrt_core::builtins::DictObject;
-use pyrt_core::builtins::TupleObject;
-use pyrt_core::types::MethodDef;
-use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
+use pyrt_core::{Bound, PyAny, Python};
 
-/// The module's functions.
-pub static FUNCTIONS: [MethodDef; 1] = [native("ref", weak_ref)];
-
-fn weak_ref<'py>(
-    py: Python<'py>,
-    _s: &Bound<'py, PyAny>,
-    _args: &Bound<'py, TupleObject>,
-    _kw: Option<&Bound<'py, DictObject>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    Err(PyErr::new(
-        py,
-        py.builtins().not_implemented_error(),
-        "weakref.ref needs pyrt's weakref type (branch gcw), not merged yet",
-    ))
+/// The module's attributes that are not functions.
+pub fn attributes(py: Python<'_>) -> Vec<(&'static str, Bound<'_, PyAny>)> {
+    let t = Bound::from_ref(py, py.builtins().weakref()).into_any();
+    vec![("ref", t.clone()), ("ReferenceType", t)]
 }

@@ -119,6 +119,11 @@ pub fn make_native_type<const N: usize>(
     if basetype {
         flags = flags | TypeFlags::BASETYPE;
     }
+    if name == "function" {
+        // Functions bind like methods (CPython's Py_TPFLAGS_METHOD_DESCRIPTOR): class
+        // creation wraps `__init_subclass__` in a classmethod only for such values.
+        flags = flags | TypeFlags::METHOD_DESCRIPTOR;
+    }
     if WEAKREFABLE.contains(&name) {
         // The runtime adds, traverses and clears the weakref list slot.
         flags = flags | TypeFlags::MANAGED_WEAKREF;

@@ -16,6 +16,8 @@ pub(super) fn make_range_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
     tp.tp_new.set(Some(range_new));
     tp.tp_repr.set(Some(range_repr));
     tp.tp_iter.set(Some(range_iter));
+    tp.tp_richcompare.set(Some(range_richcompare));
+    tp.tp_hash.set(Some(range_hash));
     tp.use_inline_subtables();
     tp.as_sequence.sq_length.set(Some(range_len));
     tp.as_sequence.sq_item.set(Some(range_item));
@@ -188,4 +190,42 @@ fn range_next<'py>(
     it.set_word(1, left - 1);
     it.set_word(0, cur.wrapping_add(it.word(2)));
     Ok(Some(int_new(py, cur)?.into_any()))
+}
+
+/// The values a range produces, normalised: `(length, first, step)` with the parts that
+/// do not matter for short ranges zeroed (CPython compares ranges as sequences).
+fn normalised(obj: &Bound<'_, PyAny>) -> (i64, i64, i64) {
+    let (a, b, c) = words(obj);
+    let n = range_length(a, b, c);
+    match n {
+        0 => (0, 0, 0),
+        1 => (1, a, 0),
+        _ => (n, a, c),
+    }
+}
+
+fn range_richcompare<'py>(
+    py: Python<'py>,
+    a: &Bound<'py, PyAny>,
+    b: &Bound<'py, PyAny>,
+    op: pyrt_core::types::CompareOp,
+) -> PyResult<Bound<'py, PyAny>> {
+    use pyrt_core::types::CompareOp;
+    let is_range = |o: &Bound<'py, PyAny>| super::native_type::is_type(o, &super::types(py).range);
+    if !is_range(a) || !is_range(b) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(Bound::from_ref(py, py.singletons().not_implemented()));
+    }
+    let same = normalised(a) == normalised(b);
+    Ok(pyrt_core::protocol::bool_obj(
+        py,
+        same == (op == CompareOp::Eq),
+    ))
+}
+
+fn range_hash(_py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<isize> {
+    let (n, a, c) = normalised(obj);
+    let h = pyrt_core::builtins::mix_hash(
+        (n as u64) ^ (a as u64).rotate_left(21) ^ (c as u64).rotate_left(42),
+    );
+    Ok(if h as isize == -1 { -2 } else { h as isize })
 }

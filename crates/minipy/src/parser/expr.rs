@@ -59,6 +59,48 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
     }
 
+    /// Whether the current token can start an expression (for the missing-comma check).
+    fn starts_expr(&self) -> bool {
+        match self.tok().tok {
+            Tok::Name(n) => {
+                !super::is_keyword(n) || matches!(n, "True" | "False" | "None" | "lambda")
+            }
+            Tok::Int(_) | Tok::BigInt(_) | Tok::Str { .. } => true,
+            Tok::Op(o) => matches!(o, "{" | "..."),
+            _ => false,
+        }
+    }
+
+    /// Inside brackets, an expression directly followed by another one is CPython's
+    /// `invalid syntax. Perhaps you forgot a comma?` — unless input ends right after the
+    /// second one, where CPython's tokenizer reports the unclosed bracket first.
+    pub(crate) fn check_missing_comma(&mut self, prev: &Expr<'a>) -> Result<(), SyntaxError> {
+        if !self.starts_expr() {
+            return Ok(());
+        }
+        let at = self.pos();
+        self.test()?;
+        let next = self.tok();
+        let at_end = match next.tok {
+            Tok::Eof => true,
+            Tok::Newline => self.peek(1) == Tok::Eof,
+            _ => false,
+        };
+        // With a bracket left open at the end of input, CPython's tokenizer error wins
+        // unless both expressions and what follows sit on one line (observed on 3.11).
+        let one_line = prev.pos.line == at.line && next.pos.line == at.line;
+        if at_end || (self.unclosed_at_eof.is_some() && !one_line) {
+            return Err(self
+                .unclosed_at_eof
+                .clone()
+                .unwrap_or_else(|| SyntaxError::new("invalid syntax", at)));
+        }
+        Err(SyntaxError::new(
+            "invalid syntax. Perhaps you forgot a comma?",
+            prev.pos,
+        ))
+    }
+
     /// `*expr` or a test.
     pub(crate) fn star_or_test(&mut self) -> R<'a> {
         if self.at_op("*") {
@@ -385,6 +427,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     args.push(Arg::Positional(g));
                     continue;
                 }
+                self.check_missing_comma(&e)?;
                 if seen_dstar {
                     return Err(SyntaxError::new(
                         "positional argument follows keyword argument unpacking",
@@ -497,6 +540,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Ok(self.mk(pos, ExprKind::Tuple(&[])));
         }
         let first = self.star_or_test()?;
+        self.check_missing_comma(&first)?;
         if self.at_kw("for") {
             let comp = self.comprehension()?;
             self.expect_op(")")?;
@@ -516,7 +560,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             if self.at_op(")") {
                 break;
             }
-            items.push(self.star_or_test()?);
+            let e = self.star_or_test()?;
+            self.check_missing_comma(&e)?;
+            items.push(e);
         }
         self.expect_op(")")?;
         Ok(self.mk(pos, ExprKind::Tuple(self.alloc_slice(items))))
@@ -528,6 +574,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Ok(self.mk(pos, ExprKind::List(&[])));
         }
         let first = self.star_or_test()?;
+        self.check_missing_comma(&first)?;
         if self.at_kw("for") {
             let comp = self.comprehension()?;
             self.expect_op("]")?;
@@ -538,7 +585,9 @@ impl<'t, 'a> Parser<'t, 'a> {
             if self.at_op("]") {
                 break;
             }
-            items.push(self.star_or_test()?);
+            let e = self.star_or_test()?;
+            self.check_missing_comma(&e)?;
+            items.push(e);
         }
         self.expect_op("]")?;
         Ok(self.mk(pos, ExprKind::List(self.alloc_slice(items))))
@@ -565,6 +614,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         } else {
             self.test()?
         };
+        self.check_missing_comma(&first_val)?;
         if first_key.is_some() && self.at_kw("for") {
             let comp = self.comprehension()?;
             self.expect_op("}")?;
@@ -587,6 +637,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             let k = self.test()?;
             self.expect_op(":")?;
             let v = self.test()?;
+            self.check_missing_comma(&v)?;
             pairs.push((Some(k), v));
         }
         self.expect_op("}")?;

@@ -28,10 +28,11 @@ use bumpalo::Bump;
 pub fn parse_module<'a>(arena: &'a Bump, src: &str) -> Result<&'a Module<'a>, SyntaxError> {
     let (toks, unclosed) = tokenize_lenient(arena, src)?;
     let mut p = Parser::new(arena, &toks);
+    p.unclosed_at_eof = unclosed.clone();
     let body = match (p.module(), unclosed) {
         (Ok(_), Some(e)) => return Err(e),
         (Ok(body), None) => body,
-        (Err(e), Some(u)) if p.i + 2 >= toks.len() => {
+        (Err(e), Some(u)) if e.msg == "invalid syntax" && p.i + 2 >= toks.len() => {
             return Err(if e.kind == crate::syntax_error::SyntaxErrorKind::Syntax {
                 u
             } else {
@@ -63,6 +64,9 @@ pub(crate) struct Parser<'t, 'a> {
     depth: u32,
     scopes: Vec<Scope>,
     loops: Vec<u32>,
+    /// Whether a bracket is still open at the end of input (CPython then reports
+    /// `'(' was never closed` in place of most parse errors).
+    unclosed_at_eof: Option<SyntaxError>,
 }
 
 const KEYWORDS: [&str; 35] = [
@@ -86,6 +90,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             depth: 0,
             scopes: vec![Scope::Module],
             loops: vec![0],
+            unclosed_at_eof: None,
         }
     }
 

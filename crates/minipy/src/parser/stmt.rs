@@ -96,7 +96,15 @@ impl<'t, 'a> Parser<'t, 'a> {
 
     /// A block after `:`: simple statements on the same line, or an indented suite.
     fn block(&mut self, what: &str, line: u32) -> Result<&'a [Stmt<'a>], SyntaxError> {
-        self.expect_op(":")?;
+        if !self.at_op(":") {
+            // CPython: a `def` always demands its colon; other statements say so when
+            // the line ends where the colon should be.
+            if what == "function definition" || matches!(self.tok().tok, Tok::Newline) {
+                return Err(SyntaxError::new("expected ':'", self.pos()));
+            }
+            return Err(self.invalid());
+        }
+        self.advance();
         let mut body = Vec::new();
         if !matches!(self.tok().tok, Tok::Newline) {
             self.simple_stmts(&mut body)?;

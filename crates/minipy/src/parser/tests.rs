@@ -302,6 +302,36 @@ fn target_errors() {
 }
 
 #[test]
+fn missing_colon_comma_and_unclosed_brackets_as_cpython_orders_them() {
+    // Each message and its choice recorded with python3 3.11 on the same input.
+    assert_eq!(parse_err("if x\n  pass\n").0, "SyntaxError: expected ':'");
+    assert_eq!(
+        parse_err("def f() x:\n  pass\n").0,
+        "SyntaxError: expected ':'"
+    );
+    assert_eq!(
+        parse_err("class A x:\n  pass\n").0,
+        "SyntaxError: invalid syntax"
+    );
+    let comma = "SyntaxError: invalid syntax. Perhaps you forgot a comma?";
+    let unclosed = "SyntaxError: '(' was never closed";
+    for (src, want) in [
+        ("[1 2]\n", comma),
+        ("f(a, b c)\n", comma),
+        ("x = (1, 2 y = 3\nz = 4\n", comma),
+        ("x = (1 + 2 y z\n", comma),
+        ("x = (a b\n", unclosed),
+        ("x = (1 2 + 3\n", unclosed),
+        ("x = (1\ny z\n", unclosed),
+        ("total = (1 + 2\nprint(total)\nprint('x')\n", unclosed),
+        ("x = (1 +\n", unclosed),
+        ("def f(:\n", "SyntaxError: invalid syntax"),
+    ] {
+        assert_eq!(parse_err(src).0, want, "{src:?}");
+    }
+}
+
+#[test]
 fn deep_nesting_is_an_error_not_a_crash() {
     let src = format!("x = {}1\n", "-".repeat(5000));
     assert!(parse_err(&src).0.starts_with("SyntaxError"));

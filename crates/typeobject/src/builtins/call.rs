@@ -162,6 +162,11 @@ pub(crate) fn index_value(py: Python<'_>, obj: &Bound<'_>) -> PyResult<Option<i6
 /// Whether [`collect_iterable`] accepts `obj`.
 pub(crate) fn is_iterable(obj: &Bound<'_>) -> bool {
     obj.ob_type().tp_iter.get().is_some()
+        || obj
+            .ob_type()
+            .sequence()
+            .and_then(|q| q.sq_item.get())
+            .is_some()
         || obj.downcast::<TupleObject>().is_ok()
         || obj.downcast::<ListObject>().is_ok()
         || obj.downcast::<DictObject>().is_ok()
@@ -212,6 +217,20 @@ pub(crate) fn collect_iterable<'py>(
             .chars()
             .map(|c| new_str(py, c.encode_utf8(&mut buf)))
             .collect();
+    }
+    if obj
+        .ob_type()
+        .sequence()
+        .and_then(|q| q.sq_item.get())
+        .is_some()
+    {
+        // The sequence protocol (`__getitem__` with 0, 1, 2, ... until IndexError).
+        let it = crate::ops::iter(py, obj)?;
+        let mut out = Vec::new();
+        while let Some(item) = crate::ops::next(py, &it)? {
+            out.push(item);
+        }
+        return Ok(out);
     }
     Err(PyErr::type_error(
         py,

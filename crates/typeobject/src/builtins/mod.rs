@@ -41,6 +41,7 @@ mod boolean;
 pub mod call;
 mod dict;
 mod dict_methods;
+pub mod docs;
 mod exception_attrs;
 mod exceptions;
 mod int;
@@ -87,6 +88,7 @@ use std::ptr::NonNull;
 pub fn install_behaviour_slots(py: Python<'_>) {
     let b = py.builtins();
     object::install(b.object());
+    docs::install(py);
     // SAFETY: behaviour flags (subclassing, pattern matching); no layout depends on them.
     unsafe {
         b.type_().add_flags(TypeFlags::BASETYPE);

@@ -29,8 +29,12 @@ pub(crate) fn plan<'py>(
     ns: Option<&Bound<'py, DictObject>>,
     base: &TypeObject,
 ) -> PyResult<SlotsPlan<'py>> {
-    let may_add_dict = base.tp_dictoffset.get() == 0;
-    let may_add_weak = base.tp_weaklistoffset.get() == 0 && base.tp_itemsize.get() == 0;
+    // Type objects keep their namespace in `tp_dict` and their weak references in
+    // `tp_weaklist` (CPython's `type` has both offsets set), so a metaclass adds neither
+    // slot: an instance `__dict__` getset on it would shadow the classes' own `__dict__`.
+    let is_meta = base.has_flag(pyrt_core::TypeFlags::TYPE_SUBCLASS);
+    let may_add_dict = base.tp_dictoffset.get() == 0 && !is_meta;
+    let may_add_weak = base.tp_weaklistoffset.get() == 0 && base.tp_itemsize.get() == 0 && !is_meta;
     let key = pyrt_core::interned!(py, "__slots__")?;
     let Some(decl) = ns
         .map(|d| d.get_item(py, key.as_any()))

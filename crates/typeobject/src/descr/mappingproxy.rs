@@ -50,6 +50,7 @@ pub(crate) fn install(tp: &TypeObject) {
     tp.tp_repr.set(Some(proxy_repr));
     tp.tp_str.set(Some(proxy_str));
     tp.tp_richcompare.set(Some(proxy_richcompare));
+    tp.tp_iter.set(Some(proxy_iter));
     tp.tp_methods.set(&METHODS);
     // SAFETY: static type: its own inline tables outlive it.
     unsafe {
@@ -132,6 +133,18 @@ fn proxy_richcompare<'py>(
         return Ok(not_implemented(py));
     }
     rich_compare(py, &mapping_of(py, a)?, b, op)
+}
+
+/// `iter(proxy)`: an iterator over the underlying mapping (its keys, for a dict).
+fn proxy_iter<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py>> {
+    let m = mapping_of(py, obj)?;
+    if m.ob_type().tp_iter.get().is_some() {
+        return crate::ops::iter(py, &m);
+    }
+    // A dict without `tp_iter` (pyrt's core dict): a snapshot of its keys.
+    let keys = crate::builtins::call::collect_iterable(py, &m)?;
+    let list = pyrt_core::builtins::list_new(py, &keys)?;
+    crate::ops::iter(py, list.as_any())
 }
 
 fn proxy_len(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<isize> {

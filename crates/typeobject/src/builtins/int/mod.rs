@@ -12,6 +12,7 @@
 //! `nb_true_divide` and `nb_float` are not provided.
 
 mod arith;
+mod attrs;
 mod new;
 
 use crate::builtins::call::{is_exact, new_str, not_implemented};
@@ -29,6 +30,7 @@ pub(crate) fn install(tp: &TypeObject) {
     tp.tp_hash.set(Some(int_hash));
     tp.tp_richcompare.set(Some(int_richcompare));
     tp.tp_new.set(Some(new::int_new_slot));
+    tp.tp_getset.set(&attrs::GETSET);
     use_number_table(tp);
     let n = &tp.as_number;
     n.nb_negative.set(Some(int_negative));
