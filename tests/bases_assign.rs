@@ -517,3 +517,51 @@ fn failing_mro_restores() {
         check("failing_mro_restores", outcome(py, r, &probes));
     });
 }
+
+// ------------------------------------------------------------ through the protocol
+
+/// `T.__bases__ = ...` and `del T.__bases__` through `type.__setattr__` reach the same
+/// checks (the `__bases__` getset of `type`).
+#[test]
+fn assignment_through_setattr() {
+    checked(|py| {
+        let c = class_with(py, None, "C", &[], &[("x", int(py, 1))]).unwrap();
+        let c2 = class_with(py, None, "C2", &[], &[("x", int(py, 2))]).unwrap();
+        let d = class(py, "D", &[&c]);
+        assert_eq!(show(&get(py, d.as_any(), "x").unwrap()), "1");
+        set(
+            py,
+            d.as_any(),
+            "__bases__",
+            Some(&tuple(py, &[c2.clone().into_any()])),
+        )
+        .unwrap();
+        assert_eq!(mro(py, &d), "D,C2,object");
+        assert_eq!(show(&get(py, d.as_any(), "x").unwrap()), "2");
+        let bases_now = get(py, d.as_any(), "__bases__").unwrap();
+        assert_eq!(
+            names_of(
+                py,
+                bases_now.downcast::<pyrt::builtins::TupleObject>().unwrap()
+            ),
+            "C2"
+        );
+        assert_eq!(
+            expect_err(py, set(py, d.as_any(), "__bases__", None)),
+            recorded("heap_del").replace('A', "D")
+        );
+        let int_t = builtin(py, py.builtins().int());
+        let object = builtin(py, py.builtins().object()).into_any();
+        assert_eq!(
+            expect_err(
+                py,
+                set(py, int_t.as_any(), "__bases__", Some(&tuple(py, &[object])))
+            ),
+            recorded("immutable_set")
+        );
+        assert_eq!(
+            expect_err(py, set(py, int_t.as_any(), "__bases__", None)),
+            recorded("immutable_del")
+        );
+    });
+}

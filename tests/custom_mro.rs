@@ -249,7 +249,7 @@ fn freed_custom_mro_classes_leave_the_registry() {
             drop((c, sub));
             mixin
         };
-        set_mro_body(Box::new(|py, cls| c3_list(py, cls)));
+        set_mro_body(Box::new(c3_list));
         while pyrt::gc::collect(py, 2) > 0 {}
         set(py, mixin.as_any(), "x", Some(&int(py, 2))).unwrap();
         pyrt::type_modified(py, &mixin);

@@ -16,6 +16,17 @@ use pyrt_core::builtins::{TupleObject, tuple_new};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
 
 /// An MRO ready to install, and whether a metaclass `mro()` produced it.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let object = pyrt_core::Bound::from_ref(py, py.builtins().object()).into_any();
+///     let m = pyrt_typeobject::mro_invoke::NewMro {
+///         tuple: pyrt_core::builtins::tuple_new(py, &[object]).unwrap(),
+///         custom: false,
+///     };
+///     assert_eq!(m.tuple.len(), 1);
+/// });
+/// ```
 pub struct NewMro<'py> {
     /// The MRO tuple (of types).
     pub tuple: Bound<'py, TupleObject>,

@@ -19,12 +19,31 @@ use pyrt_core::{Bound, PyErr, PyResult, Python, TypeObject};
 use std::cell::Cell;
 
 /// The most watchers that can be registered at once (CPython's limit).
+///
+/// ```
+/// assert_eq!(pyrt_typeobject::watchers::MAX_TYPE_WATCHERS, 8);
+/// ```
 pub const MAX_TYPE_WATCHERS: usize = 8;
 
 /// A watcher: called with the modified type.
+///
+/// ```
+/// fn on_change(_py: pyrt_core::Python<'_>, t: &pyrt_core::Bound<'_, pyrt_core::TypeObject>) -> pyrt_core::PyResult<()> {
+///     println!("{} changed", t.name_string());
+///     Ok(())
+/// }
+/// let _cb: pyrt_typeobject::watchers::TypeWatchCallback = on_change;
+/// ```
 pub type TypeWatchCallback = for<'py> fn(Python<'py>, &Bound<'py, TypeObject>) -> PyResult<()>;
 
 /// Receives errors raised by watcher callbacks: the context line and the error.
+///
+/// ```
+/// fn log(py: pyrt_core::Python<'_>, context: &str, e: pyrt_core::PyErr) {
+///     eprintln!("{context}: {}", e.message(py));
+/// }
+/// let _hook: pyrt_typeobject::watchers::WatcherErrorHook = log;
+/// ```
 pub type WatcherErrorHook = for<'py> fn(Python<'py>, &str, PyErr);
 
 struct State {
@@ -86,6 +105,13 @@ fn registered(py: Python<'_>, id: i32) -> PyResult<&Cell<Option<TypeWatchCallbac
 
 /// Unregisters watcher `id`. Types keep their watch bit for `id` (as in CPython), so a
 /// watcher later given the same id is told about them.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let e = pyrt_typeobject::watchers::clear_watcher(py, 99).unwrap_err();
+///     assert_eq!(e.message(py), "Invalid type watcher ID 99");
+/// });
+/// ```
 pub fn clear_watcher(py: Python<'_>, id: i32) -> PyResult<()> {
     registered(py, id)?.set(None);
     Ok(())
@@ -93,6 +119,18 @@ pub fn clear_watcher(py: Python<'_>, id: i32) -> PyResult<()> {
 
 /// Makes watcher `id` watch `tp` (and gives `tp` a version tag, so its next modification
 /// is reported).
+///
+/// ```
+/// use pyrt_typeobject::watchers;
+/// fn seen(_py: pyrt_core::Python<'_>, _t: &pyrt_core::Bound<'_, pyrt_core::TypeObject>) -> pyrt_core::PyResult<()> { Ok(()) }
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let id = watchers::add_watcher(py, seen).unwrap();
+///     watchers::watch(py, id, &a).unwrap();
+///     assert_ne!(a.tp_version_tag.get(), 0);
+///     watchers::clear_watcher(py, id).unwrap();
+/// });
+/// ```
 pub fn watch(py: Python<'_>, id: i32, tp: &TypeObject) -> PyResult<()> {
     registered(py, id)?;
     crate::method_cache::assign_version_tag(py, tp);
@@ -101,6 +139,13 @@ pub fn watch(py: Python<'_>, id: i32, tp: &TypeObject) -> PyResult<()> {
 }
 
 /// Makes watcher `id` stop watching `tp`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     assert!(pyrt_typeobject::watchers::unwatch(py, -1, &a).is_err());
+/// });
+/// ```
 pub fn unwatch(py: Python<'_>, id: i32, tp: &TypeObject) -> PyResult<()> {
     registered(py, id)?;
     tp.tp_watched.set(tp.tp_watched.get() & !(1u8 << id));
@@ -109,6 +154,14 @@ pub fn unwatch(py: Python<'_>, id: i32, tp: &TypeObject) -> PyResult<()> {
 
 /// Installs the hook that receives callback errors (`None`: print them to stderr, the
 /// default); returns the previous hook.
+///
+/// ```
+/// fn quiet(_py: pyrt_core::Python<'_>, _context: &str, _e: pyrt_core::PyErr) {}
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let previous = pyrt_typeobject::watchers::set_error_hook(py, Some(quiet));
+///     pyrt_typeobject::watchers::set_error_hook(py, previous);
+/// });
+/// ```
 pub fn set_error_hook(py: Python<'_>, hook: Option<WatcherErrorHook>) -> Option<WatcherErrorHook> {
     STATE.get(py).error_hook.replace(hook)
 }

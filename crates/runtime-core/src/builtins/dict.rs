@@ -93,6 +93,25 @@ impl DictObject {
         self.with(|t| str_lookup(t, py, key))
     }
 
+    /// The value under an exact-`str` key, found without running any code, when the
+    /// answer is certain: `Some(result)` if every key of the dict is an exact `str` (so
+    /// no key can compare equal to `key` by other means), `None` otherwise (use
+    /// [`DictObject::get_item`]). The pointer is borrowed, valid until the dict changes.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+    ///     let k = pyrt_core::builtins::intern(py, "k").unwrap();
+    ///     assert_eq!(d.get_exact_str(py, &k), Some(None));
+    ///     d.set_item(py, k.as_any(), k.as_any()).unwrap();
+    ///     assert_eq!(d.get_exact_str(py, &k), Some(Some(k.as_ptr())));
+    /// });
+    /// ```
+    #[inline]
+    pub fn get_exact_str(&self, py: Python<'_>, key: &StrObject) -> Option<Option<NonNull<PyAny>>> {
+        self.with(|t| (!t.has_non_str_keys).then(|| str_lookup(t, py, key)))
+    }
+
     /// [`DictObject::get_str_raw`] that also *pins* the dict: until its next mutation,
     /// that mutation first runs the pinned-dict hook (see
     /// [`set_pinned_dict_hook`](super::set_pinned_dict_hook)), so a cache may keep the
@@ -117,12 +136,30 @@ impl DictObject {
     }
 
     /// Whether the dict is pinned (see [`DictObject::get_str_raw_pinning`]).
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+    ///     assert!(!d.is_pinned());
+    /// });
+    /// ```
     pub fn is_pinned(&self) -> bool {
         // SAFETY: read-only peek under the lock.
         unsafe { (*self.table.get()).as_ref().is_some_and(|t| t.pinned) }
     }
 
     /// Unpins the dict without running the hook.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+    ///     let k = pyrt_core::builtins::intern(py, "k").unwrap();
+    ///     d.get_str_raw_pinning(py, &k);
+    ///     // SAFETY: nothing in this example keeps pointers into the dict.
+    ///     unsafe { d.unpin() };
+    ///     assert!(!d.is_pinned());
+    /// });
+    /// ```
     ///
     /// # Safety
     /// No cached borrowed pointer may rely on this dict's contents any more (the caches
@@ -152,6 +189,11 @@ impl DictObject {
         py: Python<'py>,
         key: &Bound<'py, PyAny>,
     ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        if let Some((_, found)) = self.find_exact_str(py, key) {
+            let v = found.and_then(|i| self.with(|t| t.entries[i].value));
+            // SAFETY: the dict owns a reference to the value.
+            return Ok(v.map(|v| unsafe { Bound::from_borrowed_ptr(py, v) }));
+        }
         let h = protocol::hash(py, key)?;
         loop {
             match self.find(py, key, h)? {
@@ -173,11 +215,18 @@ impl DictObject {
         key: &Bound<'py, PyAny>,
         value: &Bound<'py, PyAny>,
     ) -> PyResult<()> {
-        let h = protocol::hash(py, key)?;
-        let found = loop {
-            match self.find(py, key, h)? {
-                Found::Restart => continue,
-                f => break f,
+        let (h, found) = match self.find_exact_str(py, key) {
+            Some((h, Some(i))) => (h, Found::At(i)),
+            Some((h, None)) => (h, Found::Absent),
+            None => {
+                let h = protocol::hash(py, key)?;
+                let found = loop {
+                    match self.find(py, key, h)? {
+                        Found::Restart => continue,
+                        f => break f,
+                    }
+                };
+                (h, found)
             }
         };
         self.before_mutation(py);
@@ -203,12 +252,19 @@ impl DictObject {
 
     /// `del d[key]`; `Ok(false)` if the key was absent.
     pub fn del_item<'py>(&self, py: Python<'py>, key: &Bound<'py, PyAny>) -> PyResult<bool> {
-        let h = protocol::hash(py, key)?;
-        let i = loop {
-            match self.find(py, key, h)? {
-                Found::At(i) => break i,
-                Found::Absent => return Ok(false),
-                Found::Restart => continue,
+        let (h, i) = match self.find_exact_str(py, key) {
+            Some((h, Some(i))) => (h, i),
+            Some((_, None)) => return Ok(false),
+            None => {
+                let h = protocol::hash(py, key)?;
+                let i = loop {
+                    match self.find(py, key, h)? {
+                        Found::At(i) => break i,
+                        Found::Absent => return Ok(false),
+                        Found::Restart => continue,
+                    }
+                };
+                (h, i)
             }
         };
         self.before_mutation(py);
@@ -269,6 +325,28 @@ impl DictObject {
         }
     }
 
+    /// The fast path for an exact-`str` key in a dict whose keys are all exact `str`s:
+    /// `(hash, index if present)`, found without running any code; `None` when the
+    /// general path is needed.
+    #[inline]
+    fn find_exact_str(
+        &self,
+        py: Python<'_>,
+        key: &Bound<'_, PyAny>,
+    ) -> Option<(isize, Option<usize>)> {
+        if !is_exact_str(py, key) {
+            return None;
+        }
+        // SAFETY: checked to be an exact str just above.
+        let key = unsafe { key.downcast_unchecked::<StrObject>() };
+        self.with(|t| {
+            if t.has_non_str_keys {
+                return None;
+            }
+            Some((key.hash(), str_find(t, py, key)))
+        })
+    }
+
     fn find<'py>(&self, py: Python<'py>, key: &Bound<'py, PyAny>, h: isize) -> PyResult<Found> {
         let kp = key.as_ptr();
         let key_is_str = is_exact_str(py, key);
@@ -320,6 +398,12 @@ impl DictObject {
 /// user code runs).
 #[inline(always)]
 fn str_lookup(t: &Table, py: Python<'_>, key: &StrObject) -> Option<NonNull<PyAny>> {
+    t.entries[str_find(t, py, key)?].value
+}
+
+/// The entry index of an exact-`str` key (see [`str_lookup`]).
+#[inline(always)]
+fn str_find(t: &Table, py: Python<'_>, key: &StrObject) -> Option<usize> {
     let kp = NonNull::from(key).cast::<PyAny>();
     let h = key.hash();
     let entries = &t.entries;
@@ -333,7 +417,7 @@ fn str_lookup(t: &Table, py: Python<'_>, key: &StrObject) -> Option<NonNull<PyAn
                     is_exact_str(py, k) && str_of(k) == key.as_str()
                 }))
     })?;
-    entries[*i as usize].value
+    Some(*i as usize)
 }
 
 #[inline(always)]

@@ -15,6 +15,11 @@ use crate::runtime::Python;
 use std::sync::OnceLock;
 
 /// What runs before a pinned dict is mutated.
+///
+/// ```
+/// fn flush(_py: pyrt_core::Python<'_>) {}
+/// let _hook: pyrt_core::builtins::PinnedDictHook = flush;
+/// ```
 pub type PinnedDictHook = fn(Python<'_>);
 
 static HOOK: OnceLock<PinnedDictHook> = OnceLock::new();

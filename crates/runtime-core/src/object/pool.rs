@@ -6,8 +6,9 @@
 //! at free time (a two-level bitmap over 16 KiB-aligned addresses). Must not know what
 //! an object is: it hands out zero-filled, 16-byte-aligned blocks and takes them back.
 //!
-//! Pools are never returned to the system: freed blocks wait on their class's free list
-//! for the next allocation of that size (what a long-lived runtime reuses anyway).
+//! Pools are carved from 1 MiB arenas and never returned to the system: freed blocks
+//! wait on their class's free list for the next allocation of that size (what a
+//! long-lived runtime reuses anyway).
 //! Everything here runs under the runtime lock (the state that owns the allocator is
 //! reached through a token).
 
@@ -31,6 +32,8 @@ const POOL_SHIFT: u32 = 14;
 const POOL_SIZE: usize = 1 << POOL_SHIFT;
 /// The pool header (its class) occupies the first step of the pool.
 const POOL_HEADER: usize = STEP;
+/// Pools are carved from arenas of this many pools (1 MiB), allocated zeroed.
+const POOLS_PER_ARENA: usize = 64;
 /// Address bits 36.. select a region (a bitmap of its pools is allocated on demand).
 const REGION_SHIFT: u32 = 36;
 const REGIONS: usize = 1 << (48 - REGION_SHIFT);
@@ -51,6 +54,8 @@ struct Pools {
     bump: [(*mut u8, *mut u8); CLASSES],
     /// Per region: the pool bitmap, allocated when the region gets its first pool.
     regions: Vec<Option<Box<RegionBits>>>,
+    /// The next unused pool of the newest arena, and that arena's end.
+    arena: (*mut u8, *mut u8),
 }
 
 /// The allocator. Valid for use only under the runtime lock.
@@ -63,6 +68,7 @@ impl PoolAllocator {
             free: [ptr::null_mut(); CLASSES],
             bump: [(ptr::null_mut(), ptr::null_mut()); CLASSES],
             regions: Vec::new(),
+            arena: (ptr::null_mut(), ptr::null_mut()),
         }))
     }
 
@@ -90,8 +96,14 @@ impl PoolAllocator {
             }
             return NonNull::new(head as *mut u8);
         }
-        // SAFETY: forwarded.
-        unsafe { pools.carve(class) }
+        // SAFETY: `class < CLASSES` (size <= MAX_SMALL).
+        if let Some(block) = unsafe { pools.carve(class) } {
+            return Some(block);
+        }
+        // No pool (memory exhausted, or an address the bitmap cannot cover): the C
+        // allocator serves the block, and `free` tells it apart by the bitmap.
+        // SAFETY: calloc with a non-zero size.
+        NonNull::new(unsafe { calloc(1, size) } as *mut u8)
     }
 
     /// Gives a block back.
@@ -141,18 +153,28 @@ impl Pools {
 
     /// A new zero-filled pool for `class`, registered in the bitmap.
     fn new_pool(&mut self, class: usize) -> Option<*mut u8> {
-        let layout = Layout::from_size_align(POOL_SIZE, POOL_SIZE).ok()?;
-        // SAFETY: the layout has a non-zero size.
-        let pool = unsafe { std::alloc::alloc_zeroed(layout) };
-        if pool.is_null() {
+        let (mut next, mut end) = self.arena;
+        if next == end {
+            let layout = Layout::from_size_align(POOL_SIZE * POOLS_PER_ARENA, POOL_SIZE).ok()?;
+            // SAFETY: the layout has a non-zero size. Arenas are never freed.
+            let arena = unsafe { std::alloc::alloc_zeroed(layout) };
+            if arena.is_null() {
+                return None;
+            }
+            // SAFETY: the arena is POOLS_PER_ARENA pools long.
+            (next, end) = (arena, unsafe { arena.add(POOL_SIZE * POOLS_PER_ARENA) });
+            self.arena = (next, end);
+        }
+        if !self.mark_pool(next.addr()) {
+            // An address the bitmap does not cover: the caller falls back to calloc.
             return None;
         }
-        // SAFETY: the pool is POOL_SIZE bytes, aligned; the header is its first word.
-        unsafe { *(pool as *mut usize) = class };
-        if !self.mark_pool(pool.addr()) {
-            // SAFETY: allocated just above with this layout, never handed out.
-            unsafe { std::alloc::dealloc(pool, layout) };
-            return None;
+        let pool = next;
+        // SAFETY: `pool` is a POOL_SIZE-aligned, zeroed, unused pool inside the arena;
+        // the header is its first word.
+        unsafe {
+            *(pool as *mut usize) = class;
+            self.arena = (pool.add(POOL_SIZE), end);
         }
         Some(pool)
     }

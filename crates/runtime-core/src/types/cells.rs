@@ -240,6 +240,27 @@ impl SubclassList {
         self.with(|m| m.entries.remove(&key));
     }
 
+    /// Calls `f` with each current subclass, in no particular order, without allocating.
+    /// `f` must not add to or remove from this list (it is not visible to `f`).
+    ///
+    /// ```
+    /// let l = pyrt_core::types::SubclassList::default();
+    /// let mut n = 0;
+    /// l.for_each(|_| n += 1);
+    /// assert_eq!(n, 0);
+    /// ```
+    #[inline]
+    pub fn for_each(&self, mut f: impl FnMut(NonNull<TypeObject>)) {
+        let b = self.map.take();
+        if let Some(m) = &b {
+            // SAFETY: keys are addresses of live types (a type removes itself when freed).
+            m.entries
+                .keys()
+                .for_each(|&k| f(unsafe { NonNull::new_unchecked(k as *mut TypeObject) }));
+        }
+        self.map.set(b);
+    }
+
     /// The current subclasses, in insertion order.
     pub fn snapshot(&self) -> Vec<NonNull<TypeObject>> {
         self.with(|m| {

@@ -92,7 +92,11 @@ pub struct TypeObject {
     pub tp_getset: DefTable<GetSetDef>,
     /// The primary base.
     pub tp_base: RawObjCell<TypeObject>,
-    /// The type's namespace.
+    /// The type's namespace. Once the type is ready, change it through
+    /// `pyrt_typeobject::attr::type_dict_set` (or call `type_modified` right after):
+    /// other changes are memory-safe (the method cache empties itself when a dict it
+    /// read changes) but cost a cache flush, and replacing the dict object leaves cached
+    /// lookups stale until `type_modified`.
     pub tp_dict: ObjCell<DictObject>,
     /// Descriptor `__get__`.
     pub tp_descr_get: Cell<Option<DescrGetFunc>>,

@@ -10,7 +10,20 @@ use crate::names;
 use pyrt_core::builtins::{DictObject, StrObject};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
+#[inline(always)]
 pub(crate) fn check_name<'a, 'py>(
+    py: Python<'py>,
+    name: &'a Bound<'py, PyAny>,
+) -> PyResult<&'a Bound<'py, StrObject>> {
+    if std::ptr::eq(name.ob_type(), py.builtins().str_()) {
+        // SAFETY: an exact str.
+        return Ok(unsafe { name.downcast_unchecked::<StrObject>() });
+    }
+    check_name_slow(py, name)
+}
+
+#[cold]
+fn check_name_slow<'a, 'py>(
     py: Python<'py>,
     name: &'a Bound<'py, PyAny>,
 ) -> PyResult<&'a Bound<'py, StrObject>> {
@@ -101,29 +114,52 @@ pub fn generic_getattr<'py>(
     // SAFETY: the class attribute is owned by an MRO dict; we take our own reference
     // before running any code.
     let descr = type_lookup(py, tp, name).map(|p| unsafe { Bound::from_borrowed_ptr(py, p) });
-    let tp_obj = obj.get_type().into_any();
     if let Some(d) = &descr {
         let dt = d.ob_type();
         if let (Some(get), Some(_)) = (dt.tp_descr_get.get(), dt.tp_descr_set.get()) {
-            return get(py, d, Some(obj), Some(&tp_obj));
+            return get(py, d, Some(obj), Some(&obj.get_type().into_any()));
         }
     }
-    if let Some(slot) = instance_dict_slot(obj)
-        && let Some(dict) = slot.get(py)
-    {
-        // SAFETY: dict slots hold dicts.
-        let dict = unsafe { dict.downcast_unchecked::<DictObject>() };
-        if let Some(v) = dict.get_item(py, name.as_any())? {
-            return Ok(v);
-        }
+    if let Some(v) = instance_dict_get(py, obj, name)? {
+        return Ok(v);
     }
     if let Some(d) = descr {
         if let Some(get) = d.ob_type().tp_descr_get.get() {
-            return get(py, &d, Some(obj), Some(&tp_obj));
+            return get(py, &d, Some(obj), Some(&obj.get_type().into_any()));
         }
         return Ok(d);
     }
     Err(no_attribute(py, obj, name))
+}
+
+/// `obj.__dict__[name]` if the instance has a dict holding `name`.
+#[inline]
+fn instance_dict_get<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, StrObject>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let Some(slot) = instance_dict_slot(obj) else {
+        return Ok(None);
+    };
+    let Some(dict) = slot.as_ptr() else {
+        return Ok(None);
+    };
+    // SAFETY: dict slots hold dicts; `obj` (which we hold) owns this one, and the exact-str
+    // probe runs no code, so the dict lives through it.
+    let d = unsafe { dict.cast::<DictObject>().as_ref() };
+    if name.is_exact(py)
+        && let Some(found) = d.get_exact_str(py, name)
+    {
+        // SAFETY: the value is owned by the dict; we take our reference at once.
+        return Ok(found.map(|v| unsafe { Bound::from_borrowed_ptr(py, v) }));
+    }
+    // Comparisons may run code: hold the dict.
+    let Some(dict) = slot.get(py) else {
+        return Ok(None);
+    };
+    // SAFETY: dict slots hold dicts.
+    unsafe { dict.downcast_unchecked::<DictObject>() }.get_item(py, name.as_any())
 }
 
 /// The generic `tp_setattro` (`object.__setattr__` / `object.__delattr__`).

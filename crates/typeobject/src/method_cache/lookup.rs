@@ -49,10 +49,71 @@ fn lookup_miss(py: Python<'_>, tp: &TypeObject, name: &StrObject) -> Option<NonN
         bump(&c.uncacheable_lookups);
         return crate::attr::type_lookup_uncached(py, tp, name);
     }
-    let value = walk_pinning(py, tp, name);
+    let value = match through_base_entry(py, tp, name) {
+        Some(v) => v,
+        None => walk_pinning(py, tp, name),
+    };
     table(py).fill(tp.tp_version_tag.get(), name, value);
     bump(&c.fills);
     value
+}
+
+/// The shortcut for a type whose MRO is itself followed by exactly its single base's
+/// MRO (single inheritance): its own dict, then the base's entry for `name` — served
+/// from the table when present (a valid entry's dicts are still pinned, and any change
+/// to them drops the base's tag and so `tp`'s), else computed by walking the base's MRO
+/// and stored for the base too, so the next miss on `tp` (after `tp` alone changed)
+/// reads one dict. `None` when the shortcut does not apply (the caller walks the MRO).
+/// Not recursive: at most the base's walk.
+#[inline]
+fn through_base_entry(
+    py: Python<'_>,
+    tp: &TypeObject,
+    name: &StrObject,
+) -> Option<Option<NonNull<PyAny>>> {
+    let base = single_base(tp)?;
+    let base_tag = base.tp_version_tag.get();
+    let mro = mro_of(tp);
+    if base_tag == 0
+        || mro.first().map(|t| t.as_ptr() as *const TypeObject) != Some(tp)
+        || !same_entries(&mro[1..], mro_of(base))
+    {
+        return None;
+    }
+    // SAFETY: the dict is owned by `tp` and read (and pinned) without being changed.
+    let own = unsafe { tp.tp_dict.get_ref() }?.get_str_raw_pinning(py, name);
+    let e = table(py).entry(base_tag, name);
+    let inherited = if e.version.get() == base_tag && std::ptr::eq(e.name.get(), name) {
+        NonNull::new(e.value.get())
+    } else {
+        let v = walk_pinning(py, base, name);
+        table(py).fill(base_tag, name, v);
+        v
+    };
+    Some(own.or(inherited))
+}
+
+/// Whether two MRO slices hold the same types (compared as addresses, in one `memcmp`).
+#[inline]
+fn same_entries(a: &[NonNull<TypeObject>], b: &[NonNull<TypeObject>]) -> bool {
+    // SAFETY: `NonNull<T>` has the layout of a `usize`-sized pointer; the views cover
+    // exactly the two slices.
+    let view = |s: &[NonNull<TypeObject>]| unsafe {
+        std::slice::from_raw_parts(s.as_ptr() as *const usize, s.len())
+    };
+    view(a) == view(b)
+}
+
+/// The only entry of `tp`'s bases, if it has exactly one.
+#[inline]
+fn single_base(tp: &TypeObject) -> Option<&TypeObject> {
+    // SAFETY: the bases tuple is owned by `tp` and only read here.
+    let bases = unsafe { tp.tp_bases.get_ref() }?;
+    match crate::mro::as_types(bases) {
+        // SAFETY: the bases tuple keeps its types alive.
+        [b] => Some(unsafe { b.as_ref() }),
+        _ => None,
+    }
 }
 
 /// The MRO walk of a tagged type, pinning every dict it reads: a later change of any of

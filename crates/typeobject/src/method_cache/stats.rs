@@ -81,6 +81,18 @@ pub(crate) fn bump(c: &Cell<u64>) {
 }
 
 /// A snapshot of the counters.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let n = pyrt_core::builtins::intern(py, "x").unwrap();
+///     let before = pyrt_typeobject::method_cache::stats(py);
+///     pyrt_typeobject::attr::type_lookup(py, &a, &n);
+///     pyrt_typeobject::attr::type_lookup(py, &a, &n);
+///     let after = pyrt_typeobject::method_cache::stats(py);
+///     assert_eq!(after.hits - before.hits, 1);
+/// });
+/// ```
 pub fn stats(py: Python<'_>) -> CacheStats {
     let c = counters(py);
     CacheStats {

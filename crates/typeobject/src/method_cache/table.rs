@@ -21,8 +21,16 @@ use std::cell::Cell;
 use std::ptr::{self, NonNull};
 
 /// log2 of the number of entries.
+///
+/// ```
+/// assert_eq!(1 << pyrt_typeobject::method_cache::SIZE_EXP, pyrt_typeobject::method_cache::SIZE);
+/// ```
 pub const SIZE_EXP: u32 = 12;
 /// Number of entries (a power of two, like CPython's 4096).
+///
+/// ```
+/// assert!(pyrt_typeobject::method_cache::SIZE >= 4096);
+/// ```
 pub const SIZE: usize = 1 << SIZE_EXP;
 const MASK: usize = SIZE - 1;
 
@@ -34,11 +42,13 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
-    const EMPTY: Entry = Entry {
-        version: Cell::new(0),
-        name: Cell::new(ptr::null()),
-        value: Cell::new(ptr::null_mut()),
-    };
+    const fn empty() -> Entry {
+        Entry {
+            version: Cell::new(0),
+            name: Cell::new(ptr::null()),
+            value: Cell::new(ptr::null_mut()),
+        }
+    }
 }
 
 /// The entries.
@@ -47,7 +57,7 @@ pub(crate) struct Table {
 }
 
 static TABLE: Locked<Table> = Locked::new(Table {
-    entries: [const { Entry::EMPTY }; SIZE],
+    entries: [const { Entry::empty() }; SIZE],
 });
 
 /// The table, under the lock.

@@ -4,7 +4,8 @@
 //! Must not touch the table or dicts.
 //!
 //! A type holds a tag only if it is ready, has its MRO and dict, and **every entry of
-//! its MRO holds a tag** (entries are tagged first). With the invalidation walk of
+//! its MRO holds a tag** (entries are tagged first: the direct bases for a C3 MRO, whose
+//! entries are exactly the ancestors; every entry for a metaclass `mro()`'s MRO). With the invalidation walk of
 //! `type_modified` (subclasses and MRO dependents), this gives the invariant the cache
 //! relies on: when a type's tag is 0, no type whose MRO contains it holds a tag, so
 //! `type_modified` may stop at a type whose tag is already 0.
@@ -22,10 +23,22 @@ use std::cell::Cell;
 use std::ptr::NonNull;
 
 /// The last tag of the global space.
+///
+/// ```
+/// assert_eq!(pyrt_typeobject::method_cache::LAST_TAG, u32::MAX);
+/// ```
 pub const LAST_TAG: u32 = u32::MAX;
 
 /// How many tags one type may be given over its life (CPython 3.12+ uses 1000): a type
 /// modified more often than that stops being cached instead of burning the global space.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     assert!(pyrt_typeobject::method_cache::assign_version_tag(py, &a));
+///     assert!(a.tp_versions_used.get() <= pyrt_typeobject::method_cache::MAX_TAGS_PER_TYPE);
+/// });
+/// ```
 pub const MAX_TAGS_PER_TYPE: u16 = 1000;
 
 /// The next tag to hand out; 0 once the space is used up.
@@ -110,6 +123,37 @@ pub fn assign_version_tag(py: Python<'_>, tp: &TypeObject) -> bool {
     if tp.tp_version_tag.get() != 0 {
         return true;
     }
+    // The common case: what the type depends on holds tags already.
+    if taggable(tp) && first_untagged_dependency(py, tp).is_none() {
+        return give_tag(py, tp);
+    }
+    assign_with_stack(py, tp)
+}
+
+/// The first type `t` needs tagged before it: an untagged entry of its MRO (other than
+/// itself) when a metaclass `mro()` made the MRO, else an untagged direct base. For a
+/// C3 MRO the two agree: its entries are the ancestors through `__bases__`, tagged
+/// before each of their subclasses, and untagged with them by `type_modified`.
+#[inline]
+fn first_untagged_dependency(py: Python<'_>, t: &TypeObject) -> Option<NonNull<TypeObject>> {
+    let is_untagged = |e: &NonNull<TypeObject>| {
+        !std::ptr::eq(e.as_ptr(), t)
+            // SAFETY: entries of `t`'s MRO and bases tuples, which keep them alive.
+            && unsafe { e.as_ref() }.tp_version_tag.get() == 0
+    };
+    if crate::type_modified::is_custom(py, t) {
+        return mro_of(t).iter().copied().find(is_untagged);
+    }
+    // SAFETY: the bases tuple is owned by `t` and only read here.
+    let bases = unsafe { t.tp_bases.get_ref() }?;
+    crate::mro::as_types(bases)
+        .iter()
+        .copied()
+        .find(is_untagged)
+}
+
+/// Tags the untagged MRO entries first (depth first, with an explicit stack), then `tp`.
+fn assign_with_stack(py: Python<'_>, tp: &TypeObject) -> bool {
     let mut stack: SmallVec<[NonNull<TypeObject>; 8]> = SmallVec::new();
     stack.push(NonNull::from(tp));
     while let Some(&top) = stack.last() {
@@ -123,13 +167,7 @@ pub fn assign_version_tag(py: Python<'_>, tp: &TypeObject) -> bool {
         if !taggable(t) {
             return false;
         }
-        let untagged = mro_of(t).iter().copied().find(|e| {
-            e.as_ptr() as *const TypeObject != t as *const TypeObject && {
-                // SAFETY: as above.
-                unsafe { e.as_ref() }.tp_version_tag.get() == 0
-            }
-        });
-        match untagged {
+        match first_untagged_dependency(py, t) {
             Some(e) if stack.contains(&e) => return false, // a custom MRO cycle
             Some(e) => stack.push(e),
             None => {

@@ -5,8 +5,9 @@
 //! `__subclasses__()`), with the setters' rules of `docs/heaptype-flags.md` (H5–H15).
 //!
 //! Owns those tables and functions. Every write to a type's dict goes through
-//! `attr::type_dict_set`. Must not implement `__bases__` assignment (the setter
-//! delegates to `type_mutation::set_bases`) or the generic type attribute protocol (`attr::type_attr`).
+//! `attr::type_dict_set`. Must not implement `__bases__` assignment (that is
+//! `type_mutation::set_bases`, wired here) or the generic type attribute protocol
+//! (`attr::type_attr`).
 
 mod dict_backed;
 mod names;

@@ -1,5 +1,5 @@
 //! The structural attributes of types: `__bases__` (read here; assignment is
-//! `type_mutation::set_bases`, wired here), `__dict__` (a read-only `mappingproxy`), `mro()` and
+//! `type_mutation::set_bases`), `__dict__` (a read-only `mappingproxy`), `mro()` and
 //! `__subclasses__()`.
 //!
 //! Owns those getters and methods. Must not change a type's bases or MRO.
@@ -21,6 +21,7 @@ pub(super) fn get_bases<'py>(
         .map_or_else(|| none(py), Bound::into_any))
 }
 
+/// `T.__bases__ = value` / `del T.__bases__`.
 pub(super) fn set_bases<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,

@@ -88,25 +88,24 @@ pub(crate) fn is_custom(py: pyrt_core::Python<'_>, tp: &TypeObject) -> bool {
     with(py, |r| !r.entries.is_empty() && r.entries.contains_key(&me))
 }
 
-/// The types registered as dependents of `tp` (live: each leaves when freed).
-pub(crate) fn dependents_of(
+/// Appends the types registered as dependents of `tp` (live: each leaves when freed).
+pub(crate) fn push_dependents_of(
     py: pyrt_core::Python<'_>,
     tp: &TypeObject,
-) -> SmallVec<[NonNull<TypeObject>; 4]> {
+    out: &mut SmallVec<[NonNull<TypeObject>; 8]>,
+) {
     let me = addr(tp);
     with(py, |r| {
         if r.dependents.is_empty() {
-            return SmallVec::new();
+            return;
         }
-        r.dependents
-            .get(&me)
-            .map(|l| {
+        if let Some(l) = r.dependents.get(&me) {
+            // SAFETY: registered addresses are of live types (non-null).
+            out.extend(
                 l.iter()
-                    // SAFETY: registered addresses are of live types (non-null).
-                    .map(|&d| unsafe { NonNull::new_unchecked(d as *mut TypeObject) })
-                    .collect()
-            })
-            .unwrap_or_default()
+                    .map(|&d| unsafe { NonNull::new_unchecked(d as *mut TypeObject) }),
+            );
+        }
     })
 }
 

@@ -44,48 +44,57 @@ pub fn type_modified(py: Python<'_>, tp: &TypeObject) {
 /// The watched types an invalidation reached, to be notified once the change is done.
 #[must_use = "the watchers must be notified once the change is complete"]
 pub(crate) struct Modified<'py> {
-    watched: SmallVec<[Bound<'py, TypeObject>; 2]>,
+    watched: Option<Vec<Bound<'py, TypeObject>>>,
 }
 
 impl<'py> Modified<'py> {
     /// Calls the watchers (subclasses before the type they were reached from, as CPython
     /// does).
+    #[inline]
     pub(crate) fn notify(self, py: Python<'py>) {
-        if !self.watched.is_empty() {
-            crate::watchers::notify(py, self.watched.iter().rev());
+        if let Some(w) = self.watched {
+            crate::watchers::notify(py, w.iter().rev());
+        }
+    }
+
+    fn note(&mut self, py: Python<'py>, t: &TypeObject) {
+        if t.tp_watched.get() != 0 {
+            self.watched
+                .get_or_insert_with(Vec::new)
+                .push(Bound::from_ref(py, t));
         }
     }
 }
 
 /// Drops the tags of `tp` and of everything reachable from it through subclass lists
 /// and MRO dependents (stopping at types whose tag is already 0). Runs no user code.
+#[inline]
 pub(crate) fn invalidate<'py>(py: Python<'py>, tp: &TypeObject) -> Modified<'py> {
-    let mut out = Modified {
-        watched: SmallVec::new(),
-    };
-    if tp.tp_version_tag.get() == 0 {
-        return out;
+    let mut out = Modified { watched: None };
+    if tp.tp_version_tag.get() != 0 {
+        invalidate_tagged(py, tp, &mut out);
     }
+    out
+}
+
+fn invalidate_tagged<'py>(py: Python<'py>, tp: &TypeObject, out: &mut Modified<'py>) {
     let stats = crate::method_cache::counters(py);
-    let mut work: SmallVec<[NonNull<TypeObject>; 16]> = SmallVec::new();
-    work.push(NonNull::from(tp));
-    while let Some(t) = work.pop() {
+    let mut work: SmallVec<[NonNull<TypeObject>; 8]> = SmallVec::new();
+    let mut next = Some(NonNull::from(tp));
+    while let Some(t) = next {
         // SAFETY: `tp`, and types found in subclass lists and the dependents registry,
         // which hold only live types (each leaves them when freed); no user code runs
         // during the walk, so none is freed meanwhile.
         let t = unsafe { t.as_ref() };
-        if t.tp_version_tag.get() == 0 {
-            continue;
+        if t.tp_version_tag.get() != 0 {
+            drop_tag(t);
+            crate::method_cache::bump(&stats.invalidations);
+            out.note(py, t);
+            t.tp_subclasses.for_each(|s| work.push(s));
+            dependents::push_dependents_of(py, t, &mut work);
         }
-        drop_tag(t);
-        crate::method_cache::bump(&stats.invalidations);
-        if t.tp_watched.get() != 0 {
-            out.watched.push(Bound::from_ref(py, t));
-        }
-        work.extend(t.tp_subclasses.snapshot());
-        work.extend(dependents::dependents_of(py, t));
+        next = work.pop();
     }
-    out
 }
 
 /// Unpins `tp`'s dict when nothing but `tp` (and `extra` references the caller holds)

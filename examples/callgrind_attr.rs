@@ -1,0 +1,99 @@
+//! The loops of `benches/attr_lookup.rs` as a plain program, for counting instructions
+//! with callgrind (wall-clock time on a shared machine is noise; instruction counts are
+//! not). Each run does one operation `N` times; the per-operation count is
+//! `(Ir(2N) - Ir(N)) / N`, which cancels the setup:
+//!
+//! ```text
+//! cargo build --profile bench --example callgrind_attr   # the benches' profile (thin LTO)
+//! for n in 100000 200000; do
+//!   valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.$n \
+//!     target/release/examples/callgrind_attr hit10 $n 2>&1 | grep Collected
+//! done
+//! ```
+//!
+//! Operations: `hit1`, `hit10`, `hit50` (cached lookup of a name defined at the root of
+//! a chain), `miss10` (cached "not found"), `mod10` (`type_modified(leaf)` then a
+//! lookup; the leaf is replaced every 900 iterations, within its tag budget),
+//! `getattr_dict`, `getattr_class10`, `setattr_dict` (the generic protocol).
+
+use pyrt::builtins::{int_new, intern};
+use pyrt::{Bound, Python, Runtime, TypeObject, attr, method_cache, new_class, type_modified};
+use std::hint::black_box;
+
+/// `L0 <- ... <- L{depth-1}` with `target` and `cattr` on `L0`; the leaf.
+fn chain(py: Python<'_>, depth: usize) -> Bound<'_, TypeObject> {
+    let mut last: Option<Bound<'_, TypeObject>> = None;
+    for i in 0..depth {
+        let bases: Vec<Bound<'_, TypeObject>> = last.iter().cloned().collect();
+        let t = new_class(py, &format!("L{i}"), &bases, None).expect("class");
+        if i == 0 {
+            for (n, v) in [("target", 1), ("cattr", 2)] {
+                let value = int_new(py, v).expect("int").into_any();
+                let key = intern(py, n).expect("name");
+                attr::setattr(py, t.as_any(), key.as_any(), Some(&value)).expect("setattr");
+            }
+        }
+        last = Some(t);
+    }
+    last.expect("depth >= 1")
+}
+
+fn run(py: Python<'_>, what: &str, n: u64) {
+    let target = intern(py, "target").expect("name");
+    let missing = intern(py, "missing").expect("name");
+    let x = intern(py, "x").expect("name");
+    let cattr = intern(py, "cattr").expect("name");
+    match what {
+        "hit1" | "hit10" | "hit50" | "miss10" => {
+            let depth = what[what.len() - 2..]
+                .trim_start_matches('t')
+                .parse()
+                .unwrap_or(1);
+            let leaf = chain(py, depth);
+            let name = if what == "miss10" { &missing } else { &target };
+            for _ in 0..n {
+                black_box(method_cache::lookup(py, black_box(&leaf), black_box(name)));
+            }
+        }
+        "mod10" => {
+            let parent = chain(py, 9);
+            let mut left = n;
+            while left > 0 {
+                let batch = left.min(900);
+                left -= batch;
+                let leaf =
+                    new_class(py, "Leaf", std::slice::from_ref(&parent), None).expect("class");
+                for _ in 0..batch {
+                    type_modified(py, black_box(&leaf));
+                    black_box(method_cache::lookup(py, &leaf, black_box(&target)));
+                }
+            }
+        }
+        "getattr_dict" | "getattr_class10" | "setattr_dict" => {
+            let tp = chain(py, if what == "getattr_class10" { 10 } else { 1 });
+            let o = pyrt::call_type(py, &tp, &[]).expect("instance");
+            let one = int_new(py, 1).expect("int").into_any();
+            attr::setattr(py, &o, x.as_any(), Some(&one)).expect("setattr");
+            let name = if what == "getattr_class10" {
+                &cattr
+            } else {
+                &x
+            };
+            for _ in 0..n {
+                if what == "setattr_dict" {
+                    let _ = black_box(attr::setattr(py, black_box(&o), name.as_any(), Some(&one)));
+                } else {
+                    drop(black_box(attr::getattr(py, black_box(&o), name.as_any())));
+                }
+            }
+        }
+        other => eprintln!("unknown operation {other:?}"),
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let what = args.get(1).map_or("hit10", String::as_str).to_owned();
+    let n: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100_000);
+    Runtime::with(|py| run(py, &what, n));
+}
