@@ -30,7 +30,7 @@ fn exception_attributes_behave_as_in_cpython() {
             let e = PyErr::with_args(
                 py,
                 py.builtins().value_error(),
-                pyrt_core::builtins::tuple_new(py, &[one.clone()]).unwrap(),
+                pyrt_core::builtins::tuple_new(py, std::slice::from_ref(&one)).unwrap(),
             )
             .into_value(py);
             let two = int_new(py, 2).unwrap().into_any();
