@@ -15,7 +15,10 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pyrt::builtins::{StrObject, int_new, intern};
-use pyrt::{Bound, Py, PyAny, Runtime, TypeObject, attr, method_cache, new_class, type_modified};
+use pyrt::types::{MethodDef, MethodFlags, MethodFn};
+use pyrt::{
+    Bound, Py, PyAny, Runtime, TypeObject, attr, descr, method_cache, new_class, type_modified,
+};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -91,6 +94,45 @@ fn time_after_modified(parent: &Py<TypeObject>, n: &Py<StrObject>, iters: u64) -
     })
 }
 
+fn meth<'py>(
+    py: pyrt::Python<'py>,
+    _self: &Bound<'py, PyAny>,
+) -> pyrt::PyResult<Bound<'py, PyAny>> {
+    Ok(int_new(py, 1)?.into_any())
+}
+fn getter<'py>(
+    py: pyrt::Python<'py>,
+    _module: &Bound<'py, PyAny>,
+    _obj: &Bound<'py, PyAny>,
+) -> pyrt::PyResult<Bound<'py, PyAny>> {
+    Ok(int_new(py, 1)?.into_any())
+}
+static METH: MethodDef = MethodDef {
+    name: "meth",
+    meth: MethodFn::NoArgs(meth),
+    flags: MethodFlags(0),
+    doc: None,
+};
+static GETTER: MethodDef = MethodDef {
+    name: "prop",
+    meth: MethodFn::O(getter),
+    flags: MethodFlags(0),
+    doc: None,
+};
+
+/// Puts `value` on `tp` as attribute `n` through the attribute protocol.
+fn put(
+    tp: &Py<TypeObject>,
+    n: &str,
+    value: impl for<'py> Fn(pyrt::Python<'py>, &Bound<'py, TypeObject>) -> Bound<'py, PyAny>,
+) {
+    Runtime::with(|py| {
+        let t = tp.bind(py);
+        let v = value(py, t);
+        attr::setattr(py, t.as_any(), intern(py, n).unwrap().as_any(), Some(&v)).unwrap();
+    })
+}
+
 fn time_getattr(obj: &Py<PyAny>, n: &Py<StrObject>, iters: u64) -> Duration {
     Runtime::with(|py| {
         let (obj, n) = (obj.bind(py), n.bind(py).as_any());
@@ -144,12 +186,48 @@ fn bench_attr_lookup(c: &mut Criterion) {
     });
     g.finish();
 
+    // `meth` on the root of the depth-10 chain: a method descriptor, so each lookup
+    // creates a bound method object (allocation, GC tracking) and drops it.
+    let root10 = Runtime::with(|py| {
+        let mro = pyrt::mro::mro_of(d10.bind(py));
+        // SAFETY: the MRO entries are live types owned by d10's MRO tuple.
+        Bound::from_ref(py, unsafe { mro[mro.len() - 2].as_ref() }).unbind()
+    });
+    put(&root10, "meth", |py, t| {
+        descr::method_descr_new(py, t, &METH).unwrap()
+    });
+    // `prop` on the instance's class: a property whose getter is a native function.
+    put(&p, "prop", |py, _| {
+        let fget = descr::native_function(py, &GETTER, None)
+            .unwrap()
+            .into_any();
+        let property = Bound::from_ref(py, py.builtins().property());
+        pyrt::call_type(py, &property, &[fget]).unwrap()
+    });
+    let (meth_name, prop_name) = (name("meth"), name("prop"));
+    Runtime::with(|py| {
+        let m = attr::getattr(py, inst_d10.bind(py), meth_name.bind(py).as_any()).unwrap();
+        assert_eq!(
+            m.type_name(),
+            "builtin_function_or_method",
+            "a bound method"
+        );
+        let v = attr::getattr(py, inst_p.bind(py), prop_name.bind(py).as_any()).unwrap();
+        assert_eq!(v.type_name(), "int", "the getter's result");
+    });
+
     let mut g = c.benchmark_group("getattr");
     g.bench_function("instance_dict", |b| {
         b.iter_custom(|n| time_getattr(&inst_p, &x, n))
     });
     g.bench_function("class_attr/10", |b| {
         b.iter_custom(|n| time_getattr(&inst_d10, &cattr, n))
+    });
+    g.bench_function("method/10", |b| {
+        b.iter_custom(|n| time_getattr(&inst_d10, &meth_name, n))
+    });
+    g.bench_function("property", |b| {
+        b.iter_custom(|n| time_getattr(&inst_p, &prop_name, n))
     });
     g.finish();
 

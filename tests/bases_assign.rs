@@ -565,3 +565,28 @@ fn assignment_through_setattr() {
         );
     });
 }
+
+/// The dunder-driven slots of the type and its subclasses follow the new MRO: `hash()`
+/// of an instance of a subclass becomes unhashable when `__hash__ = None` arrives
+/// through the new base, and hashable again when it goes.
+#[test]
+fn slots_follow_new_bases() {
+    checked(|py| {
+        let c = class(py, "C", &[]);
+        let none = pyrt::protocol::none(py);
+        let c2 = class_with(py, None, "C2", &[], &[("__hash__", none)]).unwrap();
+        let d = class(py, "D", &[&c]);
+        let e = class(py, "E", &[&d]);
+        let inst = pyrt::call_type(py, &e, &[]).unwrap();
+        let hashing = || match pyrt::protocol::hash(py, &inst) {
+            Ok(_) => "ok".to_owned(),
+            Err(err) => err_text(py, &err),
+        };
+        let before = hashing();
+        assign_types(py, &d, &[&c2]).unwrap();
+        let after = hashing();
+        assign_types(py, &d, &[&c]).unwrap();
+        let probes = [("before", before), ("after", after), ("back", hashing())];
+        check("slots_follow_new_bases", outcome(py, Ok(()), &probes));
+    });
+}

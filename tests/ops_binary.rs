@@ -114,8 +114,8 @@ fn not_implemented_passes_to_the_other_operand() {
 fn sequence_fallbacks_and_their_messages() {
     checked(|py| {
         let (one, two) = (int(py, 1), int(py, 2));
-        let l1 = list(py, &[one.clone()]);
-        let l2 = list(py, &[two.clone()]);
+        let l1 = list(py, std::slice::from_ref(&one));
+        let l2 = list(py, std::slice::from_ref(&two));
         check(py, "[1] + [2]", add(py, &l1, &l2));
         check(py, "[1] * 2", ops::binary_op(py, &l1, &two, BinOp::Mul));
         check(py, "2 * [1]", ops::binary_op(py, &two, &l1, BinOp::Mul));
@@ -126,7 +126,11 @@ fn sequence_fallbacks_and_their_messages() {
         );
         check(py, "[1] + 1", add(py, &l1, &one));
         check(py, "'a' + 1", add(py, &s(py, "a"), &one));
-        check(py, "(1,) + [2]", add(py, &tuple(py, &[one.clone()]), &l2));
+        check(
+            py,
+            "(1,) + [2]",
+            add(py, &tuple(py, std::slice::from_ref(&one)), &l2),
+        );
         let ix = class(
             py,
             "Ix",
@@ -140,11 +144,11 @@ fn sequence_fallbacks_and_their_messages() {
             "Ix() * 'ab'",
             ops::binary_op(py, &x, &s(py, "ab"), BinOp::Mul),
         );
-        let a = list(py, &[one.clone()]);
+        let a = list(py, std::slice::from_ref(&one));
         let r = ops::inplace_op(py, &a, &l2, BinOp::Add).unwrap();
         let same = pyrt::protocol::bool_obj(py, r.is(&a));
         check(py, "list += list (in place)", Ok(tuple(py, &[r, same])));
-        let t = tuple(py, &[one.clone()]);
+        let t = tuple(py, std::slice::from_ref(&one));
         check(py, "tuple *= 2", ops::inplace_op(py, &t, &two, BinOp::Mul));
     });
 }

@@ -454,7 +454,7 @@ fn object_new_checks_its_argument() {
         check(
             py,
             "object.__new__(int)",
-            call(py, &object_new, &[int_t.clone()]),
+            call(py, &object_new, std::slice::from_ref(&int_t)),
         );
         check(py, "object.__new__()", call(py, &object_new, &[]));
         check(py, "int.__new__(str)", call(py, &int_new, &[str_t]));
@@ -467,6 +467,60 @@ fn object_new_checks_its_argument() {
             py,
             "object.__init__(K(), 1)",
             call(py, &object_init, &[new(py, &k, &[]).unwrap(), int(py, 1)]),
+        );
+    });
+}
+
+fn log_del<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
+    let log = getattr(py, &argv(args)[0], "log")?;
+    log.downcast::<pyrt::builtins::ListObject>()
+        .unwrap()
+        .append(&s(py, "del"));
+    Ok(none(py))
+}
+
+fn raise_in_del<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    _args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
+    Err(PyErr::value_error(py, "boom"))
+}
+
+/// `__del__` drives `tp_finalize`: the collector runs it for an unreachable cycle
+/// (CPython prints `['del']` for the same scenario); an exception in it is reported,
+/// not propagated, and the object is still freed.
+#[test]
+fn del_dunder_runs_as_the_finalizer() {
+    checked(|py| {
+        let log = list(py, &[]);
+        let d = class(
+            py,
+            "D",
+            &[],
+            &[("log", log.clone()), ("__del__", func(py, "del", log_del))],
+        );
+        assert!(d.tp_finalize.get().is_some());
+        let x = new(py, &d, &[]).unwrap();
+        setattr(py, &x, "me", Some(&x)).unwrap();
+        drop(x);
+        pyrt::gc::collect(py, 2);
+        assert_eq!(ops::repr(py, &log).unwrap().as_str(), "['del']");
+        let d2 = class(py, "D2", &[], &[("__del__", func(py, "del", raise_in_del))]);
+        let y = new(py, &d2, &[]).unwrap();
+        setattr(py, &y, "me", Some(&y)).unwrap();
+        drop(y);
+        let before = py.live_objects();
+        pyrt::gc::collect(py, 2);
+        assert!(
+            py.live_objects() < before,
+            "the D2 cycle is freed despite its __del__ raising"
         );
     });
 }

@@ -172,6 +172,12 @@ fn container_messages_for_objects_without_the_slots() {
             unit(ops::setitem(py, &t, &zero, &five)),
         );
         check(py, "del (1, 2)[0]", unit(ops::delitem(py, &t, &zero)));
+        check(
+            py,
+            "del (1, 2)['k'] (not through the sequence protocol)",
+            unit(ops::delitem(py, &t, &s(py, "k"))),
+        );
+        check(py, "del 5[0]", unit(ops::delitem(py, &int(py, 5), &zero)));
         check(py, "len(5)", ops::len(py, &five).map(|n| int(py, n as i64)));
         check(py, "5[0]", ops::getitem(py, &five, &zero));
     });
@@ -402,5 +408,42 @@ fn repr_and_str_dunders_with_result_checks() {
             "str(T())",
             text(ops::str(py, &new(py, &t, &[]).unwrap())),
         );
+    });
+}
+
+fn class_getitem<'py>(
+    py: Python<'py>,
+    _f: &Bound<'py>,
+    args: &Bound<'py>,
+    _k: Option<&Bound<'py>>,
+) -> PyResult<Bound<'py>> {
+    let a = argv(args);
+    let cls = pyrt::names::name(py, a[0].downcast::<pyrt::TypeObject>().unwrap());
+    Ok(s(
+        py,
+        &format!("CG.class_getitem {cls} {}", ops::repr(py, &a[1])?.as_str()),
+    ))
+}
+
+/// `T[key]` on a class calls `__class_getitem__`, which class creation made a
+/// classmethod (so subclasses receive themselves).
+#[test]
+fn class_getitem_on_classes() {
+    checked(|py| {
+        let cg = class(
+            py,
+            "CG",
+            &[],
+            &[("__class_getitem__", func(py, "cgi", class_getitem))],
+        );
+        let sub = class(py, "CGSub", &[&cg], &[]);
+        let bad = class(py, "CGBad", &[], &[("__class_getitem__", int(py, 5))]);
+        check(
+            py,
+            "CG[1] (__class_getitem__, implicitly a classmethod)",
+            ops::getitem(py, &obj(&cg), &int(py, 1)),
+        );
+        check(py, "CGSub[2]", ops::getitem(py, &obj(&sub), &int(py, 2)));
+        check(py, "CGBad[1]", ops::getitem(py, &obj(&bad), &int(py, 1)));
     });
 }

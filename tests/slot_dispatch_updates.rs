@@ -370,3 +370,39 @@ fn len_added_and_replaced_later() {
         );
     });
 }
+
+fn set_bases<'py>(py: Python<'py>, tp: &Bound<'py, TypeObject>, bases: &[Bound<'py>]) {
+    let t = pyrt::builtins::tuple_new(py, bases).unwrap();
+    setattr(py, &obj(tp), "__bases__", Some(t.as_any())).unwrap();
+}
+
+#[test]
+fn bases_assignment_re_resolves_the_slots_of_the_class_and_its_subclasses() {
+    checked(|py| {
+        let c = class(py, "BC", &[], &[]);
+        let c2 = class(py, "BC2", &[], &[("__add__", returns(py, "C2.add"))]);
+        let d = class(py, "BD", &[&c], &[]);
+        let e = class(py, "BE", &[&d], &[]);
+        let (di, ei, one) = (
+            new(py, &d, &[]).unwrap(),
+            new(py, &e, &[]).unwrap(),
+            int(py, 1),
+        );
+        let before = outcome_str(py, ops::binary_op(py, &di, &one, BinOp::Add));
+        set_bases(py, &d, &[obj(&c2)]);
+        let during = tuple(
+            py,
+            &[
+                ops::binary_op(py, &di, &one, BinOp::Add).unwrap(),
+                ops::binary_op(py, &ei, &one, BinOp::Add).unwrap(),
+            ],
+        );
+        set_bases(py, &d, &[obj(&c)]);
+        let after = outcome_str(py, ops::binary_op(py, &ei, &one, BinOp::Add));
+        check(
+            py,
+            "__bases__ assignment re-resolves the slots of the class and its subclasses",
+            Ok(tuple(py, &[before, during, after])),
+        );
+    });
+}

@@ -1,7 +1,8 @@
 //! Property test of dunder → slot coupling: over random class hierarchies (some rooted
 //! in `int`, to meet static slot wrappers) and random sequences of steps — set a dunder
 //! on a random class (to a function, to `None`, or to a slot wrapper borrowed from
-//! `int` or `object`), delete one, add a subclass — after every step every class's
+//! `int` or `object`), delete one, add a subclass, reassign a class's `__bases__` (where
+//! CPython would allow it) — after every step every class's
 //! slots agree with what the dunders found along its MRO say, computed here from
 //! scratch by walking the MRO dicts:
 //!
@@ -59,7 +60,7 @@ const NAMES: [&str; 28] = [
 #[derive(Clone, Copy, Debug)]
 enum Value {
     Function,
-    NoneValue,
+    Nothing,
     /// The attribute of the same name on `int` (or `object` when `int` has none).
     Borrowed,
 }
@@ -80,12 +81,16 @@ enum Step {
         name: usize,
         value: Value,
     },
+    Rebase {
+        class: usize,
+        bases: Vec<usize>,
+    },
 }
 
 fn value() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Function),
-        Just(Value::NoneValue),
+        Just(Value::Nothing),
         Just(Value::Borrowed)
     ]
 }
@@ -96,6 +101,8 @@ fn step() -> impl Strategy<Value = Step> {
         3 => (0..64usize, 0..NAMES.len()).prop_map(|(class, name)| Step::Delete { class, name }),
         1 => (prop::collection::vec(0..64usize, 1..=3), 0..NAMES.len(), value())
             .prop_map(|(bases, name, value)| Step::Subclass { bases, name, value }),
+        1 => (0..64usize, prop::collection::vec(0..64usize, 1..=2))
+            .prop_map(|(class, bases)| Step::Rebase { class, bases }),
     ]
 }
 
@@ -117,6 +124,8 @@ struct World<'py> {
     py: Python<'py>,
     classes: Vec<Bound<'py, TypeObject>>,
     function: Bound<'py>,
+    /// Successful `__bases__` assignments (the generator must exercise them).
+    rebased: usize,
 }
 
 impl<'py> World<'py> {
@@ -124,7 +133,7 @@ impl<'py> World<'py> {
         let py = self.py;
         match v {
             Value::Function => self.function.clone(),
-            Value::NoneValue => none(py),
+            Value::Nothing => none(py),
             Value::Borrowed => pyrt::attr::lookup_str(py, py.builtins().int(), name)
                 .or_else(|| pyrt::attr::lookup_str(py, py.builtins().object(), name))
                 .unwrap_or_else(|| self.function.clone()),
@@ -174,6 +183,16 @@ impl<'py> World<'py> {
                 let _ = setattr(py, c.as_any(), NAMES[*name], None);
             }
             Step::Subclass { bases, name, value } => self.add_class(bases, &[(*name, *value)]),
+            Step::Rebase { class, bases } if !self.classes.is_empty() => {
+                let c = self.classes[class % self.classes.len()].clone();
+                let bases: Vec<Bound<'py>> =
+                    self.bases(bases).into_iter().map(Bound::into_any).collect();
+                let t = pyrt::builtins::tuple_new(py, &bases).unwrap();
+                // Cycles, layout changes and MRO conflicts are refused (and change nothing).
+                if setattr(py, c.as_any(), "__bases__", Some(t.as_any())).is_ok() {
+                    self.rebased += 1;
+                }
+            }
             _ => {}
         }
     }
@@ -254,11 +273,17 @@ fn check_all(py: Python<'_>, w: &World<'_>, after: &str) -> Result<(), TestCaseE
     Ok(())
 }
 
-fn run_case(py: Python<'_>, h: &Hierarchy, steps: &[Step]) -> Result<(), TestCaseError> {
+fn run_case(
+    py: Python<'_>,
+    h: &Hierarchy,
+    steps: &[Step],
+    rebased: &std::cell::Cell<usize>,
+) -> Result<(), TestCaseError> {
     let mut w = World {
         py,
         classes: Vec::new(),
         function: returns(py, "f"),
+        rebased: 0,
     };
     for (picks, items) in h {
         w.add_class(picks, items);
@@ -268,6 +293,7 @@ fn run_case(py: Python<'_>, h: &Hierarchy, steps: &[Step]) -> Result<(), TestCas
         w.apply(s);
         check_all(py, &w, &format!("{s:?}"))?;
     }
+    rebased.set(rebased.get() + w.rebased);
     Ok(())
 }
 
@@ -275,12 +301,14 @@ fn run_case(py: Python<'_>, h: &Hierarchy, steps: &[Step]) -> Result<(), TestCas
 fn slots_agree_with_the_dunders_along_the_mro() {
     let mut runner = TestRunner::new(Config::with_cases(96));
     let strategy = (hierarchy(), prop::collection::vec(step(), 0..=24));
+    let rebased = std::cell::Cell::new(0);
     let result = runner.run(&strategy, |(h, steps)| {
-        common::checked(|py| run_case(py, &h, &steps))
+        common::checked(|py| run_case(py, &h, &steps, &rebased))
     });
     if let Err(e) = result {
         panic!("{e}");
     }
+    assert!(rebased.get() > 0, "no __bases__ assignment succeeded");
 }
 
 /// The names the steps use all drive slots (a typo would make the test vacuous).

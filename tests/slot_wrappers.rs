@@ -63,7 +63,7 @@ fn calling_wrappers_of_int_and_list() {
         check(
             py,
             "int.__hash__(5)",
-            call(py, &w(py, b.int(), "__hash__"), &[five.clone()]),
+            call(py, &w(py, b.int(), "__hash__"), std::slice::from_ref(&five)),
         );
         check(
             py,
@@ -73,10 +73,10 @@ fn calling_wrappers_of_int_and_list() {
         check(
             py,
             "int.__repr__(5)",
-            call(py, &w(py, b.int(), "__repr__"), &[five.clone()]),
+            call(py, &w(py, b.int(), "__repr__"), std::slice::from_ref(&five)),
         );
         let l12 = list(py, &[one.clone(), two.clone()]);
-        let l1 = list(py, &[one.clone()]);
+        let l1 = list(py, std::slice::from_ref(&one));
         check(
             py,
             "list.__len__([1, 2])",
@@ -127,7 +127,11 @@ fn wrapper_argument_checks() {
             call(py, &add, &[s(py, "a"), one.clone()]),
         );
         check(py, "int.__add__()", call(py, &add, &[]));
-        check(py, "int.__add__(1)", call(py, &add, &[one.clone()]));
+        check(
+            py,
+            "int.__add__(1)",
+            call(py, &add, std::slice::from_ref(&one)),
+        );
         check(
             py,
             "int.__add__(1, 2, 3)",
@@ -136,7 +140,7 @@ fn wrapper_argument_checks() {
         check(
             py,
             "int.__add__(1, x=2)",
-            call_kw(py, &add, &[one.clone()], &[("x", two.clone())]),
+            call_kw(py, &add, std::slice::from_ref(&one), &[("x", two.clone())]),
         );
         check(
             py,
@@ -144,7 +148,11 @@ fn wrapper_argument_checks() {
             call(py, &w(py, b.int(), "__neg__"), &[one.clone(), two.clone()]),
         );
         let pow = w(py, b.int(), "__pow__");
-        check(py, "int.__pow__(2)", call(py, &pow, &[two.clone()]));
+        check(
+            py,
+            "int.__pow__(2)",
+            call(py, &pow, std::slice::from_ref(&two)),
+        );
         check(
             py,
             "int.__pow__(2, 1, 2, 3)",
@@ -154,11 +162,11 @@ fn wrapper_argument_checks() {
                 &[two.clone(), one.clone(), two.clone(), three.clone()],
             ),
         );
-        let l1 = list(py, &[one.clone()]);
+        let l1 = list(py, std::slice::from_ref(&one));
         check(
             py,
             "list.__mul__([1])",
-            call(py, &w(py, b.list(), "__mul__"), &[l1.clone()]),
+            call(py, &w(py, b.list(), "__mul__"), std::slice::from_ref(&l1)),
         );
         check(
             py,
@@ -191,7 +199,7 @@ fn object_wrappers() {
         check(
             py,
             "object.__init__(1)",
-            call(py, &w(py, o, "__init__"), &[one.clone()]),
+            call(py, &w(py, o, "__init__"), std::slice::from_ref(&one)),
         );
         let ga = w(py, o, "__getattribute__");
         check(
@@ -207,7 +215,7 @@ fn object_wrappers() {
         check(
             py,
             "object.__str__(1)",
-            call(py, &w(py, o, "__str__"), &[one.clone()]),
+            call(py, &w(py, o, "__str__"), std::slice::from_ref(&one)),
         );
     });
 }
@@ -322,7 +330,11 @@ fn wrapper_and_method_wrapper_objects() {
             "type((1).__add__).__name__",
             Ok(s(py, &bound.type_name())),
         );
-        check(py, "(1).__add__(2)", call(py, &bound, &[two.clone()]));
+        check(
+            py,
+            "(1).__add__(2)",
+            call(py, &bound, std::slice::from_ref(&two)),
+        );
         let again = getattr(py, &one, "__add__").unwrap();
         check(
             py,
@@ -352,11 +364,11 @@ fn wrapper_and_method_wrapper_objects() {
             "int.__add__.__get__(None, None)",
             call(py, &get, &[none(py), none(py)]),
         );
-        let bound2 = call(py, &get, &[one.clone()]).unwrap();
+        let bound2 = call(py, &get, std::slice::from_ref(&one)).unwrap();
         check(
             py,
             "int.__add__.__get__(1)(2)",
-            call(py, &bound2, &[two.clone()]),
+            call(py, &bound2, std::slice::from_ref(&two)),
         );
         check(py, "int.__add__.__name__", getattr(py, &add, "__name__"));
         check(

@@ -20,7 +20,7 @@ use crate::descr::{classmethod_new, staticmethod_new};
 use crate::mro::mro_of;
 use crate::names;
 use crate::slotdefs::method::lookup_method_str;
-use pyrt_core::builtins::{BaseExceptionObject, DictObject, TupleObject, intern, tuple_new};
+use pyrt_core::builtins::{BaseExceptionObject, DictObject, StrObject, TupleObject, tuple_new};
 use pyrt_core::types::MethodDef;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
 
@@ -54,9 +54,16 @@ pub fn new_class_with_kwargs<'py>(
 /// Step before readying: the namespace rules of `type_new`.
 pub(crate) fn prepare_namespace(py: Python<'_>, dict: &Bound<'_, DictObject>) -> PyResult<()> {
     crate::slotdefs::set_hash_none_if_eq(py, dict)?;
-    wrap_function(py, dict, "__new__", Wrap::Static)?;
-    wrap_function(py, dict, "__init_subclass__", Wrap::Class)?;
-    wrap_function(py, dict, "__class_getitem__", Wrap::Class)
+    wrap_function(
+        py,
+        dict,
+        &pyrt_core::interned!(py, "__new__")?,
+        Wrap::Static,
+    )?;
+    let init_subclass = pyrt_core::interned!(py, "__init_subclass__")?;
+    wrap_function(py, dict, &init_subclass, Wrap::Class)?;
+    let class_getitem = pyrt_core::interned!(py, "__class_getitem__")?;
+    wrap_function(py, dict, &class_getitem, Wrap::Class)
 }
 
 enum Wrap {
@@ -65,6 +72,13 @@ enum Wrap {
 }
 
 /// Whether `v` binds like a function (see the module doc).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let append = pyrt_typeobject::attr::lookup_str(py, py.builtins().list(), "append").unwrap();
+///     assert!(!pyrt_typeobject::class_init::is_function_like(py, &append));
+/// });
+/// ```
 pub fn is_function_like(py: Python<'_>, v: &Bound<'_, PyAny>) -> bool {
     let t = v.ob_type();
     let b = py.builtins();
@@ -81,13 +95,12 @@ pub fn is_function_like(py: Python<'_>, v: &Bound<'_, PyAny>) -> bool {
 fn wrap_function(
     py: Python<'_>,
     dict: &Bound<'_, DictObject>,
-    name: &str,
+    key: &Bound<'_, StrObject>,
     how: Wrap,
 ) -> PyResult<()> {
-    let key = intern(py, name)?;
     // SAFETY: the value is owned by the dict; a reference is taken at once.
     let Some(v) = dict
-        .get_str_raw(py, &key)
+        .get_str_raw(py, key)
         .map(|p| unsafe { Bound::from_borrowed_ptr(py, p) })
     else {
         return Ok(());
@@ -164,11 +177,30 @@ fn init_subclass<'py>(
     let Some(d) = found else {
         return Ok(());
     };
+    if kwargs.is_none_or(|k| k.is_empty()) && is_object_init_subclass(py, &d) {
+        // `object.__init_subclass__()` does nothing: skip binding and calling it.
+        return Ok(());
+    }
     let f = match d.ob_type().tp_descr_get.get() {
         Some(get) => get(py, &d, None, Some(tp.as_any()))?,
         None => d,
     };
     call(py, &f, &tuple_new(py, &[])?, kwargs).map(drop)
+}
+
+/// Whether `d` is `object`'s own `__init_subclass__` descriptor.
+fn is_object_init_subclass(py: Python<'_>, d: &Bound<'_, PyAny>) -> bool {
+    std::ptr::eq(d.ob_type(), py.builtins().classmethod_descriptor())
+        && d.downcast::<pyrt_core::builtins::MethodDescrObject>()
+            .is_ok_and(|m| {
+                m.def
+                    .get()
+                    .is_some_and(|def| def.name == "__init_subclass__" && is_object_def(def))
+            })
+}
+
+fn is_object_def(def: &MethodDef) -> bool {
+    matches!(def.meth, pyrt_core::types::MethodFn::Keywords(f) if f as usize == object_init_subclass as pyrt_core::types::KeywordsFn as usize)
 }
 
 /// `object.__init_subclass__`: accepts no arguments.

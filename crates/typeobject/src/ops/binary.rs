@@ -222,6 +222,14 @@ pub fn inplace_op<'py>(
 /// `pow(a, b, m)`: the three operands' `nb_power` slots (the third's last);
 /// `unsupported operand type(s) for ** or pow(): 'A', 'int', 'int'`. With `m` `None`,
 /// the same as `a ** b`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let int = |v| pyrt_core::builtins::int_new(py, v).unwrap().into_any();
+///     let r = pyrt_typeobject::ops::power(py, &int(2), &int(10), Some(&int(1000))).unwrap();
+///     assert_eq!(pyrt_typeobject::ops::repr(py, &r).unwrap().as_str(), "24");
+/// });
+/// ```
 pub fn power<'py>(
     py: Python<'py>,
     a: &Bound<'py>,

@@ -29,6 +29,15 @@ pub fn compare<'py>(
 }
 
 /// `bool(a <op> b)`, with the identity shortcut containers use for `==`/`!=`.
+///
+/// ```
+/// use pyrt_core::types::CompareOp;
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_core::builtins::int_new(py, 1).unwrap().into_any();
+///     let b = pyrt_core::builtins::int_new(py, 2).unwrap().into_any();
+///     assert!(pyrt_typeobject::ops::compare_bool(py, &a, &b, CompareOp::Lt).unwrap());
+/// });
+/// ```
 pub fn compare_bool<'py>(
     py: Python<'py>,
     a: &Bound<'py>,

@@ -39,7 +39,8 @@ fn sequence_index(py: Python<'_>, obj: &Bound<'_>, key: &Bound<'_>) -> PyResult<
     }
 }
 
-/// `obj[key]`: `mp_subscript`, else `sq_item`.
+/// `obj[key]`: `mp_subscript`, else `sq_item`; on a class without either,
+/// `__class_getitem__`.
 ///
 /// ```
 /// pyrt_typeobject::Runtime::with(|py| {
@@ -57,6 +58,13 @@ pub fn getitem<'py>(py: Python<'py>, obj: &Bound<'py>, key: &Bound<'py>) -> PyRe
         return f(py, obj, sequence_index(py, obj, key)?);
     }
     let what = if tp.has_flag(TypeFlags::TYPE_SUBCLASS) {
+        // `T[key]` on a class: `T.__class_getitem__(key)` when it has one.
+        let name = pyrt_core::interned!(py, "__class_getitem__")?.into_any();
+        match crate::attr::getattr(py, obj, &name) {
+            Ok(f) => return crate::call::call1(py, &f, key),
+            Err(e) if !e.is_instance_of(py, py.builtins().attribute_error()) => return Err(e),
+            Err(_) => {}
+        }
         // SAFETY: TYPE_SUBCLASS instances are type objects.
         let t: &TypeObject = unsafe { obj.downcast_unchecked::<TypeObject>() };
         format!("type '{}' is not subscriptable", tp_name(t))
@@ -101,6 +109,15 @@ fn assign<'py>(
 }
 
 /// `obj[key] = value`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let d = pyrt_core::builtins::dict_new(py).unwrap().into_any();
+///     let k = pyrt_core::builtins::str_new(py, "k").unwrap().into_any();
+///     pyrt_typeobject::ops::setitem(py, &d, &k, &k).unwrap();
+///     assert_eq!(pyrt_typeobject::ops::len(py, &d).unwrap(), 1);
+/// });
+/// ```
 pub fn setitem<'py>(
     py: Python<'py>,
     obj: &Bound<'py>,

@@ -54,6 +54,14 @@ pub fn iter<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
 }
 
 /// `next(it)`: `Ok(None)` when the iterator is exhausted.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let one = pyrt_core::builtins::int_new(py, 1).unwrap().into_any();
+///     let e = pyrt_typeobject::ops::next(py, &one).unwrap_err();
+///     assert_eq!(e.message(py), "'int' object is not an iterator");
+/// });
+/// ```
 pub fn next<'py>(py: Python<'py>, it: &Bound<'py>) -> PyResult<Option<Bound<'py>>> {
     match it.ob_type().tp_iternext.get() {
         Some(f) => f(py, it),
@@ -66,6 +74,15 @@ pub fn next<'py>(py: Python<'py>, it: &Bound<'py>) -> PyResult<Option<Bound<'py>
 
 /// An `iterator` over a sequence: the sequence (cleared when exhausted) and the next
 /// index.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let t = pyrt_core::builtins::str_new(py, "ab").unwrap().into_any();
+///     // `str` has no `__iter__` in pyrt: iteration goes through `sq_item`.
+///     let it = pyrt_typeobject::ops::iter(py, &t).unwrap();
+///     assert!(it.downcast::<pyrt_typeobject::ops::SeqIterObject>().is_ok());
+/// });
+/// ```
 #[repr(C)]
 pub struct SeqIterObject {
     /// Header.
@@ -151,7 +168,7 @@ unsafe fn dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
 }
 
 /// Sets up the `iterator` type.
-pub fn install_types(py: Python<'_>) {
+pub(crate) fn install_types(py: Python<'_>) {
     let tp = py.builtins().seq_iterator();
     crate::slot_wrapper::init_static_type(
         py,

@@ -41,6 +41,13 @@ pub fn index<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py, IntO
 }
 
 /// [`index`] as a machine integer (pyrt's ints are 64-bit, so every `int` fits).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let t = pyrt_core::protocol::bool_obj(py, true);
+///     assert_eq!(pyrt_typeobject::ops::index_as_isize(py, &t).unwrap(), 1);
+/// });
+/// ```
 pub fn index_as_isize(py: Python<'_>, obj: &Bound<'_>) -> PyResult<isize> {
     let v = index(py, obj)?.value();
     isize::try_from(v)
@@ -60,6 +67,13 @@ pub fn is_true(py: Python<'_>, obj: &Bound<'_>) -> PyResult<bool> {
 }
 
 /// `not obj`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let none = pyrt_core::protocol::none(py);
+///     assert!(pyrt_typeobject::ops::not(py, &none).unwrap());
+/// });
+/// ```
 pub fn not(py: Python<'_>, obj: &Bound<'_>) -> PyResult<bool> {
     Ok(!is_true(py, obj)?)
 }

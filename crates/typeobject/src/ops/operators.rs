@@ -8,10 +8,20 @@ use pyrt_core::types::SlotId;
 
 /// A binary operator with a number slot.
 ///
+/// The accessors below give, per operator, its message symbols, slots and dunders:
+///
 /// ```
+/// use pyrt_core::types::SlotId;
 /// use pyrt_typeobject::ops::BinOp;
+/// use pyrt_typeobject::slotdefs::Dunder;
 /// assert_eq!(BinOp::Add.symbol(), "+");
 /// assert_eq!(BinOp::Pow.inplace_symbol(), "**=");
+/// assert_eq!(BinOp::Sub.slot(), SlotId::NB_SUBTRACT);
+/// assert_eq!(BinOp::Sub.inplace_slot(), Some(SlotId::NB_INPLACE_SUBTRACT));
+/// assert_eq!(BinOp::Divmod.inplace_slot(), None);
+/// assert_eq!(BinOp::Mul.dunder(), Dunder::Mul);
+/// assert_eq!(BinOp::Mul.reflected_dunder(), Dunder::RMul);
+/// assert_eq!(BinOp::Mul.inplace_dunder(), Some(Dunder::IMul));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BinOp {
@@ -206,6 +216,10 @@ impl BinOp {
     }
 
     /// Every binary operator.
+    ///
+    /// ```
+    /// assert_eq!(pyrt_typeobject::ops::BinOp::all().len(), 14);
+    /// ```
     pub fn all() -> &'static [BinOp] {
         &ALL_BINOPS
     }
@@ -249,9 +263,11 @@ impl BinOp {
 /// A unary operator with a number slot.
 ///
 /// ```
+/// use pyrt_core::types::SlotId;
 /// use pyrt_typeobject::ops::UnaryOp;
 /// assert_eq!(UnaryOp::Neg.symbol(), "unary -");
 /// assert_eq!(UnaryOp::Abs.symbol(), "abs()");
+/// assert_eq!(UnaryOp::Invert.slot(), SlotId::NB_INVERT);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UnaryOp {

@@ -20,6 +20,18 @@ use std::ptr::NonNull;
 ///
 /// Invariant: once made by [`wrapper_descr_new`], `d_type` is set, `row` is the index
 /// of the row in [`SLOTDEFS`] plus one, and `func` holds a function of that row's kind.
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// use pyrt_typeobject::slot_wrapper::WrapperDescrObject;
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let w = pyrt_typeobject::attr::lookup_str(py, py.builtins().int(), "__neg__").unwrap();
+///     let w = w.downcast::<WrapperDescrObject>().unwrap();
+///     assert_eq!(w.row().slot, SlotId::NB_NEGATIVE);
+///     assert!(std::ptr::eq(w.owner_ref().unwrap(), py.builtins().int()));
+///     assert!(w.owner(py).is_some() && w.func().is_some());
+/// });
+/// ```
 #[repr(C)]
 pub struct WrapperDescrObject {
     /// Header.

@@ -13,6 +13,18 @@ use pyrt_core::{Bound, PyErr, PyResult, Python};
 use std::ptr::NonNull;
 
 /// A `method-wrapper` instance: a slot wrapper and the instance it is bound to.
+///
+/// ```
+/// use pyrt_typeobject::slot_wrapper::MethodWrapperObject;
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let one = pyrt_core::builtins::int_new(py, 1).unwrap().into_any();
+///     let name = pyrt_core::builtins::intern(py, "__add__").unwrap().into_any();
+///     let m = pyrt_typeobject::attr::getattr(py, &one, &name).unwrap();
+///     let m = m.downcast::<MethodWrapperObject>().unwrap();
+///     assert!(m.bound_self(py).unwrap().is(&one));
+///     assert_eq!(m.descriptor(py).unwrap().row().name.as_str(), "__add__");
+/// });
+/// ```
 #[repr(C)]
 pub struct MethodWrapperObject {
     /// Header.

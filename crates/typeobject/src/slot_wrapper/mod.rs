@@ -63,12 +63,22 @@ pub(crate) fn init_static_type(
 
 /// Sets up `wrapper_descriptor` and `method-wrapper` (before any type is readied: the
 /// readying of `object` already makes slot wrappers).
-pub fn install_types(py: Python<'_>) {
+pub(crate) fn install_types(py: Python<'_>) {
     descriptor::install(py);
     method_wrapper::install(py);
 }
 
 /// If `obj` is a slot wrapper: its row, owner type and wrapped function.
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let w = pyrt_typeobject::attr::lookup_str(py, py.builtins().object(), "__repr__").unwrap();
+///     let (row, owner, _f) = pyrt_typeobject::slot_wrapper::wrapper_parts(py, &w).unwrap();
+///     assert_eq!(row.slot, SlotId::TP_REPR);
+///     assert!(std::ptr::eq(owner, py.builtins().object()));
+/// });
+/// ```
 pub fn wrapper_parts<'a>(
     py: Python<'_>,
     obj: &'a Bound<'_, PyAny>,

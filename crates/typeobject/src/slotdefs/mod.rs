@@ -31,8 +31,8 @@ pub use table::{
     slotdefs, static_fn,
 };
 pub use update::{
-    Resolved, fixup_slot_dispatchers, resolve_slot, update_all_slots, update_slot,
-    update_slot_for_key,
+    Resolved, fixup_slot_dispatchers, resolve_slot, update_all_slots, update_hierarchy_slots,
+    update_slot, update_slot_for_key,
 };
 
 pub(crate) use update::set_hash_none_if_eq;

@@ -6,6 +6,7 @@
 
 use pyrt_core::builtins::{StrObject, intern_cached};
 use pyrt_core::{Bound, PyResult, Python};
+use std::sync::OnceLock;
 use std::sync::atomic::AtomicPtr;
 
 macro_rules! dunders {
@@ -121,8 +122,16 @@ const COUNT: usize = TEXTS.len();
 const EMPTY: AtomicPtr<StrObject> = AtomicPtr::new(std::ptr::null_mut());
 static INTERNED: [AtomicPtr<StrObject>; COUNT] = [EMPTY; COUNT];
 
+/// The interned dunder objects by address (interned strings are immortal, so an
+/// address stays theirs for the life of the process).
+static BY_ADDRESS: OnceLock<hashbrown::HashMap<usize, Dunder>> = OnceLock::new();
+
 impl Dunder {
     /// The name's text.
+    ///
+    /// ```
+    /// assert_eq!(pyrt_typeobject::slotdefs::Dunder::Eq.as_str(), "__eq__");
+    /// ```
     pub fn as_str(self) -> &'static str {
         TEXTS[self as usize]
     }
@@ -141,6 +150,12 @@ impl Dunder {
     }
 
     /// The dunder spelled `name`, if the table knows it.
+    ///
+    /// ```
+    /// use pyrt_typeobject::slotdefs::Dunder;
+    /// assert_eq!(Dunder::from_name("__iadd__"), Some(Dunder::IAdd));
+    /// assert_eq!(Dunder::from_name("__init_subclass__"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<Dunder> {
         let b = name.as_bytes();
         if b.len() < 6 || b[..2] != *b"__" || b[b.len() - 2..] != *b"__" {
@@ -149,7 +164,36 @@ impl Dunder {
         lookup(name)
     }
 
+    /// The dunder a dict key spells, if any. Interned keys (all type-dict keys made by
+    /// class creation and attribute assignment) are recognised by identity through a
+    /// table of the interned dunder objects; other strings by their text.
+    ///
+    /// ```
+    /// use pyrt_typeobject::slotdefs::Dunder;
+    /// pyrt_typeobject::Runtime::with(|py| {
+    ///     let k = pyrt_core::builtins::intern(py, "__len__").unwrap();
+    ///     assert_eq!(Dunder::from_key(py, &k), Some(Dunder::Len));
+    ///     let plain = pyrt_core::builtins::str_new(py, "__len__").unwrap();
+    ///     assert_eq!(Dunder::from_key(py, &plain), Some(Dunder::Len));
+    /// });
+    /// ```
+    pub fn from_key(py: Python<'_>, key: &StrObject) -> Option<Dunder> {
+        if !key.is_interned() {
+            return Dunder::from_name(key.as_str());
+        }
+        let table = BY_ADDRESS.get_or_init(|| {
+            ALL.iter()
+                .filter_map(|d| Some((d.interned(py).ok()?.as_ptr().as_ptr() as usize, *d)))
+                .collect()
+        });
+        table.get(&(key as *const StrObject as usize)).copied()
+    }
+
     /// Every dunder the table knows.
+    ///
+    /// ```
+    /// assert!(pyrt_typeobject::slotdefs::Dunder::all().len() > 70);
+    /// ```
     pub fn all() -> &'static [Dunder] {
         ALL
     }

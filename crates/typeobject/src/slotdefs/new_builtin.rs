@@ -80,6 +80,14 @@ fn check_safe(py: Python<'_>, t: &TypeObject, sub: &TypeObject) -> PyResult<()> 
 }
 
 /// The definition of every type's builtin `__new__`.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let new = pyrt_typeobject::attr::lookup_str(py, py.builtins().int(), "__new__").unwrap();
+///     let f = new.downcast::<pyrt_core::builtins::NativeFunctionObject>().unwrap();
+///     assert!(std::ptr::eq(f.def.get().unwrap(), &pyrt_typeobject::slotdefs::NEW_DEF));
+/// });
+/// ```
 pub static NEW_DEF: MethodDef = MethodDef {
     name: "__new__",
     meth: MethodFn::Keywords(tp_new_wrapper),

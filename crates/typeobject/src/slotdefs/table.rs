@@ -31,6 +31,12 @@ use pyrt_core::types::{
 
 /// How a slot wrapper (`int.__add__`) turns its Python-level arguments into a call of
 /// the slot function.
+///
+/// ```
+/// use pyrt_typeobject::slotdefs::{Dunder, Wrapper, rows_named};
+/// let radd = rows_named(Dunder::RAdd).next().unwrap();
+/// assert_eq!(radd.wrapper, Some(Wrapper::BinaryReflected));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Wrapper {
     /// `f(self)`, no arguments (`__neg__`, `__repr__`, `__iter__`, ...).
@@ -89,6 +95,12 @@ pub enum Wrapper {
 
 /// A dispatcher function, tagged by slot signature (the function-valued subset of
 /// [`SlotValue`], which can live in a `static`).
+///
+/// ```
+/// use pyrt_typeobject::slotdefs::{Dunder, rows_named};
+/// let d = rows_named(Dunder::Len).next().unwrap().dispatcher.unwrap();
+/// assert_eq!(d.value().kind_name(), "hashfunc/lenfunc");
+/// ```
 #[derive(Clone, Copy)]
 pub enum Dispatcher {
     /// `unaryfunc`
@@ -125,6 +137,12 @@ pub enum Dispatcher {
 
 impl Dispatcher {
     /// The function as a slot value.
+    ///
+    /// ```
+    /// use pyrt_typeobject::slotdefs::{Dunder, rows_named};
+    /// let d = rows_named(Dunder::Neg).next().unwrap().dispatcher.unwrap();
+    /// assert_ne!(d.value().fn_addr(), 0);
+    /// ```
     pub fn value(self) -> SlotValue<'static> {
         match self {
             Dispatcher::Unary(f) => SlotValue::Unary(f),
@@ -147,6 +165,13 @@ impl Dispatcher {
 }
 
 /// One row of the table.
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// use pyrt_typeobject::slotdefs::{Dunder, rows_named};
+/// let row = rows_named(Dunder::Repr).next().unwrap();
+/// assert_eq!((row.slot, row.doc), (SlotId::TP_REPR, "Return repr(self)."));
+/// ```
 #[derive(Clone, Copy)]
 pub struct SlotDefRow {
     /// The dunder.
@@ -223,6 +248,11 @@ macro_rules! unary {
 }
 
 /// The table, in CPython's order: type slots, number, mapping, sequence.
+///
+/// ```
+/// use pyrt_typeobject::slotdefs::{Dunder, SLOTDEFS};
+/// assert_eq!(SLOTDEFS[0].name, Dunder::GetAttribute);
+/// ```
 pub static SLOTDEFS: [SlotDefRow; 85] = [
     row(
         D::GetAttribute,
@@ -649,16 +679,32 @@ pub fn slotdefs() -> &'static [SlotDefRow] {
 }
 
 /// The rows of `name`.
+///
+/// ```
+/// use pyrt_typeobject::slotdefs::{Dunder, rows_named};
+/// assert_eq!(rows_named(Dunder::Len).count(), 2); // mp_length and sq_length
+/// ```
 pub fn rows_named(name: Dunder) -> impl Iterator<Item = &'static SlotDefRow> {
     SLOTDEFS.iter().filter(move |r| r.name == name)
 }
 
 /// The rows driving `slot`.
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// assert_eq!(pyrt_typeobject::slotdefs::rows_for_slot(SlotId::TP_RICHCOMPARE).count(), 6);
+/// ```
 pub fn rows_for_slot(slot: SlotId) -> impl Iterator<Item = &'static SlotDefRow> {
     SLOTDEFS.iter().filter(move |r| r.slot == slot)
 }
 
 /// The distinct slots that have a dispatcher, in table order.
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// let slots: Vec<SlotId> = pyrt_typeobject::slotdefs::dispatched_slots().collect();
+/// assert!(slots.contains(&SlotId::NB_ADD) && !slots.contains(&SlotId::SQ_CONCAT));
+/// ```
 pub fn dispatched_slots() -> impl Iterator<Item = SlotId> {
     SLOTDEFS
         .iter()
@@ -674,6 +720,11 @@ pub fn dispatched_slots() -> impl Iterator<Item = SlotId> {
 
 /// A function-valued slot value detached from the type it was read from (functions are
 /// `'static`); `None` for the table/doc/base values.
+///
+/// ```
+/// use pyrt_core::types::SlotValue;
+/// assert!(pyrt_typeobject::slotdefs::static_fn(SlotValue::Doc("x")).is_none());
+/// ```
 pub fn static_fn(v: SlotValue<'_>) -> Option<SlotValue<'static>> {
     Some(match v {
         SlotValue::Alloc(f) => SlotValue::Alloc(f),

@@ -24,6 +24,15 @@ use pyrt_core::types::{SlotId, SlotValue};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
 
 /// The outcome of resolving one slot.
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// use pyrt_typeobject::slotdefs::{Resolved, resolve_slot};
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     assert!(matches!(resolve_slot(py, &a, SlotId::NB_ADD).unwrap(), Resolved::Value(None)));
+/// });
+/// ```
 #[derive(Clone, Copy)]
 pub enum Resolved {
     /// Set the slot to this value (`None`: empty it).
@@ -141,10 +150,16 @@ impl SlotSet {
         }
     }
 
-    fn iter(&self) -> impl Iterator<Item = SlotId> + '_ {
-        (0..128u16)
-            .filter(|i| self.0 & (1u128 << i) != 0)
-            .map(SlotId)
+    fn iter(&self) -> impl Iterator<Item = SlotId> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            if bits == 0 {
+                return None;
+            }
+            let i = bits.trailing_zeros() as u16;
+            bits &= bits - 1;
+            Some(SlotId(i))
+        })
     }
 }
 
@@ -157,11 +172,33 @@ fn dunders_in_dict(py: Python<'_>, tp: &TypeObject, set: &mut SlotSet) {
         if let Some(d) = k
             .downcast::<StrObject>()
             .ok()
-            .and_then(|s| Dunder::from_name(s.as_str()))
+            .and_then(|s| Dunder::from_key(py, s))
         {
             set.add_name(d);
         }
     }
+}
+
+/// Whether `tp`'s base is a class-statement class and `tp`'s MRO is a chain of
+/// primary bases (each entry's `tp_base` is the next entry). Then the base's slots
+/// already are what its MRO says, and inheritance (which along such a chain copies the
+/// base's value) gave them to `tp`: only the names in `tp`'s own dict can change
+/// anything. (With several bases somewhere up the chain, inheritance may take a value
+/// from further along the MRO than the dunder lookup would, so every name is checked.)
+fn inherits_resolved_slots(tp: &TypeObject) -> bool {
+    let mro = mro_of(tp);
+    let Some(first) = mro.get(1) else {
+        return false;
+    };
+    // SAFETY: MRO entries are live types owned by tp's MRO tuple.
+    let is_chain = mro.windows(2).all(|w| {
+        unsafe { w[0].as_ref() }
+            .base()
+            .map(|b| b as *const TypeObject)
+            == Some(w[1].as_ptr() as *const TypeObject)
+    });
+    // SAFETY: as above.
+    is_chain && crate::class::is_class_created(unsafe { first.as_ref() })
 }
 
 /// Sets every slot of the new heap class `tp` that a dunder along its MRO drives to
@@ -182,11 +219,15 @@ fn dunders_in_dict(py: Python<'_>, tp: &TypeObject, set: &mut SlotSet) {
 pub fn fixup_slot_dispatchers(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     let object = py.builtins().object();
     let mut set = SlotSet::default();
-    for t in mro_of(tp) {
-        // SAFETY: MRO entries are live types owned by tp's MRO tuple.
-        let t = unsafe { t.as_ref() };
-        if !std::ptr::eq(t, object) {
-            dunders_in_dict(py, t, &mut set);
+    if inherits_resolved_slots(tp) {
+        dunders_in_dict(py, tp, &mut set);
+    } else {
+        for t in mro_of(tp) {
+            // SAFETY: MRO entries are live types owned by tp's MRO tuple.
+            let t = unsafe { t.as_ref() };
+            if !std::ptr::eq(t, object) {
+                dunders_in_dict(py, t, &mut set);
+            }
         }
     }
     set.pair_hash_group();
@@ -197,6 +238,16 @@ pub fn fixup_slot_dispatchers(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
 }
 
 /// Re-resolves every slot of `tp` that has a dispatcher (used after its MRO changed).
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     pyrt_typeobject::slotdefs::update_all_slots(py, &a).unwrap();
+///     assert!(a.get_slot(SlotId::TP_REPR).is_some());
+///     assert!(a.get_slot(SlotId::NB_ADD).is_none());
+/// });
+/// ```
 pub fn update_all_slots(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     let mut set = SlotSet::default();
     for d in Dunder::all() {
@@ -208,9 +259,58 @@ pub fn update_all_slots(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
     Ok(())
 }
 
+/// After `tp`'s MRO changed (`__bases__` assignment): re-resolves every dispatched
+/// slot of `tp` and of all its subclasses, transitively (explicit worklist; each type
+/// once).
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let b = pyrt_typeobject::new_class(py, "B", &[a.clone()], None).unwrap();
+///     pyrt_typeobject::slotdefs::update_hierarchy_slots(py, &a).unwrap();
+///     assert!(b.get_slot(SlotId::TP_REPR).is_some());
+/// });
+/// ```
+pub fn update_hierarchy_slots(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
+    let mut seen: Vec<*const TypeObject> = Vec::new();
+    let mut work: Vec<Bound<'_, TypeObject>> = vec![Bound::from_ref(py, tp)];
+    while let Some(t) = work.pop() {
+        let p: *const TypeObject = &*t;
+        if seen.contains(&p) {
+            continue;
+        }
+        seen.push(p);
+        if t.has_flag(TypeFlags::HEAPTYPE) {
+            update_all_slots(py, &t)?;
+        }
+        for sub in t.tp_subclasses.snapshot() {
+            // SAFETY: registered subclasses are live (a type leaves the registry when it
+            // is freed, and nothing here frees types); a strong reference is taken.
+            work.push(unsafe { Bound::from_borrowed_ptr(py, sub) });
+        }
+    }
+    Ok(())
+}
+
 /// After `name` was set or deleted in `tp`'s dict: re-resolves the slots `name` drives
 /// in `tp` and in every subclass that does not define `name` itself (with its own
 /// subclasses). Static types are left alone.
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// use pyrt_typeobject::slotdefs::{Dunder, update_slot};
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let b = pyrt_typeobject::new_class(py, "B", &[a.clone()], None).unwrap();
+///     // Writes through `attr::type_dict_set` call it; here the dict is written directly.
+///     let f = pyrt_typeobject::attr::lookup_str(py, py.builtins().object(), "__repr__").unwrap();
+///     let key = Dunder::Neg.interned(py).unwrap();
+///     a.tp_dict.get(py).unwrap().set_item(py, key.as_any(), &f).unwrap();
+///     update_slot(py, &a, Dunder::Neg).unwrap();
+///     assert!(b.get_slot(SlotId::NB_NEGATIVE).is_some());
+/// });
+/// ```
 pub fn update_slot(py: Python<'_>, tp: &TypeObject, name: Dunder) -> PyResult<()> {
     if !tp.has_flag(TypeFlags::HEAPTYPE) {
         return Ok(());
@@ -257,6 +357,14 @@ pub(crate) fn set_hash_none_if_eq(py: Python<'_>, dict: &DictObject) -> PyResult
 
 /// [`update_slot`] for a dict key, if it is a dunder of the table (the hook
 /// `attr::type_dict_set` calls after every write).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let k = pyrt_core::builtins::intern(py, "not_a_dunder").unwrap().into_any();
+///     assert!(pyrt_typeobject::slotdefs::update_slot_for_key(py, &a, &k).is_ok());
+/// });
+/// ```
 pub fn update_slot_for_key(
     py: Python<'_>,
     tp: &TypeObject,
@@ -265,7 +373,7 @@ pub fn update_slot_for_key(
     match key
         .downcast::<StrObject>()
         .ok()
-        .and_then(|s| Dunder::from_name(s.as_str()))
+        .and_then(|s| Dunder::from_key(py, s))
     {
         Some(name) => update_slot(py, tp, name),
         None => Ok(()),

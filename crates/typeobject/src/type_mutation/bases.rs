@@ -4,10 +4,9 @@
 //! base's; the MROs of the type and its subclasses (all restored on failure); then the
 //! subclass registrations move.
 //!
-//! Owns those steps and their messages. Must not touch the type's dict.
-//!
-//! After the MROs are installed, the dunder-driven slots of the type and its subclasses
-//! are re-resolved (`slotdefs::update_all_slots`).
+//! Owns those steps and their messages. Must not touch the type's dict. The last step
+//! re-resolves the dunder-driven slots of the type and its subclasses
+//! (`slotdefs::update_hierarchy_slots`).
 
 use super::hierarchy::update_mro_hierarchy;
 use super::layout_compat::compatible_for_assignment;
@@ -69,21 +68,7 @@ pub fn set_bases<'py>(
         // SAFETY: the new bases tuple keeps these types alive.
         unsafe { b.as_ref() }.tp_subclasses.add(tp);
     }
-    update_slots_hierarchy(py, tp)
-}
-
-/// Re-resolves the dunder-driven slots of `tp` and of every subclass (their MROs just
-/// changed), parents before children.
-fn update_slots_hierarchy<'py>(py: Python<'py>, tp: &Bound<'py, TypeObject>) -> PyResult<()> {
-    let mut stack: Vec<Bound<'py, TypeObject>> = vec![tp.clone()];
-    while let Some(t) = stack.pop() {
-        crate::slotdefs::update_all_slots(py, &t)?;
-        for s in t.tp_subclasses.snapshot().iter().rev() {
-            // SAFETY: subclass lists hold live types; we take a reference at once.
-            stack.push(Bound::from_ref(py, unsafe { s.as_ref() }));
-        }
-    }
-    Ok(())
+    crate::slotdefs::update_hierarchy_slots(py, tp)
 }
 
 /// Steps 1–4: a mutable type, an assignment, a non-empty tuple.

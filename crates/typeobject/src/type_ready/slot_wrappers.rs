@@ -15,6 +15,11 @@ use pyrt_core::types::{SlotId, SlotValue, SsizeFunc};
 use pyrt_core::{PyResult, Python, TypeObject};
 
 pub(super) fn add_slot_wrappers(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
+    // A class from the class statement fills no behaviour slot before readying (its
+    // slots come from inheritance and the dunder fixup), so it has nothing to wrap.
+    if crate::class::is_class_created(tp) {
+        return Ok(());
+    }
     let Some(dict) = tp.tp_dict.get(py) else {
         return Ok(());
     };
