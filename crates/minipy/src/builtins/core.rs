@@ -387,11 +387,14 @@ fn format<'py>(
 fn globals<'py>(
     py: Python<'py>,
     _s: &Bound<'py, PyAny>,
-    _args: &Bound<'py, TupleObject>,
-    _kw: Kw<'_, 'py>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
 ) -> R<'py> {
-    Err(PyErr::runtime_error(
-        py,
-        "globals() is not supported by minipy",
-    ))
+    let args = args_t.items(py);
+    no_kwargs(py, "globals", kw)?;
+    check_count(py, "globals", args, 0, 0)?;
+    match crate::eval::frames::current_globals(py) {
+        Some(g) => Ok(g.into_any()),
+        None => Err(PyErr::runtime_error(py, "globals(): no current frame")),
+    }
 }

@@ -314,6 +314,7 @@ pub fn function_tp_call<'py>(
             line: def.pos.line,
             first_arg,
             class_cell,
+            globals: frame.globals.clone().unbind(),
         },
     )?;
     match exec_block(py, &mut frame, def.body) {
