@@ -354,6 +354,7 @@ impl Analysis {
             ExprKind::Name(n) => self.use_name(s, n),
             ExprKind::Int(_)
             | ExprKind::BigInt(_)
+            | ExprKind::Float(_)
             | ExprKind::Str(_)
             | ExprKind::Bool(_)
             | ExprKind::None
