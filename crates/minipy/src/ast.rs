@@ -279,6 +279,8 @@ pub enum ExprKind<'a> {
     Int(i64),
     /// An integer literal too large for pyrt's 64-bit `int` (raises `OverflowError`).
     BigInt(&'a str),
+    /// A float literal (pyrt has no float type: evaluating it raises).
+    Float(&'a str),
     /// A string literal (adjacent literals already joined).
     Str(&'a str),
     /// An f-string.

@@ -20,7 +20,7 @@ pub mod cli;
 pub mod eval;
 pub mod io;
 pub mod lexer;
-pub mod modules;
+pub(crate) mod modules;
 pub(crate) mod objects;
 pub mod parser;
 pub mod repl;

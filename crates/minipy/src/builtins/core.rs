@@ -1,6 +1,6 @@
 //! Core builtin functions: `print`, `repr`, `len`, `hash`, `id`, `callable`, `abs`,
 //! `min`, `max`, `sum`, `any`, `all`, `divmod`, `pow`, `chr`, `ord`, `format`,
-//! `globals`.
+//! `hex`, `oct`, `bin`, `globals`.
 //!
 //! Owns these functions and their argument messages (CPython 3.11's).
 
@@ -19,7 +19,7 @@ type Kw<'a, 'py> = Option<&'a Bound<'py, DictObject>>;
 type R<'py> = PyResult<Bound<'py, PyAny>>;
 
 /// The functions of this group.
-pub static FUNCTIONS: [MethodDef; 18] = [
+pub static FUNCTIONS: [MethodDef; 21] = [
     native("print", print),
     native("repr", repr),
     native("len", len),
@@ -37,6 +37,9 @@ pub static FUNCTIONS: [MethodDef; 18] = [
     native("chr", chr),
     native("ord", ord),
     native("format", format),
+    native("hex", hex),
+    native("oct", oct),
+    native("bin", bin),
     native("globals", globals),
 ];
 
@@ -387,11 +390,36 @@ fn format<'py>(
 fn globals<'py>(
     py: Python<'py>,
     _s: &Bound<'py, PyAny>,
-    _args: &Bound<'py, TupleObject>,
-    _kw: Kw<'_, 'py>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
 ) -> R<'py> {
-    Err(PyErr::runtime_error(
-        py,
-        "globals() is not supported by minipy",
-    ))
+    let args = args_t.items(py);
+    no_kwargs(py, "globals", kw)?;
+    check_count(py, "globals", args, 0, 0)?;
+    match crate::eval::frames::current_globals(py) {
+        Some(g) => Ok(g.into_any()),
+        None => Err(PyErr::runtime_error(py, "globals(): no current frame")),
+    }
+}
+
+/// `hex`, `oct`, `bin`: the integer in base 16, 8 or 2 with its prefix.
+fn radix<'py>(py: Python<'py>, name: &str, args_t: &Bound<'py, TupleObject>, kw: Kw<'_, 'py>, spec: &str) -> R<'py> {
+    let args = args_t.items(py);
+    no_kwargs(py, name, kw)?;
+    let a = one_arg(py, name, args)?;
+    let v = crate::objects::range::index_arg(py, a)?;
+    let n = pyrt_core::builtins::int_new(py, v)?.into_any();
+    Ok(str_new(py, &super::format_value(py, &n, spec)?)?.into_any())
+}
+
+fn hex<'py>(py: Python<'py>, _s: &Bound<'py, PyAny>, args: &Bound<'py, TupleObject>, kw: Kw<'_, 'py>) -> R<'py> {
+    radix(py, "hex", args, kw, "#x")
+}
+
+fn oct<'py>(py: Python<'py>, _s: &Bound<'py, PyAny>, args: &Bound<'py, TupleObject>, kw: Kw<'_, 'py>) -> R<'py> {
+    radix(py, "oct", args, kw, "#o")
+}
+
+fn bin<'py>(py: Python<'py>, _s: &Bound<'py, PyAny>, args: &Bound<'py, TupleObject>, kw: Kw<'_, 'py>) -> R<'py> {
+    radix(py, "bin", args, kw, "#b")
 }

@@ -1,5 +1,5 @@
 //! Introspection builtins: `isinstance`, `issubclass`, `getattr`, `setattr`,
-//! `hasattr`, `delattr`, `vars`.
+//! `hasattr`, `delattr`, `vars`, `dir`.
 //!
 //! Owns these functions and their messages. `isinstance`/`issubclass` follow the type's
 //! MRO (`__instancecheck__` hooks are not consulted).
@@ -16,7 +16,7 @@ type Kw<'a, 'py> = Option<&'a Bound<'py, DictObject>>;
 type R<'py> = PyResult<Bound<'py, PyAny>>;
 
 /// The functions of this group.
-pub static FUNCTIONS: [MethodDef; 7] = [
+pub static FUNCTIONS: [MethodDef; 8] = [
     native("isinstance", isinstance),
     native("issubclass", issubclass),
     native("getattr", getattr_fn),
@@ -24,6 +24,7 @@ pub static FUNCTIONS: [MethodDef; 7] = [
     native("hasattr", hasattr),
     native("delattr", delattr),
     native("vars", vars),
+    native("dir", dir),
 ];
 
 fn class_check<'py>(
@@ -170,4 +171,63 @@ fn vars<'py>(
     let key = pyrt_core::builtins::intern(py, "__dict__")?.into_any();
     getattr(py, obj, &key)
         .map_err(|_| PyErr::type_error(py, "vars() argument must have __dict__ attribute"))
+}
+
+/// The keys of a dict-like `__dict__` value, as strings.
+fn dict_names(py: Python<'_>, d: &Bound<'_, PyAny>, out: &mut Vec<String>) {
+    let keys = match d.downcast::<DictObject>() {
+        Ok(d) => d.keys(py),
+        Err(_) => crate::eval::operators::collect(py, d).unwrap_or_default(),
+    };
+    for k in keys {
+        if let Some(s) = crate::eval::frames::str_value(&k) {
+            out.push(s);
+        }
+    }
+}
+
+/// `dir(obj)`: the sorted names in the object's `__dict__` and in the dicts of its
+/// class's MRO (the class's own MRO for a class); `dir()` lists the current globals.
+fn dir<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
+    let args = args_t.items(py);
+    no_kwargs(py, "dir", kw)?;
+    check_count(py, "dir", args, 0, 1)?;
+    let mut names = Vec::new();
+    match args.first() {
+        None => {
+            if let Some(g) = crate::eval::frames::current_globals(py) {
+                dict_names(py, g.as_any(), &mut names);
+            }
+        }
+        Some(obj) => {
+            let key = pyrt_core::builtins::intern(py, "__dict__")?.into_any();
+            if let Ok(d) = getattr(py, obj, &key) {
+                dict_names(py, &d, &mut names);
+            }
+            let tp = match obj.downcast::<TypeObject>() {
+                Ok(t) => t.clone(),
+                Err(_) => obj.get_type(),
+            };
+            for t in pyrt_typeobject::mro::mro_of(&tp) {
+                // SAFETY: MRO entries are live types owned by `tp`'s MRO tuple, which
+                // `tp` (held) keeps alive while the loop reads their dicts.
+                let t = unsafe { t.as_ref() };
+                if let Some(d) = t.tp_dict.get(py) {
+                    dict_names(py, d.as_any(), &mut names);
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    let items: Vec<Bound<'py, PyAny>> = names
+        .iter()
+        .map(|n| Ok(pyrt_core::builtins::str_new(py, n)?.into_any()))
+        .collect::<PyResult<_>>()?;
+    Ok(pyrt_core::builtins::list_new(py, &items)?.into_any())
 }

@@ -132,20 +132,22 @@ pub fn exception_type<'py>(py: Python<'py>, name: &str) -> Option<Bound<'py, Typ
 
 /// The `Ellipsis` singleton.
 pub fn ellipsis(py: Python<'_>) -> Bound<'_, PyAny> {
+    // Kept for the life of the process (leaked), so no reference is released when the
+    // interpreter's thread ends.
     thread_local! {
-        static E: std::cell::OnceCell<pyrt_core::Py<PyAny>> = const { std::cell::OnceCell::new() };
+        static E: std::cell::Cell<Option<&'static pyrt_core::Py<PyAny>>> = const { std::cell::Cell::new(None) };
     }
-    E.with(|e| {
-        e.get_or_init(|| {
-            let t = crate::objects::types(py);
-            match crate::objects::native_type::alloc_native::<0>(py, t.ellipsis.bind(py)) {
-                Ok(o) => o.into_any().unbind(),
-                Err(_) => pyrt_core::protocol::none(py).unbind(),
-            }
-        })
-        .bind(py)
-        .clone()
-    })
+    if let Some(e) = E.with(std::cell::Cell::get) {
+        return e.bind(py).clone();
+    }
+    let t = crate::objects::types(py);
+    let obj = match crate::objects::native_type::alloc_native::<0>(py, t.ellipsis.bind(py)) {
+        Ok(o) => o.into_any(),
+        Err(_) => pyrt_core::protocol::none(py),
+    };
+    let kept: &'static pyrt_core::Py<PyAny> = Box::leak(Box::new(obj.clone().unbind()));
+    E.with(|e| e.set(Some(kept)));
+    obj
 }
 
 /// `d.update(m)` for a dict or an iterable of pairs.

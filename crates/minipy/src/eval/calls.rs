@@ -159,18 +159,19 @@ pub fn call_object<'py>(
 }
 
 /// One shared empty tuple for argument-less calls (tuples are immutable; CPython's
-/// empty tuple is a singleton too, which also keeps allocation patterns alike).
+/// empty tuple is a singleton too, which also keeps allocation patterns alike). It is
+/// kept for the life of the process, like the rest of the interpreter's state, so no
+/// reference is released when the interpreter's thread ends.
 fn empty_tuple(py: Python<'_>) -> PyResult<Bound<'_, TupleObject>> {
     thread_local! {
-        static EMPTY: std::cell::OnceCell<pyrt_core::Py<TupleObject>> = const { std::cell::OnceCell::new() };
+        static EMPTY: std::cell::Cell<Option<&'static pyrt_core::Py<TupleObject>>> = const { std::cell::Cell::new(None) };
     }
-    if let Some(t) = EMPTY.with(|e| e.get().map(|t| t.clone_ref(py))) {
-        return Ok(t.into_bound(py));
+    if let Some(t) = EMPTY.with(std::cell::Cell::get) {
+        return Ok(t.bind(py).clone());
     }
     let t = tuple_new(py, &[])?;
-    EMPTY.with(|e| {
-        let _ = e.set(t.clone().unbind());
-    });
+    let kept: &'static pyrt_core::Py<TupleObject> = Box::leak(Box::new(t.clone().unbind()));
+    EMPTY.with(|e| e.set(Some(kept)));
     Ok(t)
 }
 
@@ -313,6 +314,7 @@ pub fn function_tp_call<'py>(
             line: def.pos.line,
             first_arg,
             class_cell,
+            globals: frame.globals.clone().unbind(),
         },
     )?;
     match exec_block(py, &mut frame, def.body) {

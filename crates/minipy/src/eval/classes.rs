@@ -82,6 +82,7 @@ pub fn class_statement<'py>(
                 line: def.pos.line,
                 first_arg: None,
                 class_cell: None,
+                globals: frame.globals.clone().unbind(),
             },
         )?;
         if let Err(e) = exec_block(py, &mut body_frame, def.body) {

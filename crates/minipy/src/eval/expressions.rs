@@ -24,6 +24,11 @@ pub fn eval<'py>(
         ExprKind::Name(n) => frame.load(py, n),
         ExprKind::Int(v) => Ok(int_new(py, *v)?.into_any()),
         ExprKind::BigInt(_) => Err(PyErr::overflow_error(py, "int too large")),
+        ExprKind::Float(s) => Err(PyErr::new(
+            py,
+            py.builtins().not_implemented_error(),
+            &format!("float literal {s}: pyrt has no float type"),
+        )),
         ExprKind::Str(s) => Ok(intern_literal(py, s)?),
         ExprKind::FString(parts) => Ok(str_new(py, &fstring(py, frame, parts)?)?.into_any()),
         ExprKind::Bool(b) => Ok(bool_obj(py, *b)),

@@ -23,6 +23,8 @@ pub struct FrameInfo {
     pub first_arg: Option<Py<PyAny>>,
     /// The `__class__` cell, if the code has one (for zero-argument `super()`).
     pub class_cell: Option<Py<PyAny>>,
+    /// The frame's globals (for `globals()`).
+    pub globals: Py<DictObject>,
 }
 
 /// A running scope.
@@ -253,6 +255,7 @@ pub fn run_module<'py>(
             line: 0,
             first_arg: None,
             class_cell: None,
+            globals: globals.clone().unbind(),
         },
     )?;
     let r = super::statements::exec_module_body(py, &mut frame, module.body, want_value);
@@ -260,6 +263,15 @@ pub fn run_module<'py>(
         super::exceptions::add_traceback_entry(py, e);
     }
     r
+}
+
+/// The innermost frame's globals (`globals()`).
+pub fn current_globals(py: Python<'_>) -> Option<Bound<'_, DictObject>> {
+    state(py)
+        .frames
+        .borrow()
+        .last()
+        .map(|f| f.globals.bind(py).clone())
 }
 
 /// Zero-argument `super()`: the `__class__` cell and first argument of the innermost

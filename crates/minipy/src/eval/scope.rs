@@ -11,7 +11,6 @@ use crate::ast::{
     Arg, ClassDef, Comprehension, Expr, ExprKind, FPart, FunctionDef, Stmt, StmtKind,
 };
 use crate::syntax_error::SyntaxError;
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// What kind of scope a [`Code`] is.
@@ -73,15 +72,23 @@ impl Code {
     }
 }
 
-thread_local! {
-    static REGISTRY: RefCell<HashMap<usize, &'static Code>> = RefCell::new(HashMap::new());
+/// The codes of every analysed scope, by AST node address (process-wide: ASTs are
+/// leaked, so addresses are never reused).
+static REGISTRY: std::sync::Mutex<Option<HashMap<usize, &'static Code>>> =
+    std::sync::Mutex::new(None);
+
+fn with_registry<R>(f: impl FnOnce(&mut HashMap<usize, &'static Code>) -> R) -> R {
+    let mut g = REGISTRY
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    f(g.get_or_insert_with(HashMap::new))
 }
 
 /// The `Code` of the scope whose AST node is at `node` (a `FunctionDef`, `ClassDef`,
 /// comprehension `Expr` or `Module` body).
 pub fn code_for<T>(node: &T) -> Option<&'static Code> {
     let key = node as *const T as usize;
-    REGISTRY.with(|r| r.borrow().get(&key).copied())
+    with_registry(|r| r.get(&key).copied())
 }
 
 /// One scope under construction.
@@ -347,6 +354,7 @@ impl Analysis {
             ExprKind::Name(n) => self.use_name(s, n),
             ExprKind::Int(_)
             | ExprKind::BigInt(_)
+            | ExprKind::Float(_)
             | ExprKind::Str(_)
             | ExprKind::Bool(_)
             | ExprKind::None
@@ -537,7 +545,7 @@ impl Analysis {
                 freevars,
                 names,
             }));
-            REGISTRY.with(|r| r.borrow_mut().insert(b.key, code));
+            with_registry(|r| r.insert(b.key, code));
             if id == root {
                 root_code = Some(code);
             }

@@ -12,6 +12,7 @@ fn kinds(src: &str) -> Vec<String> {
             Tok::Name(n) => n.to_string(),
             Tok::Int(v) => v.to_string(),
             Tok::BigInt(s) => format!("big:{s}"),
+            Tok::Float(s) => format!("float:{s}"),
             Tok::Str { value, .. } => format!("{value:?}"),
             Tok::Op(o) => o.to_string(),
             Tok::Newline => "NL".into(),
@@ -78,6 +79,22 @@ fn integer_literals() {
     assert_eq!(
         kinds("1_000 0x1F 0o17 0b101 0 00 9223372036854775808")[..7],
         ["1000", "31", "15", "5", "0", "0", "big:9223372036854775808"]
+    );
+}
+
+#[test]
+fn float_literals_are_tokens() {
+    assert_eq!(
+        kinds("1.5 .25 2. 1e3 1E-2 3.5e+1 1_0.0_1")[..7],
+        [
+            "float:1.5",
+            "float:.25",
+            "float:2.",
+            "float:1e3",
+            "float:1E-2",
+            "float:3.5e+1",
+            "float:1_0.0_1"
+        ]
     );
 }
 

@@ -13,6 +13,8 @@ pub enum Tok<'a> {
     Int(i64),
     /// An integer literal that does not (its digits, underscores removed).
     BigInt(&'a str),
+    /// A float literal (its text): pyrt has no float type.
+    Float(&'a str),
     /// A string literal. For an f-string `value` is the raw body (escapes and
     /// replacement fields are processed by the parser); otherwise it is the decoded text.
     Str {

@@ -72,14 +72,8 @@ fn gc_stats<'py>(
     Ok(list_new(py, &out)?.into_any())
 }
 
-/// The statistics report `pyrt --stats` prints to stderr at exit.
-///
-/// ```
-/// pyrt_typeobject::Runtime::with(|py| {
-///     let text = minipy::modules::pyrt_stats::report(py);
-///     assert!(text.contains("method cache:") && text.contains("gc generation 2:"));
-/// });
-/// ```
+/// The statistics report `pyrt --stats` prints to stderr at exit (exercised by the
+/// root package's `tests/minipy_cli.rs`).
 pub fn report(py: Python<'_>) -> String {
     let s = pyrt_typeobject::method_cache::stats(py);
     let mut out = String::from("--- pyrt statistics ---\n");

@@ -14,7 +14,6 @@ use pyrt_core::builtins::{DictObject, StrObject, str_new};
 use pyrt_core::protocol::none;
 use pyrt_core::types::GetSetDef;
 use pyrt_core::{Bound, Py, PyAny, PyErr, PyResult, Python, TypeObject};
-use std::cell::RefCell;
 
 /// Field indexes of a function object.
 pub mod field {
@@ -41,16 +40,31 @@ pub mod field {
 /// A function object.
 pub type FunctionObject = NativeObject<9>;
 
-thread_local! {
-    /// Every function code seen, once each; functions store an index into it.
-    static CODES: RefCell<Vec<(&'static Code, &'static FunctionDef<'static>)>> = const { RefCell::new(Vec::new()) };
-    static CODE_INDEX: RefCell<std::collections::HashMap<usize, usize>> = RefCell::new(std::collections::HashMap::new());
+/// Every function code seen, once each (process-wide, like the AST it describes);
+/// functions store an index into it.
+struct CodeTable {
+    codes: Vec<(&'static Code, &'static FunctionDef<'static>)>,
+    index: std::collections::HashMap<usize, usize>,
+}
+
+static CODES: std::sync::Mutex<Option<CodeTable>> = std::sync::Mutex::new(None);
+
+/// Runs `f` on the code table (a poisoned lock still holds consistent data: every
+/// update is a single push/insert).
+fn with_codes<R>(f: impl FnOnce(&mut CodeTable) -> R) -> R {
+    let mut g = CODES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    f(g.get_or_insert_with(|| CodeTable {
+        codes: Vec::new(),
+        index: std::collections::HashMap::new(),
+    }))
 }
 
 /// The code and definition of a function object.
 pub fn code_of(f: &FunctionObject) -> Option<(&'static Code, &'static FunctionDef<'static>)> {
     let i = usize::try_from(f.word(0)).ok()?.checked_sub(1)?;
-    CODES.with(|c| c.borrow().get(i).copied())
+    with_codes(|t| t.codes.get(i).copied())
 }
 
 pub(super) fn make_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
@@ -92,14 +106,14 @@ pub struct FunctionParts<'py> {
 pub fn new_function<'py>(py: Python<'py>, p: FunctionParts<'py>) -> PyResult<Bound<'py, PyAny>> {
     let f = alloc_native::<9>(py, super::types(py).function.bind(py))?;
     let key = p.def as *const FunctionDef<'static> as usize;
-    let idx = CODE_INDEX.with(|m| {
-        *m.borrow_mut().entry(key).or_insert_with(|| {
-            CODES.with(|c| {
-                let mut c = c.borrow_mut();
-                c.push((p.code, p.def));
-                c.len()
-            })
-        })
+    let idx = with_codes(|t| {
+        if let Some(i) = t.index.get(&key) {
+            return *i;
+        }
+        t.codes.push((p.code, p.def));
+        let i = t.codes.len();
+        t.index.insert(key, i);
+        i
     });
     f.set_word(0, idx as i64);
     f.set(py, field::GLOBALS, Some(p.globals.into_any()));

@@ -65,7 +65,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             Tok::Name(n) => {
                 !super::is_keyword(n) || matches!(n, "True" | "False" | "None" | "lambda")
             }
-            Tok::Int(_) | Tok::BigInt(_) | Tok::Str { .. } => true,
+            Tok::Int(_) | Tok::BigInt(_) | Tok::Float(_) | Tok::Str { .. } => true,
             Tok::Op(o) => matches!(o, "{" | "..."),
             _ => false,
         }
@@ -521,6 +521,10 @@ impl<'t, 'a> Parser<'t, 'a> {
             Tok::BigInt(s) => {
                 self.advance();
                 Ok(self.mk(pos, ExprKind::BigInt(s)))
+            }
+            Tok::Float(s) => {
+                self.advance();
+                Ok(self.mk(pos, ExprKind::Float(s)))
             }
             Tok::Str { .. } => self.strings(),
             Tok::Op("...") => {

@@ -21,7 +21,11 @@ pub(crate) enum Ctx {
 /// How CPython names an expression that cannot be a target.
 fn describe(e: &Expr<'_>) -> &'static str {
     match &e.kind {
-        ExprKind::Int(_) | ExprKind::BigInt(_) | ExprKind::Str(_) | ExprKind::Ellipsis => "literal",
+        ExprKind::Int(_)
+        | ExprKind::BigInt(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::Ellipsis => "literal",
         ExprKind::Bool(true) => "True",
         ExprKind::Bool(false) => "False",
         ExprKind::None => "None",
