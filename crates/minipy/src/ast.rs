@@ -128,6 +128,13 @@ pub enum StmtKind<'a> {
     Global(&'a [&'a str]),
     /// `nonlocal a, b`.
     Nonlocal(&'a [&'a str]),
+    /// `with m1 as t1, m2: body`.
+    With {
+        /// The context managers and their optional `as` targets.
+        items: &'a [WithItem<'a>],
+        /// The body.
+        body: &'a [Stmt<'a>],
+    },
     /// `import a, b as c`.
     Import(&'a [Alias<'a>]),
     /// `from module import a, b as c`.
@@ -137,6 +144,15 @@ pub enum StmtKind<'a> {
         /// The imported names.
         names: &'a [Alias<'a>],
     },
+}
+
+/// One `manager [as target]` of a `with` statement.
+#[derive(Clone, Debug)]
+pub struct WithItem<'a> {
+    /// The context manager expression.
+    pub context: Expr<'a>,
+    /// The `as` target.
+    pub target: Option<Expr<'a>>,
 }
 
 /// `name [as asname]` in an import.

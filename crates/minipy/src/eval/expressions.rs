@@ -245,7 +245,22 @@ fn comprehension<'py>(
         };
         inner.cells.push(cell);
     }
-    comp_level(py, &mut inner, comps, 0, Some(it), body)
+    // A comprehension is a frame of its own, as in CPython (recursion depth, traceback).
+    let _g = super::frames::FrameGuard::enter(
+        py,
+        super::frames::FrameInfo {
+            name: &code.name,
+            line: node.pos.line,
+            first_arg: None,
+            class_cell: None,
+            globals: frame.globals.clone().unbind(),
+        },
+    )?;
+    let r = comp_level(py, &mut inner, comps, 0, Some(it), body);
+    if let Err(e) = &r {
+        super::exceptions::add_traceback_entry(py, e);
+    }
+    r
 }
 
 fn comp_level<'py>(

@@ -234,6 +234,15 @@ impl Analysis {
                 self.block(s, orelse);
                 self.block(s, finalbody);
             }
+            StmtKind::With { items, body } => {
+                for it in items.iter() {
+                    self.expr(s, &it.context);
+                    if let Some(t) = &it.target {
+                        self.target(s, t);
+                    }
+                }
+                self.block(s, body);
+            }
             StmtKind::Raise { exc, cause } => {
                 exc.iter().chain(cause.iter()).for_each(|e| self.expr(s, e));
             }

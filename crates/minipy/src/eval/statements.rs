@@ -139,6 +139,7 @@ pub fn exec<'py>(
             let c = classes::class_statement(py, frame, def)?;
             frame.store(py, def.name, c)?;
         }
+        StmtKind::With { items, body } => return exec_with(py, frame, items, body),
         StmtKind::Try {
             body,
             handlers,
@@ -233,5 +234,72 @@ fn exec_try<'py>(
     match fin? {
         Flow::Normal => outcome,
         other => Ok(other),
+    }
+}
+
+/// `with` over `items` (the first item's manager wraps the rest): `__enter__` and
+/// `__exit__` looked up on the manager's type, `__exit__(type, value, traceback)` on an
+/// exception (a true result swallows it), `__exit__(None, None, None)` otherwise.
+fn exec_with<'py>(
+    py: Python<'py>,
+    frame: &mut Frame<'py>,
+    items: &'static [crate::ast::WithItem<'static>],
+    body: &'static [Stmt<'static>],
+) -> PyResult<Flow<'py>> {
+    let Some((first, rest)) = items.split_first() else {
+        return exec_block(py, frame, body);
+    };
+    let mgr = eval(py, frame, &first.context)?;
+    let tp = mgr.get_type();
+    let lookup = |name: &str| pyrt_typeobject::attr::lookup_str(py, &tp, name);
+    let Some(enter) = lookup("__enter__") else {
+        return Err(PyErr::type_error(
+            py,
+            format!(
+                "'{}' object does not support the context manager protocol",
+                mgr.type_name()
+            ),
+        ));
+    };
+    let Some(exit) = lookup("__exit__") else {
+        return Err(PyErr::type_error(
+            py,
+            format!(
+                "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                mgr.type_name()
+            ),
+        ));
+    };
+    let value = calls::call_object(py, &enter, vec![mgr.clone()], None)?;
+    let outcome = match &first.target {
+        Some(t) => assign::store(py, frame, t, value),
+        None => Ok(()),
+    }
+    .and_then(|()| exec_with(py, frame, rest, body));
+    match outcome {
+        Ok(flow) => {
+            let none = none(py);
+            calls::call_object(py, &exit, vec![mgr, none.clone(), none.clone(), none], None)?;
+            Ok(flow)
+        }
+        Err(e) => {
+            let v = e.value(py).clone();
+            let tb = match v.downcast::<pyrt_core::builtins::BaseExceptionObject>() {
+                Ok(p) => p.traceback.get(py).unwrap_or_else(|| none(py)),
+                Err(_) => none(py),
+            };
+            super::state(py)
+                .handling
+                .borrow_mut()
+                .push(v.clone().unbind());
+            let r = calls::call_object(py, &exit, vec![mgr, v.get_type().into_any(), v, tb], None);
+            let popped = super::state(py).handling.borrow_mut().pop();
+            drop(popped);
+            if pyrt_core::protocol::is_true(py, &r?)? {
+                Ok(Flow::Normal)
+            } else {
+                Err(e)
+            }
+        }
     }
 }

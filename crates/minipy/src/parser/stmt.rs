@@ -57,6 +57,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                 "while" => Some(self.while_stmt()?),
                 "for" => Some(self.for_stmt()?),
                 "try" => Some(self.try_stmt()?),
+                "with" => Some(self.with_stmt()?),
                 "def" => Some(self.funcdef(&[])?),
                 "class" => Some(self.classdef(&[])?),
                 _ => None,
@@ -204,6 +205,38 @@ impl<'t, 'a> Parser<'t, 'a> {
                 orelse,
             },
         })
+    }
+
+    fn with_stmt(&mut self) -> S<'a> {
+        let pos = self.advance().pos;
+        let mut items = Vec::new();
+        loop {
+            let context = self.test()?;
+            let target = if self.eat_kw("as") {
+                let t = self.target_list_single()?;
+                self.check_target(&t, Ctx::For)?;
+                Some(t)
+            } else {
+                None
+            };
+            items.push(crate::ast::WithItem { context, target });
+            if !self.eat_op(",") {
+                break;
+            }
+        }
+        let body = self.block("'with' statement", pos.line)?;
+        Ok(Stmt {
+            pos,
+            kind: StmtKind::With {
+                items: self.alloc_slice(items),
+                body,
+            },
+        })
+    }
+
+    /// One assignment target (a name, attribute, subscript or parenthesised tuple).
+    fn target_list_single(&mut self) -> Result<Expr<'a>, SyntaxError> {
+        self.bitor()
     }
 
     fn try_stmt(&mut self) -> S<'a> {
