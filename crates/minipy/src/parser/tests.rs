@@ -91,6 +91,8 @@ for i, (j, *k) in enumerate(x):
     elif j: break
     else: pass
 while x: x -= 1
+with open(a) as (f, g), lock:
+    pass
 global g
 import gc, weakref as w
 from weakref import ref
@@ -100,6 +102,7 @@ print(f'{a!r:>{w}} {{x}}', [i for i in y if i], {k: v for k, v in z}, a[1:2, ::3
     assert!(s.contains("ClassDef"));
     assert!(s.contains("Try"));
     assert!(s.contains("FString"));
+    assert!(s.contains("With"));
 }
 
 #[test]
