@@ -403,7 +403,13 @@ fn globals<'py>(
 }
 
 /// `hex`, `oct`, `bin`: the integer in base 16, 8 or 2 with its prefix.
-fn radix<'py>(py: Python<'py>, name: &str, args_t: &Bound<'py, TupleObject>, kw: Kw<'_, 'py>, spec: &str) -> R<'py> {
+fn radix<'py>(
+    py: Python<'py>,
+    name: &str,
+    args_t: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+    spec: &str,
+) -> R<'py> {
     let args = args_t.items(py);
     no_kwargs(py, name, kw)?;
     let a = one_arg(py, name, args)?;
@@ -412,14 +418,29 @@ fn radix<'py>(py: Python<'py>, name: &str, args_t: &Bound<'py, TupleObject>, kw:
     Ok(str_new(py, &super::format_value(py, &n, spec)?)?.into_any())
 }
 
-fn hex<'py>(py: Python<'py>, _s: &Bound<'py, PyAny>, args: &Bound<'py, TupleObject>, kw: Kw<'_, 'py>) -> R<'py> {
+fn hex<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
     radix(py, "hex", args, kw, "#x")
 }
 
-fn oct<'py>(py: Python<'py>, _s: &Bound<'py, PyAny>, args: &Bound<'py, TupleObject>, kw: Kw<'_, 'py>) -> R<'py> {
+fn oct<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
     radix(py, "oct", args, kw, "#o")
 }
 
-fn bin<'py>(py: Python<'py>, _s: &Bound<'py, PyAny>, args: &Bound<'py, TupleObject>, kw: Kw<'_, 'py>) -> R<'py> {
+fn bin<'py>(
+    py: Python<'py>,
+    _s: &Bound<'py, PyAny>,
+    args: &Bound<'py, TupleObject>,
+    kw: Kw<'_, 'py>,
+) -> R<'py> {
     radix(py, "bin", args, kw, "#b")
 }
