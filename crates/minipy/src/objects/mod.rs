@@ -28,6 +28,8 @@ pub struct Types {
     pub module: Py<TypeObject>,
     /// Iterators over lists, tuples, strings and key snapshots.
     pub seq_iter: Py<TypeObject>,
+    /// `dict_keyiterator`.
+    pub dict_iter: Py<TypeObject>,
     /// `range`.
     pub range: Py<TypeObject>,
     /// `range_iterator`.
@@ -62,6 +64,7 @@ fn make_types(py: Python<'_>) -> PyResult<Types> {
         cell: cell::make_type(py)?,
         module: module::make_type(py)?,
         seq_iter: iter::make_type(py)?,
+        dict_iter: iter::make_dict_iter_type(py)?,
         range: range::make_range_type(py)?,
         range_iter: range::make_iter_type(py)?,
         slice: slice::make_type(py)?,
