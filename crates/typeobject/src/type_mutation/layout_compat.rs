@@ -52,7 +52,13 @@ pub fn compatible_for_assignment(
         (Some(a), Some(b)) => std::ptr::eq(a, b),
         _ => false,
     };
-    if std::ptr::eq(n, o) || (same_base && same_slots_added(py, n, o)) {
+    // Siblings qualify only when both were made by class creation, whose instance
+    // layout (slots, dict, weaklist) pyrt knows in full.
+    let siblings = same_base
+        && crate::class::is_class_created(n)
+        && crate::class::is_class_created(o)
+        && same_slots_added(py, n, o);
+    if std::ptr::eq(n, o) || siblings {
         return Ok(());
     }
     Err(PyErr::type_error(
