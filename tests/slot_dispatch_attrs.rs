@@ -8,8 +8,10 @@ mod slot_support;
 
 use common::checked;
 use pyrt::ops::{self, BinOp};
+use pyrt::unraisable::{Unraisable, format_unraisable, set_unraisable_hook};
 use pyrt::{Bound, PyErr, PyResult, Python};
 use slot_support::*;
+use std::sync::{Arc, Mutex};
 
 fn label_and_name<'py>(
     py: Python<'py>,
@@ -517,10 +519,24 @@ fn del_dunder_runs_as_the_finalizer() {
         setattr(py, &y, "me", Some(&y)).unwrap();
         drop(y);
         let before = py.live_objects();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        let old = set_unraisable_hook(
+            py,
+            Some(Arc::new(move |py: Python<'_>, u: &Unraisable<'_, '_>| {
+                sink.lock().unwrap().push(format_unraisable(py, u))
+            })),
+        );
         pyrt::gc::collect(py, 2);
+        set_unraisable_hook(py, old);
         assert!(
             py.live_objects() < before,
             "the D2 cycle is freed despite its __del__ raising"
         );
+        // The error reaches the embedder's unraisable hook, with the `__del__` as context.
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.len(), 1, "{seen:?}");
+        assert!(seen[0].starts_with("Exception ignored in: "), "{seen:?}");
+        assert!(seen[0].ends_with("ValueError: boom\n"), "{seen:?}");
     });
 }

@@ -56,9 +56,13 @@ fn set_dict<'py>(
     Ok(())
 }
 
-/// `obj.__weakref__`: `None` (pyrt keeps no weak reference lists yet).
-fn get_weakref<'py>(py: Python<'py>, _obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    Ok(none(py))
+/// `obj.__weakref__`: the first weak reference to the object, or `None`.
+fn get_weakref<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    // The head of the object's weak-reference list (the basic ref, if any, is first).
+    Ok(pyrt_core::weakref::weakrefs_of(py, obj)
+        .into_iter()
+        .next()
+        .map_or_else(|| none(py), Bound::into_any))
 }
 
 /// The `__dict__` attribute.

@@ -20,7 +20,6 @@ pub(crate) mod method;
 mod names;
 pub(crate) mod new_builtin;
 mod table;
-pub(crate) mod unraisable;
 mod update;
 mod wrappers;
 

@@ -217,6 +217,6 @@ pub(crate) fn slot_tp_finalize(py: Python<'_>, obj: &Bound<'_>) {
         Err(e) => Err((e, None)),
     };
     if let Err((e, m)) = r {
-        crate::slotdefs::unraisable::report(py, &e, m.as_ref().map(|m| m.callable()));
+        pyrt_core::unraisable::write_unraisable(py, e, m.as_ref().map(|m| m.callable()));
     }
 }
