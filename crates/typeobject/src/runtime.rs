@@ -35,6 +35,7 @@ fn init(py: Python<'_>) {
     crate::builtins::install_behaviour_slots(py);
     crate::slot_wrapper::install_types(py);
     crate::ops::install_types(py);
+    crate::builtins::install_iterator_types(py);
     set_static_bases(py);
     for (_, tp) in py.builtins().all() {
         // SAFETY: DEFAULT is HAVE_VERSION_TAG only; no layout depends on it.

@@ -1,13 +1,13 @@
-//! Iterators over the core containers (`list`, `tuple`, `str`, `dict` keys) and the
-//! `tp_iter` slots that create them. pyrt's core builtins have no iterators yet, so
-//! minipy installs these slots at start-up (before any class exists, so every subclass
+//! Iterators over the core sequences (`list`, `tuple`, `str`) and the `tp_iter` slots
+//! that create them. pyrt's core has only the generic sequence iterator for these, so
+//! minipy installs faster ones at start-up (before any class exists, so every subclass
 //! inherits them through `type_ready`).
 //!
-//! Owns the `iterator` type and those four `tp_iter` slots.
+//! Owns the `iterator` type and those three `tp_iter` slots.
 
 use super::native_type::{NativeObject, alloc_native, make_native_type};
-use pyrt_core::builtins::{DictObject, ListObject, StrObject, TupleObject, list_new, str_new};
-use pyrt_core::{Bound, Py, PyAny, PyErr, PyResult, Python, TypeObject};
+use pyrt_core::builtins::{ListObject, StrObject, TupleObject, str_new};
+use pyrt_core::{Bound, Py, PyAny, PyResult, Python, TypeObject};
 
 /// An iterator: field 0 the sequence, word 0 the next index (a byte offset for `str`).
 pub type SeqIterObject = NativeObject<1>;
@@ -72,69 +72,11 @@ fn list_iter<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'p
     seq_iter(py, obj)
 }
 
-/// A dict key iterator: field 0 the dict, field 1 a snapshot of its keys; word 0 the
-/// next index, word 1 the dict's size when iteration started (-1 once it changed).
-pub type DictIterObject = NativeObject<2>;
-
-pub(super) fn make_dict_iter_type(py: Python<'_>) -> PyResult<Py<TypeObject>> {
-    let t = make_native_type::<2>(py, "dict_keyiterator", false, &[])?;
-    let tp = t.bind(py);
-    tp.tp_iter.set(Some(self_iter));
-    tp.tp_iternext.set(Some(dict_next));
-    Ok(t)
-}
-
-fn dict_iter<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let Ok(d) = obj.downcast::<DictObject>() else {
-        return seq_iter(py, list_new(py, &[])?.as_any());
-    };
-    let it = alloc_native::<2>(py, super::types(py).dict_iter.bind(py))?;
-    it.set(py, 0, Some(obj.clone()));
-    it.set(py, 1, Some(list_new(py, &d.keys(py))?.into_any()));
-    it.set_word(1, d.len() as i64);
-    Ok(it.into_any())
-}
-
-/// Next key; `RuntimeError: dictionary changed size during iteration` once the dict's
-/// size differs from when iteration started (and on every later call, as CPython).
-fn dict_next<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let Ok(it) = obj.downcast::<DictIterObject>() else {
-        return Ok(None);
-    };
-    let (Some(d), Some(keys)) = (it.get(py, 0), it.get(py, 1)) else {
-        return Ok(None);
-    };
-    let len = d.downcast::<DictObject>().map_or(0, |d| d.len() as i64);
-    if it.word(1) != len {
-        it.set_word(1, -1);
-        return Err(PyErr::runtime_error(
-            py,
-            "dictionary changed size during iteration",
-        ));
-    }
-    let i = it.word(0);
-    let key = keys
-        .downcast::<ListObject>()
-        .ok()
-        .and_then(|l| l.get(py, i as usize));
-    match key {
-        Some(k) => {
-            it.set_word(0, i + 1);
-            Ok(Some(k))
-        }
-        None => {
-            it.set(py, 0, None);
-            it.set(py, 1, None);
-            Ok(None)
-        }
-    }
-}
-
-/// Installs `tp_iter` on `list`, `tuple`, `str` and `dict`.
+/// Installs `tp_iter` on `list`, `tuple` and `str` (`dict` has pyrt's own
+/// `dict_keyiterator`).
 pub(super) fn install_container_iterators(py: Python<'_>) {
     let b = py.builtins();
     for tp in [b.list(), b.tuple(), b.str_()] {
         tp.tp_iter.set(Some(list_iter));
     }
-    b.dict().tp_iter.set(Some(dict_iter));
 }

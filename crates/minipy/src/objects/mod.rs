@@ -26,10 +26,8 @@ pub struct Types {
     pub cell: Py<TypeObject>,
     /// `module`.
     pub module: Py<TypeObject>,
-    /// Iterators over lists, tuples, strings and key snapshots.
+    /// Iterators over lists, tuples and strings.
     pub seq_iter: Py<TypeObject>,
-    /// `dict_keyiterator`.
-    pub dict_iter: Py<TypeObject>,
     /// `range`.
     pub range: Py<TypeObject>,
     /// `range_iterator`.
@@ -64,7 +62,6 @@ fn make_types(py: Python<'_>) -> PyResult<Types> {
         cell: cell::make_type(py)?,
         module: module::make_type(py)?,
         seq_iter: iter::make_type(py)?,
-        dict_iter: iter::make_dict_iter_type(py)?,
         range: range::make_range_type(py)?,
         range_iter: range::make_iter_type(py)?,
         slice: slice::make_type(py)?,

@@ -300,6 +300,32 @@ impl DictObject {
             .collect()
     }
 
+    /// The first live key at or after position `pos` of the insertion-ordered entries,
+    /// with its position: what a dict iterator resumes from. Positions stay valid until
+    /// the dict is resized (which only an insertion does).
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+    ///     let k = pyrt_core::builtins::intern(py, "k").unwrap().into_any();
+    ///     d.set_item(py, &k, &k).unwrap();
+    ///     let (at, key) = d.key_from(py, 0).unwrap();
+    ///     assert!(key.is(&k));
+    ///     assert!(d.key_from(py, at + 1).is_none());
+    /// });
+    /// ```
+    pub fn key_from<'py>(&self, py: Python<'py>, pos: usize) -> Option<(usize, Bound<'py, PyAny>)> {
+        let (at, key) = self.with(|t| {
+            t.entries
+                .iter()
+                .enumerate()
+                .skip(pos)
+                .find_map(|(i, e)| Some((i, e.key?)))
+        })?;
+        // SAFETY: the dict owns a reference to every live key; we take our own at once.
+        Some((at, unsafe { Bound::from_borrowed_ptr(py, key) }))
+    }
+
     /// New references to all keys, in insertion order.
     pub fn keys<'py>(&self, py: Python<'py>) -> Vec<Bound<'py, PyAny>> {
         self.items(py).into_iter().map(|(k, _)| k).collect()

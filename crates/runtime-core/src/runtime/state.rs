@@ -98,6 +98,7 @@ builtin_types! {
     wrapper_descriptor => "wrapper_descriptor",
     method_wrapper => "method-wrapper",
     seq_iterator => "iterator",
+    dict_keyiterator => "dict_keyiterator",
     builtin_function_or_method => "builtin_function_or_method",
     method_descriptor => "method_descriptor",
     classmethod_descriptor => "classmethod_descriptor",

@@ -40,6 +40,7 @@ pub(crate) mod args;
 mod boolean;
 pub mod call;
 mod dict;
+mod dict_iter;
 mod dict_methods;
 pub mod docs;
 mod exception_attrs;
@@ -103,6 +104,18 @@ pub fn install_behaviour_slots(py: Python<'_>) {
     exceptions::install(py);
     crate::descr::install(py);
     weakref::install(b.weakref());
+}
+
+/// Sets up the builtin iterator types (`dict_keyiterator`) and the `tp_iter` slots
+/// that create them; runs after the slot-wrapper types exist.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     assert!(py.builtins().dict().tp_iter.get().is_some());
+/// });
+/// ```
+pub fn install_iterator_types(py: Python<'_>) {
+    dict_iter::install(py, py.builtins().dict());
 }
 
 /// Points `tp_as_number` at the type's inline number table.
