@@ -2,12 +2,14 @@
 //! entry points that dispatch through `tp_getattro` / `tp_setattro`.
 //!
 //! Owns the instance lookup order: data descriptor on the type, then the instance dict,
-//! then a non-data descriptor or plain class attribute.
+//! then a non-data descriptor or plain class attribute. Where the instance keeps its
+//! attributes (values block or dict) is `pyrt_core::object::instance_attrs`' business.
 
-use super::dict_ptr::{instance_dict, instance_dict_slot};
+use super::dict_ptr::instance_dict;
 use super::lookup::type_lookup;
 use crate::names;
 use pyrt_core::builtins::{DictObject, StrObject};
+use pyrt_core::object::{AttrLookup, AttrWrite, instance_attrs};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 #[inline(always)]
@@ -132,34 +134,42 @@ pub fn generic_getattr<'py>(
     Err(no_attribute(py, obj, name))
 }
 
-/// `obj.__dict__[name]` if the instance has a dict holding `name`.
+/// `obj.__dict__[name]` if the instance holds `name`: in its values block (exact-str
+/// names) or its dict.
 #[inline]
 fn instance_dict_get<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
     name: &Bound<'py, StrObject>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let Some(slot) = instance_dict_slot(obj) else {
+    let Some(attrs) = instance_attrs(obj.as_any_ref()) else {
         return Ok(None);
     };
-    let Some(dict) = slot.as_ptr() else {
-        return Ok(None);
+    if !name.is_exact(py) {
+        // A str subclass may compare in its own way: only a dict can answer.
+        return match attrs.materialize(py)? {
+            Some(d) => d.get_item(py, name.as_any()),
+            None => Ok(None),
+        };
+    }
+    let dict = match attrs.lookup_str(name) {
+        // SAFETY: the value is owned by the block; we take our reference at once.
+        AttrLookup::Found(v) => return Ok(Some(unsafe { Bound::from_borrowed_ptr(py, v) })),
+        AttrLookup::Absent => return Ok(None),
+        AttrLookup::Dict(d) => d,
     };
     // SAFETY: dict slots hold dicts; `obj` (which we hold) owns this one, and the exact-str
     // probe runs no code, so the dict lives through it.
     let d = unsafe { dict.cast::<DictObject>().as_ref() };
-    if name.is_exact(py)
-        && let Some(found) = d.get_exact_str(py, name)
-    {
+    if let Some(found) = d.get_exact_str(py, name) {
         // SAFETY: the value is owned by the dict; we take our reference at once.
         return Ok(found.map(|v| unsafe { Bound::from_borrowed_ptr(py, v) }));
     }
     // Comparisons may run code: hold the dict.
-    let Some(dict) = slot.get(py) else {
-        return Ok(None);
-    };
-    // SAFETY: dict slots hold dicts.
-    unsafe { dict.downcast_unchecked::<DictObject>() }.get_item(py, name.as_any())
+    match attrs.slot().dict(py) {
+        Some(d) => d.get_item(py, name.as_any()),
+        None => Ok(None),
+    }
 }
 
 /// The generic `tp_setattro` (`object.__setattr__` / `object.__delattr__`).
@@ -177,6 +187,16 @@ pub fn generic_setattr<'py>(
         && let Some(set) = d.ob_type().tp_descr_set.get()
     {
         return set(py, d, obj, value);
+    }
+    if let Some(attrs) = instance_attrs(obj.as_any_ref()) {
+        match attrs.write_str(py, name.as_any(), value)? {
+            AttrWrite::Done(old) => {
+                drop(old);
+                return Ok(());
+            }
+            AttrWrite::Missing => return Err(no_attribute(py, obj, name)),
+            AttrWrite::UseDict => {}
+        }
     }
     match instance_dict(py, obj)? {
         Some(dict) => match value {
