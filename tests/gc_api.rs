@@ -138,7 +138,10 @@ fn referents_and_referrers() {
         let value = s(py, "v");
         set(py, &a, "x", &value);
         // Reading `__dict__` turns the instance's attribute values into a dict for good.
-        let dict = pyrt::attr::instance_dict(py, &a).unwrap().unwrap().into_any();
+        let dict = pyrt::attr::instance_dict(py, &a)
+            .unwrap()
+            .unwrap()
+            .into_any();
         // An instance refers to its dict and its class; the dict to its keys and values.
         let of_a = gc::get_referents(py, std::slice::from_ref(&a));
         assert!(of_a.iter().any(|o| o.is(&dict)));

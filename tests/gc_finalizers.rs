@@ -30,7 +30,11 @@ fn a_weakref_from_outside_into_garbage_is_cleared_and_called_back() {
             cpython("gc.external_weakref_callback"),
             "(1, [('callback', None)])"
         );
-        assert_eq!(gc::collect(py, 2), 1, "the instance (attributes in its values)");
+        assert_eq!(
+            gc::collect(py, 2),
+            1,
+            "the instance (attributes in its values)"
+        );
         assert_eq!(
             take_log(),
             ["callback arg_dead=true callback_none=true watched="]

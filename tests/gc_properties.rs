@@ -264,7 +264,8 @@ fn edges_of<'py>(py: Python<'py>, a: &Bound<'py, PyAny>, ks: &[usize]) -> Vec<Bo
 /// object (instances keep their attributes in values blocks until the class's shared
 /// keys are full).
 fn objects_of(node: &Bound<'_, PyAny>) -> isize {
-    let has_dict = pyrt::object::dict_slot(node.as_any_ref()).is_some_and(|s| s.dict_ptr().is_some());
+    let has_dict =
+        pyrt::object::dict_slot(node.as_any_ref()).is_some_and(|s| s.dict_ptr().is_some());
     1 + has_dict as isize
 }
 

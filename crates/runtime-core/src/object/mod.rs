@@ -25,7 +25,8 @@ pub use dealloc::release_dealloc_queue;
 pub use dict_slot::dict_slot;
 pub(crate) use dict_slot::managed_dict_slot;
 pub use instance_attrs::{
-    AttrLookup, AttrWrite, DictSlot, InstanceAttrs, InstanceKeys, SHARED_KEYS_CAPACITY, instance_attrs,
+    AttrLookup, AttrWrite, DictSlot, InstanceAttrs, InstanceKeys, SHARED_KEYS_CAPACITY,
+    instance_attrs,
 };
 pub use member::{MemberValue, member_fits, member_read, member_size, member_write, pointer_slot};
 pub use raw_cell::RawCell;

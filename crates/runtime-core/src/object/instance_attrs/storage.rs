@@ -121,7 +121,8 @@ impl<'a> InstanceAttrs<'a> {
                 let Some(keys) = tp.ht_cached_keys.get_or_create() else {
                     return Ok(AttrWrite::UseDict);
                 };
-                let b = ValuesBlock::alloc(py, keys.len()).ok_or_else(|| PyErr::memory_error(py))?;
+                let b =
+                    ValuesBlock::alloc(py, keys.len()).ok_or_else(|| PyErr::memory_error(py))?;
                 self.slot.store_values(b);
                 b
             }
@@ -210,7 +211,8 @@ impl<'a> InstanceAttrs<'a> {
         // The block's references go; the dict holds its own, so no object dies here.
         let old = self.slot.take(py);
         debug_assert!(!old.is_empty());
-        self.slot.store_dict_raw(dict.clone().into_non_null().cast());
+        self.slot
+            .store_dict_raw(dict.clone().into_non_null().cast());
         drop(old);
         Ok(Some(dict))
     }
