@@ -112,10 +112,65 @@ pub fn generic_getattr<'py>(
     name: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let name = check_name(py, name)?;
-    let tp = obj.ob_type();
+    let descr = type_lookup(py, obj.ob_type(), name);
+    match descr {
+        // Hot path: nothing on the type, the name in the instance's values.
+        None => {
+            if let Some(v) = values_hit(py, obj, name) {
+                return Ok(v);
+            }
+        }
+        // Hot path: a plain class attribute the instance does not shadow.
+        Some(d) => {
+            // SAFETY: owned by an MRO dict; nothing runs before the reference is taken.
+            let plain = unsafe { d.as_ref() }.ob_type().tp_descr_get.get().is_none();
+            if plain && name.is_interned() && values_lack(obj, name) {
+                // SAFETY: as above.
+                return Ok(unsafe { Bound::from_borrowed_ptr(py, d) });
+            }
+        }
+    }
+    generic_getattr_found(py, obj, name, descr)
+}
+
+/// Whether the instance certainly has no attribute `name` (interned): its values lack
+/// it, or it has no attribute storage at all. `false` when a dict must be asked.
+#[inline(always)]
+fn values_lack(obj: &Bound<'_, PyAny>, name: &StrObject) -> bool {
+    instance_attrs(obj.as_any_ref())
+        .is_none_or(|attrs| matches!(attrs.lookup_str(name), AttrLookup::Absent))
+}
+
+/// `name` in the instance's values block, with a new reference — for interned names
+/// only (interned strings are exact `str`s; the rest takes the general path).
+#[inline(always)]
+fn values_hit<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &StrObject,
+) -> Option<Bound<'py, PyAny>> {
+    let attrs = instance_attrs(obj.as_any_ref())?;
+    match attrs.lookup_str(name) {
+        // SAFETY: the value is owned by the block; we take our reference at once.
+        AttrLookup::Found(v) if name.is_interned() => {
+            Some(unsafe { Bound::from_borrowed_ptr(py, v) })
+        }
+        _ => None,
+    }
+}
+
+/// The rest of [`generic_getattr`] once the type lookup is done (`descr`, borrowed from
+/// an MRO dict).
+#[inline(never)]
+fn generic_getattr_found<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, StrObject>,
+    descr: Option<std::ptr::NonNull<PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: the class attribute is owned by an MRO dict; we take our own reference
     // before running any code.
-    let descr = type_lookup(py, tp, name).map(|p| unsafe { Bound::from_borrowed_ptr(py, p) });
+    let descr = descr.map(|p| unsafe { Bound::from_borrowed_ptr(py, p) });
     if let Some(d) = &descr {
         let dt = d.ob_type();
         if let (Some(get), Some(_)) = (dt.tp_descr_get.get(), dt.tp_descr_set.get()) {
@@ -180,9 +235,31 @@ pub fn generic_setattr<'py>(
     value: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<()> {
     let name = check_name(py, name)?;
+    let descr = type_lookup(py, obj.ob_type(), name);
+    // Hot path: nothing on the type, an attribute the instance's values already hold.
+    if descr.is_none()
+        && let Some(v) = value
+        && let Some(attrs) = instance_attrs(obj.as_any_ref())
+        && let Some(old) = attrs.replace_set(py, name, v)
+    {
+        drop(old);
+        return Ok(());
+    }
+    generic_setattr_found(py, obj, name, value, descr)
+}
+
+/// The rest of [`generic_setattr`] once the type lookup is done.
+#[inline(never)]
+fn generic_setattr_found<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, StrObject>,
+    value: Option<&Bound<'py, PyAny>>,
+    descr: Option<std::ptr::NonNull<PyAny>>,
+) -> PyResult<()> {
     let tp = obj.ob_type();
-    // SAFETY: as in generic_getattr.
-    let descr = type_lookup(py, tp, name).map(|p| unsafe { Bound::from_borrowed_ptr(py, p) });
+    // SAFETY: as in generic_getattr_found.
+    let descr = descr.map(|p| unsafe { Bound::from_borrowed_ptr(py, p) });
     if let Some(d) = &descr
         && let Some(set) = d.ob_type().tp_descr_set.get()
     {

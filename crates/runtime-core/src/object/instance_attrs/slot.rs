@@ -144,7 +144,18 @@ impl Taken<'_> {
 }
 
 impl Drop for Taken<'_> {
+    #[inline]
     fn drop(&mut self) {
+        if self.word != 0 {
+            self.release();
+        }
+    }
+}
+
+impl Taken<'_> {
+    /// Releases the taken dict or values (the slow part of dropping).
+    #[inline(never)]
+    fn release(&mut self) {
         let py = self.py;
         let slot = DictSlot(Cell::new(std::mem::take(&mut self.word)));
         match slot.contents() {

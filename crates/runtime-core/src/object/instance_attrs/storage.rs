@@ -95,6 +95,26 @@ impl<'a> InstanceAttrs<'a> {
         }
     }
 
+    /// The hot case of a store: the values block already holds `name` (interned, found
+    /// by pointer) — `value` replaces it and the old value is handed back for release.
+    /// `None` (nothing done) in every other case.
+    #[inline(always)]
+    pub fn replace_set<'py>(
+        &self,
+        py: Python<'py>,
+        name: &StrObject,
+        value: &Bound<'py, PyAny>,
+    ) -> Option<Bound<'py, PyAny>> {
+        let Contents::Values(block, _) = self.slot.contents() else {
+            return None;
+        };
+        let i = self.keys()?.find_ptr(name)?;
+        let old = block.get(i)?;
+        block.cell(i).set(value.clone().into_non_null().as_ptr());
+        // SAFETY: the block owned `old`; the reference is handed to the caller.
+        Some(unsafe { Bound::from_owned_ptr(py, old) })
+    }
+
     /// Sets (`Some`) or deletes (`None`) the attribute `name` in the values block when
     /// the instance uses one (creating it for a type with shared keys and an empty
     /// slot). Anything the values cannot express (a name that is not an exact `str`,
@@ -115,8 +135,11 @@ impl<'a> InstanceAttrs<'a> {
             Contents::Values(_, b) => b,
             Contents::Empty => {
                 let tp = self.obj.ob_type();
-                if value.is_none() || exact.is_none() || !tp.ht_cached_keys.is_enabled() {
+                if exact.is_none() || !tp.ht_cached_keys.is_enabled() {
                     return Ok(AttrWrite::UseDict);
+                }
+                if value.is_none() {
+                    return Ok(AttrWrite::Missing);
                 }
                 let Some(keys) = tp.ht_cached_keys.get_or_create() else {
                     return Ok(AttrWrite::UseDict);
