@@ -30,7 +30,11 @@ fn a_weakref_from_outside_into_garbage_is_cleared_and_called_back() {
             cpython("gc.external_weakref_callback"),
             "(1, [('callback', None)])"
         );
-        assert_eq!(gc::collect(py, 2), 2, "the instance and its dict");
+        assert_eq!(
+            gc::collect(py, 2),
+            1,
+            "the instance (attributes in its values)"
+        );
         assert_eq!(
             take_log(),
             ["callback arg_dead=true callback_none=true watched="]
@@ -51,8 +55,10 @@ fn a_weakref_that_is_itself_garbage_does_not_call_back() {
         drop((w, cb));
         drop(n);
         assert_eq!(cpython("gc.weakref_in_garbage_not_called"), "(3, [])");
-        // The instance, its dict, the weak reference, the callback and its dict.
-        assert_eq!(gc::collect(py, 2), 5);
+        // The instance, the weak reference, the callback and the callback's dict (CPython
+        // counts 3: its callback keeps no dict object; pyrt's is an instance of a type
+        // from a spec, whose attributes stay in a dict).
+        assert_eq!(gc::collect(py, 2), 4);
         assert!(take_log().is_empty());
     });
 }
@@ -90,7 +96,7 @@ fn callbacks_in_a_collection_run_before_anything_is_cleared() {
         watch(&wa);
         watch(&wb);
         drop((a, b));
-        assert_eq!(gc::collect(py, 2), 4);
+        assert_eq!(gc::collect(py, 2), 2);
         let mut log = take_log();
         log.sort();
         assert_eq!(

@@ -260,12 +260,13 @@ fn edges_of<'py>(py: Python<'py>, a: &Bound<'py, PyAny>, ks: &[usize]) -> Vec<Bo
     ks.iter().map(|k| get(&format!("e{k}"))).collect()
 }
 
-/// Live objects each node accounts for: itself, plus the instance dict.
-fn objects_of(kind: Kind) -> isize {
-    match kind {
-        Kind::Instance | Kind::Fin(_) => 2,
-        Kind::List | Kind::Dict => 1,
-    }
+/// Live objects a node accounts for: itself, plus its instance dict if it has a dict
+/// object (instances keep their attributes in values blocks until the class's shared
+/// keys are full).
+fn objects_of(node: &Bound<'_, PyAny>) -> isize {
+    let has_dict =
+        pyrt::object::dict_slot(node.as_any_ref()).is_some_and(|s| s.dict_ptr().is_some());
+    1 + has_dict as isize
 }
 
 fn run(g: &Graph) -> Result<(), TestCaseError> {
@@ -319,6 +320,7 @@ fn run(g: &Graph) -> Result<(), TestCaseError> {
             .collect();
         // Keep the reachable nodes' edges to check them afterwards.
         let roots: Vec<Bound<'_, PyAny>> = g.roots.iter().map(|&i| nodes[i].clone()).collect();
+        let node_objects: Vec<isize> = nodes.iter().map(objects_of).collect();
         drop(nodes);
         let stored_weaks = |set: &BTreeSet<usize>| {
             g.weaks
@@ -327,7 +329,7 @@ fn run(g: &Graph) -> Result<(), TestCaseError> {
                 .count() as isize
         };
         let nodes_objects =
-            |set: &BTreeSet<usize>| set.iter().map(|&i| objects_of(g.kinds[i])).sum::<isize>();
+            |set: &BTreeSet<usize>| set.iter().map(|&i| node_objects[i]).sum::<isize>();
         let all: BTreeSet<usize> = (0..g.kinds.len()).collect();
         let weakrefable_nodes = node_refs.iter().flatten().count() as isize;
         let fixed = external.iter().flatten().count() as isize + weakrefable_nodes;

@@ -196,11 +196,17 @@ fn call_method_descriptor<'py>(
     if !std::ptr::eq(d.ob_type(), py.builtins().method_descriptor()) {
         return None;
     }
-    if let Some(dict) = crate::attr::instance_dict_slot(obj).and_then(|s| s.get(py))
-        // SAFETY: dict slots hold dicts.
-        && unsafe { dict.downcast_unchecked::<DictObject>() }.get_str_raw(py, name).is_some()
-    {
-        return None;
+    if let Some(attrs) = pyrt_core::object::instance_attrs(obj.as_any_ref()) {
+        match attrs.lookup_str(name) {
+            pyrt_core::object::AttrLookup::Found(_) => return None,
+            pyrt_core::object::AttrLookup::Absent => {}
+            pyrt_core::object::AttrLookup::Dict(_) => {
+                let dict = attrs.slot().dict(py)?;
+                if dict.get_str_raw(py, name).is_some() {
+                    return None;
+                }
+            }
+        }
     }
     let (t, def) = (descr.d_type.get(py)?, descr.def.get()?);
     Some(crate::descr::call_unbound(py, &t, def, obj, args, kwargs))

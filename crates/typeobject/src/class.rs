@@ -18,6 +18,7 @@ use crate::layout::best_base;
 use crate::metaclass;
 use crate::type_ready::type_ready;
 use pyrt_core::builtins::{DictObject, StrObject, dict_new, intern, str_new, tuple_new};
+use pyrt_core::object::instance_attrs::Taken;
 use pyrt_core::object::{gc_free, generic_alloc};
 use pyrt_core::types::{Destructor, GetSetDef, ObjProc, TraverseProc};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
@@ -221,6 +222,12 @@ fn set_instance_layout(tp: &TypeObject, base: &TypeObject, plan: &slots::SlotsPl
     }
     tp.tp_getset
         .set(instance_getsets(dictoffset != 0, weaklistoffset != 0));
+    if itemsize == 0 && (plan.add_dict || base.ht_cached_keys.is_enabled()) {
+        // SAFETY: no instance exists yet; the dict slot is one a class added (here or in
+        // an enabled base), which only the subtype_* slots, the attribute protocol and
+        // `__dict__` read, all through `DictSlot`.
+        unsafe { tp.ht_cached_keys.enable() };
+    }
 }
 
 static DICT_AND_WEAKREF: [GetSetDef; 2] = [DICT_GETSET, WEAKREF_GETSET];
@@ -332,15 +339,14 @@ fn named_slot_cells(obj: &PyAny) -> impl Iterator<Item = &pyrt_core::types::ObjC
         .map(move |o| unsafe { pyrt_core::object::pointer_slot(obj, o) })
 }
 
-/// Moves the named slots' and the dict's references out (to be released by the caller
-/// once the object is consistent).
-fn take_class_fields<'py>(py: Python<'py>, obj: &PyAny) -> Vec<Bound<'py, PyAny>> {
-    let mut taken: Vec<Bound<'py, PyAny>> =
-        named_slot_cells(obj).filter_map(|c| c.take(py)).collect();
-    if let Some(slot) = pyrt_core::object::dict_slot(obj) {
-        taken.extend(slot.take(py));
-    }
-    taken
+/// Moves the named slots' and the dict's (or attribute values') references out, to be
+/// released by the caller (named slots first) once the object is consistent.
+fn take_class_fields<'py>(
+    py: Python<'py>,
+    obj: &PyAny,
+) -> (Vec<Bound<'py, PyAny>>, Option<Taken<'py>>) {
+    let taken: Vec<Bound<'py, PyAny>> = named_slot_cells(obj).filter_map(|c| c.take(py)).collect();
+    (taken, pyrt_core::object::dict_slot(obj).map(|s| s.take(py)))
 }
 
 /// `tp_dealloc` of class instances: releases the named slots and the `__dict__`, then
@@ -374,8 +380,8 @@ pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>
     named_slot_cells(obj)
         .filter_map(|c| c.as_ptr())
         .for_each(&mut *visit);
-    if let Some(d) = pyrt_core::object::dict_slot(obj).and_then(|c| c.as_ptr()) {
-        visit(d);
+    if let Some(slot) = pyrt_core::object::dict_slot(obj) {
+        slot.visit(visit);
     }
     if tp.has_flag(TypeFlags::HEAPTYPE) {
         visit(tp.as_ptr());

@@ -5,7 +5,8 @@
 //! with the same `__slots__`).
 //!
 //! Owns the getset and the compatibility rule. Must not change anything but the
-//! object's type pointer (and the heap-type references that go with it).
+//! object's type pointer (and the heap-type references that go with it), except that
+//! attribute values indexed by the old type's shared keys become a dict first.
 
 use crate::names;
 use pyrt_core::types::{GetSetDef, TypeObject};
@@ -42,6 +43,7 @@ fn set_class<'py>(
     };
     let old = obj.get_type();
     check_assignable(py, &old, new)?;
+    keep_attributes_in_a_dict(py, obj, &old, new)?;
     swap_type(py, obj, &old, new);
     Ok(())
 }
@@ -55,6 +57,23 @@ fn check_assignable(py: Python<'_>, old: &TypeObject, new: &TypeObject) -> PyRes
         ));
     }
     crate::type_mutation::compatible_for_assignment(py, old, new, "__class__")
+}
+
+/// Attribute values are indexed by the old type's shared keys: for another type they
+/// become a dict first (which any type with the same layout reads).
+fn keep_attributes_in_a_dict(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    old: &TypeObject,
+    new: &TypeObject,
+) -> PyResult<()> {
+    if let Some(attrs) = pyrt_core::object::instance_attrs(obj.as_any_ref())
+        && attrs.slot().holds_values()
+        && !std::ptr::eq(old, new)
+    {
+        attrs.materialize(py)?;
+    }
+    Ok(())
 }
 
 /// Replaces the object's type, moving the heap-type reference the instance owns.

@@ -110,6 +110,8 @@ unsafe fn type_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: caller contract: the type is still allocated.
     let tp = unsafe { &*(obj.as_ptr() as *const TypeObject) };
     crate::type_modified::before_type_dealloc(py, tp);
+    // SAFETY: no instance exists (each would hold a reference to the type).
+    unsafe { tp.ht_cached_keys.free() };
     // SAFETY: the bases tuple is owned by tp and alive until taken below.
     if let Some(bases) = unsafe { tp.tp_bases.get_ref() } {
         for b in crate::mro::as_types(bases) {

@@ -35,8 +35,8 @@ fn traverse_all(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
     if head_of(obj).is_none() {
         return;
     }
-    if let Some(d) = crate::object::managed_dict_ptr(obj) {
-        visit(d);
+    if let Some(slot) = crate::object::managed_dict_slot(obj) {
+        slot.visit(visit);
     }
     if let Some(traverse) = obj.ob_type().tp_traverse.get() {
         traverse(obj, visit);

@@ -60,8 +60,8 @@ unsafe impl ObjectModel for PyGcModel {
                 visit(unsafe { gc_head_of(p) });
             }
         };
-        if let Some(d) = crate::object::managed_dict_ptr(obj) {
-            report(d);
+        if let Some(slot) = crate::object::managed_dict_slot(obj) {
+            slot.visit(&mut report);
         }
         if let Some(traverse) = obj.ob_type().tp_traverse.get() {
             traverse(obj, &mut report);

@@ -3,10 +3,11 @@
 //!
 //! Owns the address computation, and the runtime's handling of *managed* dict slots
 //! (types with `MANAGED_DICT`): released before `tp_dealloc`, visited by the collector.
+//! What a slot holds is `instance_attrs`' business.
 
+use super::instance_attrs::DictSlot;
 use super::{PyAny, VarHeader, instance_size};
-use crate::types::{ObjCell, TypeFlags};
-use std::ptr::NonNull;
+use crate::types::TypeFlags;
 
 /// The dict slot of `obj`, if its type has one.
 ///
@@ -16,7 +17,8 @@ use std::ptr::NonNull;
 ///     assert!(pyrt_core::object::dict_slot(o.as_any_ref()).is_none());
 /// });
 /// ```
-pub fn dict_slot(obj: &PyAny) -> Option<&ObjCell<PyAny>> {
+#[inline(always)]
+pub fn dict_slot(obj: &PyAny) -> Option<&DictSlot> {
     let tp = obj.ob_type();
     let off = tp.tp_dictoffset.get();
     if off == 0 {
@@ -25,27 +27,28 @@ pub fn dict_slot(obj: &PyAny) -> Option<&ObjCell<PyAny>> {
     let off = if off > 0 {
         off as usize
     } else {
-        // SAFETY: negative offsets are used only by variable-size types, whose instances
-        // start with a VarHeader.
-        let n = unsafe { &*(obj as *const PyAny as *const VarHeader) }
-            .ob_size
-            .get();
-        (instance_size(tp, n.abs())? as isize + off) as usize
+        dict_offset_from_end(obj, off)?
     };
     // SAFETY: tp_dictoffset (a RawCell: set only under its invariant) names an 8-aligned
-    // pointer-sized slot inside the instance holding an owned reference or null.
-    Some(unsafe { &*((obj as *const PyAny as *const u8).add(off) as *const ObjCell<PyAny>) })
+    // pointer-sized slot inside the instance, which holds what `DictSlot` describes.
+    Some(unsafe { &*((obj as *const PyAny as *const u8).add(off) as *const DictSlot) })
+}
+
+/// The offset of a dict slot placed at `off` from the end of a variable-size instance.
+#[cold]
+fn dict_offset_from_end(obj: &PyAny, off: isize) -> Option<usize> {
+    // SAFETY: negative offsets are used only by variable-size types, whose instances
+    // start with a VarHeader.
+    let n = unsafe { &*(obj as *const PyAny as *const VarHeader) }
+        .ob_size
+        .get();
+    Some((instance_size(obj.ob_type(), n.abs())? as isize + off) as usize)
 }
 
 /// The dict slot if the runtime manages it (`MANAGED_DICT`).
-pub(crate) fn managed_dict_slot(obj: &PyAny) -> Option<&ObjCell<PyAny>> {
+pub(crate) fn managed_dict_slot(obj: &PyAny) -> Option<&DictSlot> {
     obj.ob_type()
         .has_flag(TypeFlags::MANAGED_DICT)
         .then(|| dict_slot(obj))
         .flatten()
-}
-
-/// The managed dict's pointer, for traversal.
-pub(crate) fn managed_dict_ptr(obj: &PyAny) -> Option<NonNull<PyAny>> {
-    managed_dict_slot(obj).and_then(ObjCell::as_ptr)
 }

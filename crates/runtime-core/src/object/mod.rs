@@ -14,6 +14,7 @@ pub mod alloc;
 pub(crate) mod dealloc;
 mod dict_slot;
 mod finalize;
+pub mod instance_attrs;
 mod member;
 pub(crate) mod pool;
 mod raw_cell;
@@ -22,7 +23,11 @@ pub(crate) mod refcount;
 pub use alloc::{GcAlloc, gc_free, gc_head_of, generic_alloc, instance_size, plain_free};
 pub use dealloc::release_dealloc_queue;
 pub use dict_slot::dict_slot;
-pub(crate) use dict_slot::{managed_dict_ptr, managed_dict_slot};
+pub(crate) use dict_slot::managed_dict_slot;
+pub use instance_attrs::{
+    AttrLookup, AttrWrite, DictSlot, InstanceAttrs, InstanceKeys, SHARED_KEYS_CAPACITY,
+    instance_attrs,
+};
 pub use member::{MemberValue, member_fits, member_read, member_size, member_write, pointer_slot};
 pub use raw_cell::RawCell;
 pub use refcount::{decref, incref};

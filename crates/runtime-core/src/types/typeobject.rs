@@ -158,6 +158,9 @@ pub struct TypeObject {
     pub ht_module: ObjCell<PyAny>,
     /// `__slots__` names of heap types.
     pub ht_slots: ObjCell<TupleObject>,
+    /// Whether instances keep their attributes in values blocks, and the shared keys
+    /// indexing them (`ht_cached_keys` in CPython; see `object::instance_attrs`).
+    pub ht_cached_keys: crate::object::InstanceKeys,
 }
 
 // SAFETY: repr(C), starts with VarHeader (which starts with ObjectHeader); all fields

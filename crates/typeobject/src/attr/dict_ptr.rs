@@ -1,11 +1,12 @@
-//! Where an instance keeps its `__dict__`: `tp_dictoffset` (positive: from the start;
-//! negative: from the end of the variable-size instance).
+//! An instance's `__dict__` as a dict object: the slot at `tp_dictoffset` (positive: from
+//! the start; negative: from the end of the variable-size instance), materialised from
+//! the instance's values block when it has one.
 //!
-//! Owns the address computation only.
+//! Owns "give me the dict" only; the representation is `pyrt_core::object::instance_attrs`'.
 
 use pyrt_core::PyResult;
 use pyrt_core::builtins::{DictObject, dict_new};
-use pyrt_core::types::ObjCell;
+use pyrt_core::object::DictSlot;
 use pyrt_core::{Bound, PyAny, Python};
 
 /// The instance's dict slot, if its type has one.
@@ -17,25 +18,32 @@ use pyrt_core::{Bound, PyAny, Python};
 ///     assert!(pyrt_typeobject::attr::instance_dict_slot(&o).is_some());
 /// });
 /// ```
-pub fn instance_dict_slot<'a>(obj: &'a Bound<'_, PyAny>) -> Option<&'a ObjCell<PyAny>> {
+pub fn instance_dict_slot<'a>(obj: &'a Bound<'_, PyAny>) -> Option<&'a DictSlot> {
     pyrt_core::object::dict_slot(obj.as_any_ref())
 }
 
-/// The instance's dict, created on first use; `None` if the type has no dict slot.
+/// The instance's dict — created on first use, or made from its attribute values (the
+/// instance then keeps the dict for good); `None` if the type has no dict slot.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let o = pyrt_typeobject::call_type(py, &a, &[]).unwrap();
+///     let d = pyrt_typeobject::attr::instance_dict(py, &o).unwrap().unwrap();
+///     assert_eq!(d.len(), 0);
+/// });
+/// ```
 pub fn instance_dict<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
 ) -> PyResult<Option<Bound<'py, DictObject>>> {
-    let Some(slot) = instance_dict_slot(obj) else {
+    let Some(attrs) = pyrt_core::object::instance_attrs(obj.as_any_ref()) else {
         return Ok(None);
     };
-    if let Some(d) = slot.get(py) {
-        // SAFETY: dict slots hold dicts (or dict subclasses) only.
-        return Ok(Some(
-            unsafe { d.downcast_unchecked::<DictObject>() }.clone(),
-        ));
+    if let Some(d) = attrs.materialize(py)? {
+        return Ok(Some(d));
     }
     let d = dict_new(py)?;
-    slot.set(py, Some(d.clone().into_any()));
+    attrs.slot().set_dict(py, Some(d.clone()));
     Ok(Some(d))
 }

@@ -2,12 +2,14 @@
 //! entry points that dispatch through `tp_getattro` / `tp_setattro`.
 //!
 //! Owns the instance lookup order: data descriptor on the type, then the instance dict,
-//! then a non-data descriptor or plain class attribute.
+//! then a non-data descriptor or plain class attribute. Where the instance keeps its
+//! attributes (values block or dict) is `pyrt_core::object::instance_attrs`' business.
 
-use super::dict_ptr::{instance_dict, instance_dict_slot};
+use super::dict_ptr::instance_dict;
 use super::lookup::type_lookup;
 use crate::names;
 use pyrt_core::builtins::{DictObject, StrObject};
+use pyrt_core::object::{AttrLookup, AttrWrite, instance_attrs};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 #[inline(always)]
@@ -110,10 +112,65 @@ pub fn generic_getattr<'py>(
     name: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let name = check_name(py, name)?;
-    let tp = obj.ob_type();
+    let descr = type_lookup(py, obj.ob_type(), name);
+    match descr {
+        // Hot path: nothing on the type, the name in the instance's values.
+        None => {
+            if let Some(v) = values_hit(py, obj, name) {
+                return Ok(v);
+            }
+        }
+        // Hot path: a plain class attribute the instance does not shadow.
+        Some(d) => {
+            // SAFETY: owned by an MRO dict; nothing runs before the reference is taken.
+            let plain = unsafe { d.as_ref() }.ob_type().tp_descr_get.get().is_none();
+            if plain && name.is_interned() && values_lack(obj, name) {
+                // SAFETY: as above.
+                return Ok(unsafe { Bound::from_borrowed_ptr(py, d) });
+            }
+        }
+    }
+    generic_getattr_found(py, obj, name, descr)
+}
+
+/// Whether the instance certainly has no attribute `name` (interned): its values lack
+/// it, or it has no attribute storage at all. `false` when a dict must be asked.
+#[inline(always)]
+fn values_lack(obj: &Bound<'_, PyAny>, name: &StrObject) -> bool {
+    instance_attrs(obj.as_any_ref())
+        .is_none_or(|attrs| matches!(attrs.lookup_str(name), AttrLookup::Absent))
+}
+
+/// `name` in the instance's values block, with a new reference — for interned names
+/// only (interned strings are exact `str`s; the rest takes the general path).
+#[inline(always)]
+fn values_hit<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &StrObject,
+) -> Option<Bound<'py, PyAny>> {
+    let attrs = instance_attrs(obj.as_any_ref())?;
+    match attrs.lookup_str(name) {
+        // SAFETY: the value is owned by the block; we take our reference at once.
+        AttrLookup::Found(v) if name.is_interned() => {
+            Some(unsafe { Bound::from_borrowed_ptr(py, v) })
+        }
+        _ => None,
+    }
+}
+
+/// The rest of [`generic_getattr`] once the type lookup is done (`descr`, borrowed from
+/// an MRO dict).
+#[inline(never)]
+fn generic_getattr_found<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, StrObject>,
+    descr: Option<std::ptr::NonNull<PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
     // SAFETY: the class attribute is owned by an MRO dict; we take our own reference
     // before running any code.
-    let descr = type_lookup(py, tp, name).map(|p| unsafe { Bound::from_borrowed_ptr(py, p) });
+    let descr = descr.map(|p| unsafe { Bound::from_borrowed_ptr(py, p) });
     if let Some(d) = &descr {
         let dt = d.ob_type();
         if let (Some(get), Some(_)) = (dt.tp_descr_get.get(), dt.tp_descr_set.get()) {
@@ -132,34 +189,42 @@ pub fn generic_getattr<'py>(
     Err(no_attribute(py, obj, name))
 }
 
-/// `obj.__dict__[name]` if the instance has a dict holding `name`.
+/// `obj.__dict__[name]` if the instance holds `name`: in its values block (exact-str
+/// names) or its dict.
 #[inline]
 fn instance_dict_get<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
     name: &Bound<'py, StrObject>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let Some(slot) = instance_dict_slot(obj) else {
+    let Some(attrs) = instance_attrs(obj.as_any_ref()) else {
         return Ok(None);
     };
-    let Some(dict) = slot.as_ptr() else {
-        return Ok(None);
+    if !name.is_exact(py) {
+        // A str subclass may compare in its own way: only a dict can answer.
+        return match attrs.materialize(py)? {
+            Some(d) => d.get_item(py, name.as_any()),
+            None => Ok(None),
+        };
+    }
+    let dict = match attrs.lookup_str(name) {
+        // SAFETY: the value is owned by the block; we take our reference at once.
+        AttrLookup::Found(v) => return Ok(Some(unsafe { Bound::from_borrowed_ptr(py, v) })),
+        AttrLookup::Absent => return Ok(None),
+        AttrLookup::Dict(d) => d,
     };
     // SAFETY: dict slots hold dicts; `obj` (which we hold) owns this one, and the exact-str
     // probe runs no code, so the dict lives through it.
     let d = unsafe { dict.cast::<DictObject>().as_ref() };
-    if name.is_exact(py)
-        && let Some(found) = d.get_exact_str(py, name)
-    {
+    if let Some(found) = d.get_exact_str(py, name) {
         // SAFETY: the value is owned by the dict; we take our reference at once.
         return Ok(found.map(|v| unsafe { Bound::from_borrowed_ptr(py, v) }));
     }
     // Comparisons may run code: hold the dict.
-    let Some(dict) = slot.get(py) else {
-        return Ok(None);
-    };
-    // SAFETY: dict slots hold dicts.
-    unsafe { dict.downcast_unchecked::<DictObject>() }.get_item(py, name.as_any())
+    match attrs.slot().dict(py) {
+        Some(d) => d.get_item(py, name.as_any()),
+        None => Ok(None),
+    }
 }
 
 /// The generic `tp_setattro` (`object.__setattr__` / `object.__delattr__`).
@@ -170,13 +235,45 @@ pub fn generic_setattr<'py>(
     value: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<()> {
     let name = check_name(py, name)?;
+    let descr = type_lookup(py, obj.ob_type(), name);
+    // Hot path: nothing on the type, an attribute the instance's values already hold.
+    if descr.is_none()
+        && let Some(v) = value
+        && let Some(attrs) = instance_attrs(obj.as_any_ref())
+        && let Some(old) = attrs.replace_set(py, name, v)
+    {
+        drop(old);
+        return Ok(());
+    }
+    generic_setattr_found(py, obj, name, value, descr)
+}
+
+/// The rest of [`generic_setattr`] once the type lookup is done.
+#[inline(never)]
+fn generic_setattr_found<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, StrObject>,
+    value: Option<&Bound<'py, PyAny>>,
+    descr: Option<std::ptr::NonNull<PyAny>>,
+) -> PyResult<()> {
     let tp = obj.ob_type();
-    // SAFETY: as in generic_getattr.
-    let descr = type_lookup(py, tp, name).map(|p| unsafe { Bound::from_borrowed_ptr(py, p) });
+    // SAFETY: as in generic_getattr_found.
+    let descr = descr.map(|p| unsafe { Bound::from_borrowed_ptr(py, p) });
     if let Some(d) = &descr
         && let Some(set) = d.ob_type().tp_descr_set.get()
     {
         return set(py, d, obj, value);
+    }
+    if let Some(attrs) = instance_attrs(obj.as_any_ref()) {
+        match attrs.write_str(py, name.as_any(), value)? {
+            AttrWrite::Done(old) => {
+                drop(old);
+                return Ok(());
+            }
+            AttrWrite::Missing => return Err(no_attribute(py, obj, name)),
+            AttrWrite::UseDict => {}
+        }
     }
     match instance_dict(py, obj)? {
         Some(dict) => match value {

@@ -23,7 +23,8 @@ fn no_dict(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyErr {
     )
 }
 
-/// `obj.__dict__`: the instance dict, created on first use.
+/// `obj.__dict__`: the instance dict, created on first use or made from the instance's
+/// attribute values.
 fn get_dict<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     match instance_dict(py, obj)? {
         Some(d) => Ok(d.into_any()),
@@ -41,18 +42,21 @@ fn set_dict<'py>(
     let Some(slot) = instance_dict_slot(obj) else {
         return Err(no_dict(py, obj));
     };
-    if let Some(v) = value
-        && v.downcast::<DictObject>().is_err()
-    {
-        return Err(PyErr::type_error(
-            py,
-            format!(
-                "__dict__ must be set to a dictionary, not a '{}'",
-                names::tp_name(v.ob_type())
-            ),
-        ));
-    }
-    slot.set(py, value.cloned());
+    let dict = match value.map(|v| v.clone().downcast_into::<DictObject>()) {
+        None => None,
+        Some(Ok(d)) => Some(d),
+        Some(Err(v)) => {
+            return Err(PyErr::type_error(
+                py,
+                format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    names::tp_name(v.ob_type())
+                ),
+            ));
+        }
+    };
+    // Replaces a dict or the attribute values alike.
+    slot.set_dict(py, dict);
     Ok(())
 }
 

@@ -1,0 +1,179 @@
+//! The dict slot of an instance (at `tp_dictoffset`): empty, a dict, or (tagged) a
+//! values block.
+//!
+//! Owns the tagged word and the ownership rules of what it holds. Must not know about
+//! shared keys (see `storage.rs` for the operations that need the instance's type).
+
+use super::values::ValuesBlock;
+use crate::builtins::DictObject;
+use crate::handle::Bound;
+use crate::object::PyAny;
+use crate::runtime::Python;
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+/// The low bit marking a values block (blocks and objects are 16-byte aligned).
+const VALUES_TAG: usize = 1;
+
+/// An instance's `__dict__` slot.
+///
+/// Invariants: the word is 0 (nothing), the address of a dict (or dict subclass
+/// instance) the slot owns one strong reference to, or the address of a
+/// [`ValuesBlock`] the slot owns, with the low bit set. A values block is only ever
+/// stored in instances whose type's [`super::InstanceKeys`] is enabled, and is indexed
+/// by that type's shared keys.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::builtins::int_new(py, 1).unwrap();
+///     assert!(pyrt_core::object::dict_slot(o.as_any_ref()).is_none());
+/// });
+/// ```
+#[repr(transparent)]
+pub struct DictSlot(Cell<usize>);
+
+/// What a [`DictSlot`] holds, borrowed.
+pub(crate) enum Contents<'a> {
+    Empty,
+    Dict(NonNull<PyAny>),
+    Values(&'a ValuesBlock, NonNull<ValuesBlock>),
+}
+
+impl DictSlot {
+    #[inline(always)]
+    pub(crate) fn contents(&self) -> Contents<'_> {
+        let w = self.0.get();
+        if w & VALUES_TAG != 0 {
+            let p = (w & !VALUES_TAG) as *mut ValuesBlock;
+            // SAFETY: a tagged word is a live values block owned by this slot.
+            return Contents::Values(unsafe { &*p }, unsafe { NonNull::new_unchecked(p) });
+        }
+        match NonNull::new(w as *mut PyAny) {
+            Some(p) => Contents::Dict(p),
+            None => Contents::Empty,
+        }
+    }
+
+    /// Whether the slot holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.0.get() == 0
+    }
+
+    /// Whether the slot holds a values block (attributes not materialised as a dict).
+    pub fn holds_values(&self) -> bool {
+        self.0.get() & VALUES_TAG != 0
+    }
+
+    /// The dict's address, if the slot holds a dict (no reference taken).
+    #[inline(always)]
+    pub fn dict_ptr(&self) -> Option<NonNull<PyAny>> {
+        match self.contents() {
+            Contents::Dict(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// A new reference to the dict, if the slot holds a dict (values are not
+    /// materialised: see [`super::InstanceAttrs::materialize`]).
+    pub fn dict<'py>(&self, py: Python<'py>) -> Option<Bound<'py, DictObject>> {
+        // SAFETY: the slot owns a reference to a dict, so it is live and a dict.
+        self.dict_ptr()
+            .map(|p| unsafe { Bound::from_borrowed_ptr(py, p.cast::<DictObject>()) })
+    }
+
+    /// Calls `visit` with every object the slot holds a reference to: the dict, or each
+    /// value of the values block.
+    pub fn visit(&self, visit: &mut dyn FnMut(NonNull<PyAny>)) {
+        match self.contents() {
+            Contents::Empty => {}
+            Contents::Dict(d) => visit(d),
+            Contents::Values(b, _) => b.visit(visit),
+        }
+    }
+
+    /// Stores `dict` (or nothing), releasing what the slot held after the store.
+    pub fn set_dict(&self, py: Python<'_>, dict: Option<Bound<'_, DictObject>>) {
+        let new = dict.map_or(0, |d| d.into_non_null().as_ptr() as usize);
+        let old = self.replace_word(py, new);
+        drop(old);
+    }
+
+    /// Empties the slot; the returned value releases what it held when dropped.
+    pub fn take<'py>(&self, py: Python<'py>) -> Taken<'py> {
+        self.replace_word(py, 0)
+    }
+
+    /// Stores the raw word `new` (whose ownership the slot takes) and hands back the
+    /// old content.
+    fn replace_word<'py>(&self, py: Python<'py>, new: usize) -> Taken<'py> {
+        let old = self.0.replace(new);
+        Taken { py, word: old }
+    }
+
+    /// Stores a values block.
+    pub(crate) fn store_values(&self, block: NonNull<ValuesBlock>) {
+        self.0.set(block.as_ptr() as usize | VALUES_TAG);
+    }
+
+    /// Stores a dict, taking over the reference; the old content is dropped by the
+    /// caller beforehand.
+    pub(crate) fn store_dict_raw(&self, dict: NonNull<PyAny>) {
+        self.0.set(dict.as_ptr() as usize);
+    }
+}
+
+/// The former content of a [`DictSlot`]; dropping it releases the dict or the values
+/// (in insertion order) and frees the block.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::builtins::int_new(py, 1).unwrap();
+///     assert!(pyrt_core::object::dict_slot(o.as_any_ref()).is_none());
+/// });
+/// ```
+pub struct Taken<'py> {
+    py: Python<'py>,
+    word: usize,
+}
+
+impl Taken<'_> {
+    /// Whether nothing was taken.
+    pub fn is_empty(&self) -> bool {
+        self.word == 0
+    }
+}
+
+impl Drop for Taken<'_> {
+    #[inline]
+    fn drop(&mut self) {
+        if self.word != 0 {
+            self.release();
+        }
+    }
+}
+
+impl Taken<'_> {
+    /// Releases the taken dict or values (the slow part of dropping).
+    #[inline(never)]
+    fn release(&mut self) {
+        let py = self.py;
+        let slot = DictSlot(Cell::new(std::mem::take(&mut self.word)));
+        match slot.contents() {
+            Contents::Empty => {}
+            // SAFETY: the slot owned this reference; it is released once.
+            Contents::Dict(d) => unsafe { crate::object::decref(py, d) },
+            Contents::Values(b, ptr) => {
+                // Move the references out first: releasing one may run code, which
+                // must not see this (detached) block again.
+                let mut owned: smallvec::SmallVec<[NonNull<PyAny>; 8]> = Default::default();
+                b.visit(&mut |v| owned.push(v));
+                // SAFETY: the block is detached and its references moved to `owned`.
+                unsafe { ValuesBlock::free(py, ptr) };
+                for v in owned {
+                    // SAFETY: each was an owned reference of the block.
+                    unsafe { crate::object::decref(py, v) };
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! Reading and writing an instance's attributes where they live: the values block
+//! (indexed by the type's shared keys) or the dict; and turning values into a dict.
+//!
+//! Owns the representation switch: when a values block is created, used, grown, and
+//! when it becomes a dict for good. Must not implement the attribute protocol (the
+//! descriptor order is pyrt-typeobject's `attr::generic`).
+
+use super::keys::SharedKeys;
+use super::slot::{Contents, DictSlot};
+use super::values::ValuesBlock;
+use crate::builtins::{DictObject, StrObject, dict_new, intern_bound};
+use crate::err::{PyErr, PyResult};
+use crate::handle::Bound;
+use crate::object::PyAny;
+use crate::runtime::Python;
+use std::ptr::NonNull;
+
+/// An instance together with its dict slot.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::builtins::int_new(py, 1).unwrap();
+///     assert!(pyrt_core::object::instance_attrs(o.as_any_ref()).is_none());
+/// });
+/// ```
+#[derive(Clone, Copy)]
+pub struct InstanceAttrs<'a> {
+    obj: &'a PyAny,
+    slot: &'a DictSlot,
+}
+
+/// `obj`'s attribute storage, if its type has a dict slot.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::builtins::int_new(py, 1).unwrap();
+///     assert!(pyrt_core::object::instance_attrs(o.as_any_ref()).is_none());
+/// });
+/// ```
+#[inline(always)]
+pub fn instance_attrs(obj: &PyAny) -> Option<InstanceAttrs<'_>> {
+    crate::object::dict_slot(obj).map(|slot| InstanceAttrs { obj, slot })
+}
+
+/// Where an attribute read found (or did not find) the name.
+pub enum AttrLookup {
+    /// The values block holds it (borrowed: owned by the block; take a reference
+    /// before running any code).
+    Found(NonNull<PyAny>),
+    /// The values block does not hold it (or the slot is empty).
+    Absent,
+    /// The attributes are in this dict: look there (borrowed, owned by the slot).
+    Dict(NonNull<PyAny>),
+}
+
+/// What a write into the values block did.
+pub enum AttrWrite<'py> {
+    /// Stored (or deleted); the previous value, to be released by the caller.
+    Done(Option<Bound<'py, PyAny>>),
+    /// A deletion of an attribute that is not set.
+    Missing,
+    /// The attributes live (now) in a dict or in no storage the values can express:
+    /// use the dict protocol.
+    UseDict,
+}
+
+impl<'a> InstanceAttrs<'a> {
+    /// The dict slot.
+    pub fn slot(&self) -> &'a DictSlot {
+        self.slot
+    }
+
+    /// The type's keys. A values block exists only when they do.
+    #[inline(always)]
+    fn keys(&self) -> Option<&'a SharedKeys> {
+        self.obj.ob_type().ht_cached_keys.get()
+    }
+
+    /// Looks up `name` (an exact `str`) in the values, or says where else to look.
+    #[inline(always)]
+    pub fn lookup_str(&self, name: &StrObject) -> AttrLookup {
+        match self.slot.contents() {
+            Contents::Empty => AttrLookup::Absent,
+            Contents::Dict(d) => AttrLookup::Dict(d),
+            Contents::Values(block, _) => {
+                let found = self
+                    .keys()
+                    .and_then(|k| k.find(name))
+                    .and_then(|i| block.get(i));
+                match found {
+                    Some(v) => AttrLookup::Found(v),
+                    None => AttrLookup::Absent,
+                }
+            }
+        }
+    }
+
+    /// The hot case of a store: the values block already holds `name` (interned, found
+    /// by pointer) — `value` replaces it and the old value is handed back for release.
+    /// `None` (nothing done) in every other case.
+    #[inline(always)]
+    pub fn replace_set<'py>(
+        &self,
+        py: Python<'py>,
+        name: &StrObject,
+        value: &Bound<'py, PyAny>,
+    ) -> Option<Bound<'py, PyAny>> {
+        let Contents::Values(block, _) = self.slot.contents() else {
+            return None;
+        };
+        let i = self.keys()?.find_ptr(name)?;
+        let old = block.get(i)?;
+        block.cell(i).set(value.clone().into_non_null().as_ptr());
+        // SAFETY: the block owned `old`; the reference is handed to the caller.
+        Some(unsafe { Bound::from_owned_ptr(py, old) })
+    }
+
+    /// Sets (`Some`) or deletes (`None`) the attribute `name` in the values block when
+    /// the instance uses one (creating it for a type with shared keys and an empty
+    /// slot). Anything the values cannot express (a name that is not an exact `str`,
+    /// a full keys table) materialises the dict and answers [`AttrWrite::UseDict`].
+    #[inline]
+    pub fn write_str<'py>(
+        &self,
+        py: Python<'py>,
+        name: &Bound<'py, PyAny>,
+        value: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<AttrWrite<'py>> {
+        let exact = match name.downcast::<StrObject>() {
+            Ok(s) if s.is_exact(py) => Some(s),
+            _ => None,
+        };
+        let block = match self.slot.contents() {
+            Contents::Dict(_) => return Ok(AttrWrite::UseDict),
+            Contents::Values(_, b) => b,
+            Contents::Empty => {
+                let tp = self.obj.ob_type();
+                if exact.is_none() || !tp.ht_cached_keys.is_enabled() {
+                    return Ok(AttrWrite::UseDict);
+                }
+                if value.is_none() {
+                    return Ok(AttrWrite::Missing);
+                }
+                let Some(keys) = tp.ht_cached_keys.get_or_create() else {
+                    return Ok(AttrWrite::UseDict);
+                };
+                let b =
+                    ValuesBlock::alloc(py, keys.len()).ok_or_else(|| PyErr::memory_error(py))?;
+                self.slot.store_values(b);
+                b
+            }
+        };
+        let Some(name) = exact else {
+            return self.use_dict(py);
+        };
+        let Some(keys) = self.keys() else {
+            return self.use_dict(py);
+        };
+        let index = match keys.find(name) {
+            Some(i) => i,
+            None if value.is_none() => return Ok(AttrWrite::Missing),
+            None => match keys.push(&intern_bound(py, name.clone())) {
+                Some(i) => i,
+                None => return self.use_dict(py),
+            },
+        };
+        self.store(py, block, index, value)
+    }
+
+    /// Step of [`write_str`](Self::write_str): the value cell `index` of `block`
+    /// (grown first if needed) gets `value`.
+    fn store<'py>(
+        &self,
+        py: Python<'py>,
+        mut block: NonNull<ValuesBlock>,
+        index: usize,
+        value: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<AttrWrite<'py>> {
+        // SAFETY: the slot owns the block.
+        if index >= unsafe { block.as_ref() }.cap() {
+            if value.is_none() {
+                return Ok(AttrWrite::Missing);
+            }
+            let keys_len = self.keys().map_or(0, SharedKeys::len);
+            // SAFETY: the slot owns the block; the grown copy replaces it at once.
+            block = unsafe { ValuesBlock::grow(py, block, keys_len.max(index + 1)) }
+                .ok_or_else(|| PyErr::memory_error(py))?;
+            self.slot.store_values(block);
+        }
+        // SAFETY: the slot owns the block; nothing below runs code until the old value is
+        // handed back to the caller.
+        let b = unsafe { block.as_ref() };
+        let new = value.map_or(std::ptr::null_mut(), |v| v.clone().into_non_null().as_ptr());
+        let old = NonNull::new(b.cell(index).replace(new));
+        match (old.is_some(), value.is_some()) {
+            (false, false) => return Ok(AttrWrite::Missing),
+            (false, true) => b.push_order(index),
+            (true, false) => b.remove_order(index),
+            (true, true) => {}
+        }
+        // SAFETY: the block owned `old`; the reference is handed to the caller.
+        Ok(AttrWrite::Done(
+            old.map(|p| unsafe { Bound::from_owned_ptr(py, p) }),
+        ))
+    }
+
+    /// Materialises and answers [`AttrWrite::UseDict`].
+    #[cold]
+    fn use_dict<'py>(&self, py: Python<'py>) -> PyResult<AttrWrite<'py>> {
+        self.materialize(py)?;
+        Ok(AttrWrite::UseDict)
+    }
+
+    /// The instance's dict: the one in the slot, or a new one made from the values (in
+    /// the instance's insertion order), which the slot then holds for good; `None` if
+    /// the slot is empty.
+    pub fn materialize<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, DictObject>>> {
+        let block = match self.slot.contents() {
+            Contents::Empty => return Ok(None),
+            Contents::Dict(_) => return Ok(self.slot.dict(py)),
+            Contents::Values(b, _) => b,
+        };
+        let dict = dict_new(py)?;
+        if let Some(keys) = self.keys() {
+            for i in block.order() {
+                let Some(v) = block.get(i) else { continue };
+                let key = Bound::from_ref(py, keys.name(i)).into_any();
+                // SAFETY: the block owns `v`; exact-str keys run no code, so it stays
+                // alive through the store, which takes the dict's own reference.
+                let v = unsafe { Bound::from_borrowed_ptr(py, v) };
+                dict.set_item(py, &key, &v)?;
+            }
+        }
+        // The block's references go; the dict holds its own, so no object dies here.
+        let old = self.slot.take(py);
+        debug_assert!(!old.is_empty());
+        self.slot
+            .store_dict_raw(dict.clone().into_non_null().cast());
+        drop(old);
+        Ok(Some(dict))
+    }
+}
