@@ -14,6 +14,7 @@ pub mod alloc;
 pub(crate) mod dealloc;
 mod dict_slot;
 mod finalize;
+mod free_list;
 mod member;
 pub(crate) mod pool;
 mod raw_cell;
@@ -23,6 +24,7 @@ pub use alloc::{GcAlloc, gc_free, gc_head_of, generic_alloc, instance_size, plai
 pub use dealloc::release_dealloc_queue;
 pub use dict_slot::dict_slot;
 pub(crate) use dict_slot::{managed_dict_ptr, managed_dict_slot};
+pub use free_list::{FREE_LIST_CAPACITY, FreeList, FreeLists};
 pub use member::{MemberValue, member_fits, member_read, member_size, member_write, pointer_slot};
 pub use raw_cell::RawCell;
 pub use refcount::{decref, incref};

@@ -7,9 +7,11 @@
 use super::common::{call_parts, new_str};
 use crate::attr::{getattr, type_lookup};
 use crate::builtins::args::{Kwargs, no_keywords};
-use crate::builtins::call::{alloc_instance, not_implemented, repr_of};
+use crate::builtins::call::{not_implemented, repr_of};
 use crate::call::call;
-use pyrt_core::builtins::{BoundMethodObject, StrObject, TupleObject, intern, tuple_new};
+use pyrt_core::builtins::{
+    BoundMethodObject, StrObject, TupleObject, bound_method_alloc, intern, tuple_new,
+};
 use pyrt_core::protocol::{bool_obj, hash, rich_compare_bool};
 use pyrt_core::types::{CompareOp, GetSetDef, MemberDef, MemberKind, TypeObject};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
@@ -31,8 +33,7 @@ pub fn bound_method<'py>(
     func: &Bound<'py, PyAny>,
     self_: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, BoundMethodObject>> {
-    let o = alloc_instance(py, py.builtins().method(), 0)?;
-    let m = payload(py, &o)?.clone();
+    let m = bound_method_alloc(py)?;
     m.func.set(py, Some(func.clone()));
     m.self_.set(py, Some(self_.clone()));
     Ok(m)
