@@ -17,7 +17,9 @@
 //! `getattr_dict`, `getattr_class10`, `setattr_dict` (the generic protocol),
 //! `getattr_method10` (a native method descriptor on the root of a depth-10 chain: a
 //! bound `builtin_function_or_method` created and dropped) and `getattr_property` (a
-//! property whose getter is a native function), as `benches/attr_lookup.rs` sets them up.
+//! property whose getter is a native function), as `benches/attr_lookup.rs` sets them up;
+//! `getattr_property_none` is the same property with a getter returning `None` instead
+//! of a new int (the property path without the getter's own allocation).
 
 use pyrt::builtins::{int_new, intern};
 use pyrt::types::{MethodDef, MethodFlags, MethodFn};
@@ -61,6 +63,19 @@ static METH: MethodDef = MethodDef {
     flags: MethodFlags(0),
     doc: None,
 };
+fn getter_none<'py>(
+    py: Python<'py>,
+    _module: &Bound<'py, PyAny>,
+    _obj: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pyrt::protocol::none(py))
+}
+static GETTER_NONE: MethodDef = MethodDef {
+    name: "prop",
+    meth: MethodFn::O(getter_none),
+    flags: MethodFlags(0),
+    doc: None,
+};
 static GETTER: MethodDef = MethodDef {
     name: "prop",
     meth: MethodFn::O(getter),
@@ -82,10 +97,14 @@ fn method_setup(py: Python<'_>) -> (Bound<'_, PyAny>, Bound<'_, PyAny>) {
     (o, name)
 }
 
-/// An instance of a class with `prop`, a property over a native getter, and the name.
-fn property_setup(py: Python<'_>) -> (Bound<'_, PyAny>, Bound<'_, PyAny>) {
+/// An instance of a class with `prop`, a property over the native getter `def`, and
+/// the name.
+fn property_setup<'py>(
+    py: Python<'py>,
+    def: &'static MethodDef,
+) -> (Bound<'py, PyAny>, Bound<'py, PyAny>) {
     let tp = chain(py, 1);
-    let fget = descr::native_function(py, &GETTER, None)
+    let fget = descr::native_function(py, def, None)
         .expect("getter")
         .into_any();
     let property = Bound::from_ref(py, py.builtins().property());
@@ -145,11 +164,11 @@ fn run(py: Python<'_>, what: &str, n: u64) {
                 }
             }
         }
-        "getattr_method10" | "getattr_property" => {
-            let (o, name) = if what == "getattr_method10" {
-                method_setup(py)
-            } else {
-                property_setup(py)
+        "getattr_method10" | "getattr_property" | "getattr_property_none" => {
+            let (o, name) = match what {
+                "getattr_method10" => method_setup(py),
+                "getattr_property" => property_setup(py, &GETTER),
+                _ => property_setup(py, &GETTER_NONE),
             };
             for _ in 0..n {
                 drop(black_box(attr::getattr(

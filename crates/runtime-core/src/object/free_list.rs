@@ -115,8 +115,9 @@ impl FreeList {
     ///
     /// # Safety
     /// `obj` is an instance of this list's type allocated by `generic_alloc`, whose
-    /// count is zero and whose payload has been destroyed; the caller does not use or
-    /// free it afterwards when `true` is returned.
+    /// count is zero, which is untracked (the deallocation driver untracks every
+    /// collectable object before its `tp_dealloc`) and whose payload has been
+    /// destroyed; the caller does not use or free it afterwards when `true` is returned.
     #[inline]
     pub(crate) unsafe fn push(&self, py: Python<'_>, obj: NonNull<PyAny>) -> bool {
         let n = self.len.get();
@@ -124,9 +125,8 @@ impl FreeList {
             return false;
         }
         let st = py.state();
-        // SAFETY: caller contract: a collectable block with its head in front; untracking
-        // an untracked head does nothing (the deallocation driver untracked it already).
-        unsafe { st.gc.untrack(super::gc_head_of(obj)) };
+        // SAFETY: caller contract: a collectable block with its head in front.
+        debug_assert!(!unsafe { super::gc_head_of(obj).as_ref() }.is_tracked());
         st.live.set(st.live.get() - 1);
         st.gc.note_free();
         self.blocks[n].set(obj.as_ptr());
