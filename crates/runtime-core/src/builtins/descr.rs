@@ -1,7 +1,9 @@
 //! The payload layouts of the descriptor and callable types: native functions
 //! (`builtin_function_or_method`), method / classmethod descriptors, member and getset
 //! descriptors, bound methods (`method`), `classmethod` / `staticmethod`, `property` and
-//! `mappingproxy`; and their layout half (dealloc, traverse, clear).
+//! `mappingproxy`; and their layout half (dealloc, traverse, clear), including the
+//! allocation and deallocation of native functions and bound methods through their
+//! free lists (`native_function_alloc`, `bound_method_alloc`).
 //!
 //! Owns the data representation and the ownership of the fields. Must not define any
 //! Python-visible behaviour (binding, calling, repr, messages): that is

@@ -24,6 +24,10 @@ use std::cell::Cell;
 use std::ptr::NonNull;
 
 /// How many dead instances one list keeps (CPython's method free lists kept 80-256).
+///
+/// ```
+/// assert!(pyrt_core::object::FREE_LIST_CAPACITY > 0);
+/// ```
 pub const FREE_LIST_CAPACITY: usize = 64;
 
 /// The dead blocks of one static, collectable, fixed-size builtin type.
@@ -32,6 +36,16 @@ pub const FREE_LIST_CAPACITY: usize = 64;
 /// blocks that `generic_alloc` made for instances of the list's type, whose instances
 /// died: payload emptied, untracked, freed by nobody else. The list is used only under
 /// the runtime lock (it lives in the runtime state).
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let f = pyrt_core::builtins::native_function_alloc(py).unwrap();
+///     let kept = &py.state().free_lists.native_function;
+///     let n = kept.len();
+///     drop(f); // its block goes on the list (unless the list is full)
+///     assert_eq!(kept.len(), (n + 1).min(pyrt_core::object::FREE_LIST_CAPACITY));
+/// });
+/// ```
 pub struct FreeList {
     blocks: [Cell<*mut PyAny>; FREE_LIST_CAPACITY],
     len: Cell<usize>,
@@ -136,6 +150,13 @@ impl FreeList {
 }
 
 /// The runtime's free lists, one per type that has one.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let lists = &py.state().free_lists;
+///     assert!(lists.bound_method.len() <= pyrt_core::object::FREE_LIST_CAPACITY);
+/// });
+/// ```
 pub struct FreeLists {
     /// Bound and unbound `builtin_function_or_method` objects.
     pub native_function: FreeList,

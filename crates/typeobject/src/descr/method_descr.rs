@@ -201,8 +201,9 @@ fn classmethod_get<'py>(
     obj: Option<&Bound<'py, PyAny>>,
     owner: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (t, def) = parts(py, descr)?;
-    let owner = class_owner(py, &t, def, obj, owner)?;
+    // Binding runs no code (the owner checks are pure), so the borrow is kept valid.
+    let (t, def) = parts_borrowed(py, payload(py, descr)?)?;
+    let owner = class_owner(py, t, def, obj, owner)?;
     Ok(native_function(py, def, Some(&owner))?.into_any())
 }
 
