@@ -14,10 +14,19 @@
 //! Operations: `hit1`, `hit10`, `hit50` (cached lookup of a name defined at the root of
 //! a chain), `miss10` (cached "not found"), `mod10` (`type_modified(leaf)` then a
 //! lookup; the leaf is replaced every 900 iterations, within its tag budget),
-//! `getattr_dict`, `getattr_class10`, `setattr_dict` (the generic protocol).
+//! `getattr_dict`, `getattr_class10`, `setattr_dict` (the generic protocol),
+//! `getattr_method10` (a native method descriptor on the root of a depth-10 chain: a
+//! bound `builtin_function_or_method` created and dropped) and `getattr_property` (a
+//! property whose getter is a native function), as `benches/attr_lookup.rs` sets them up;
+//! `getattr_property_none` is the same property with a getter returning `None` instead
+//! of a new int (the property path without the getter's own allocation).
 
 use pyrt::builtins::{int_new, intern};
-use pyrt::{Bound, Python, Runtime, TypeObject, attr, method_cache, new_class, type_modified};
+use pyrt::types::{MethodDef, MethodFlags, MethodFn};
+use pyrt::{
+    Bound, PyAny, PyResult, Python, Runtime, TypeObject, attr, descr, method_cache, new_class,
+    type_modified,
+};
 use std::hint::black_box;
 
 /// `L0 <- ... <- L{depth-1}` with `target` and `cattr` on `L0`; the leaf.
@@ -36,6 +45,74 @@ fn chain(py: Python<'_>, depth: usize) -> Bound<'_, TypeObject> {
         last = Some(t);
     }
     last.expect("depth >= 1")
+}
+
+fn meth<'py>(py: Python<'py>, _self: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(int_new(py, 1)?.into_any())
+}
+fn getter<'py>(
+    py: Python<'py>,
+    _module: &Bound<'py, PyAny>,
+    _obj: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(int_new(py, 1)?.into_any())
+}
+static METH: MethodDef = MethodDef {
+    name: "meth",
+    meth: MethodFn::NoArgs(meth),
+    flags: MethodFlags(0),
+    doc: None,
+};
+fn getter_none<'py>(
+    py: Python<'py>,
+    _module: &Bound<'py, PyAny>,
+    _obj: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pyrt::protocol::none(py))
+}
+static GETTER_NONE: MethodDef = MethodDef {
+    name: "prop",
+    meth: MethodFn::O(getter_none),
+    flags: MethodFlags(0),
+    doc: None,
+};
+static GETTER: MethodDef = MethodDef {
+    name: "prop",
+    meth: MethodFn::O(getter),
+    flags: MethodFlags(0),
+    doc: None,
+};
+
+/// An instance of the leaf of a depth-10 chain whose root has `meth` (a native method
+/// descriptor), and the name.
+fn method_setup(py: Python<'_>) -> (Bound<'_, PyAny>, Bound<'_, PyAny>) {
+    let leaf = chain(py, 10);
+    let mro = pyrt::mro::mro_of(&leaf);
+    // SAFETY: the MRO entries are live types owned by the leaf's MRO tuple.
+    let root = Bound::from_ref(py, unsafe { mro[mro.len() - 2].as_ref() });
+    let d = descr::method_descr_new(py, &root, &METH).expect("descriptor");
+    let name = intern(py, "meth").expect("name").into_any();
+    attr::setattr(py, root.as_any(), &name, Some(&d)).expect("setattr");
+    let o = pyrt::call_type(py, &leaf, &[]).expect("instance");
+    (o, name)
+}
+
+/// An instance of a class with `prop`, a property over the native getter `def`, and
+/// the name.
+fn property_setup<'py>(
+    py: Python<'py>,
+    def: &'static MethodDef,
+) -> (Bound<'py, PyAny>, Bound<'py, PyAny>) {
+    let tp = chain(py, 1);
+    let fget = descr::native_function(py, def, None)
+        .expect("getter")
+        .into_any();
+    let property = Bound::from_ref(py, py.builtins().property());
+    let p = pyrt::call_type(py, &property, &[fget]).expect("property");
+    let name = intern(py, "prop").expect("name").into_any();
+    attr::setattr(py, tp.as_any(), &name, Some(&p)).expect("setattr");
+    let o = pyrt::call_type(py, &tp, &[]).expect("instance");
+    (o, name)
 }
 
 fn run(py: Python<'_>, what: &str, n: u64) {
@@ -85,6 +162,20 @@ fn run(py: Python<'_>, what: &str, n: u64) {
                 } else {
                     drop(black_box(attr::getattr(py, black_box(&o), name.as_any())));
                 }
+            }
+        }
+        "getattr_method10" | "getattr_property" | "getattr_property_none" => {
+            let (o, name) = match what {
+                "getattr_method10" => method_setup(py),
+                "getattr_property" => property_setup(py, &GETTER),
+                _ => property_setup(py, &GETTER_NONE),
+            };
+            for _ in 0..n {
+                drop(black_box(attr::getattr(
+                    py,
+                    black_box(&o),
+                    black_box(&name),
+                )));
             }
         }
         other => eprintln!("unknown operation {other:?}"),

@@ -86,6 +86,11 @@ pub fn call_args<'py>(
     args: &[Bound<'py, PyAny>],
     kwargs: Option<&Bound<'py, DictObject>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if crate::descr::has_native_call(callable.ob_type()) {
+        // A native function takes the slice as is: no argument tuple (its `tp_call`
+        // would only unpack one).
+        return crate::descr::native_function_vectorcall(py, callable, args, kwargs);
+    }
     let args = tuple_new(py, args)?;
     call(py, callable, &args, kwargs)
 }

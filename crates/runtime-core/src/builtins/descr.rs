@@ -1,18 +1,21 @@
 //! The payload layouts of the descriptor and callable types: native functions
 //! (`builtin_function_or_method`), method / classmethod descriptors, member and getset
 //! descriptors, bound methods (`method`), `classmethod` / `staticmethod`, `property` and
-//! `mappingproxy`; and their layout half (dealloc, traverse, clear).
+//! `mappingproxy`; and their layout half (dealloc, traverse, clear), including the
+//! allocation and deallocation of native functions and bound methods through their
+//! free lists (`native_function_alloc`, `bound_method_alloc`).
 //!
 //! Owns the data representation and the ownership of the fields. Must not define any
 //! Python-visible behaviour (binding, calling, repr, messages): that is
 //! `pyrt-typeobject`'s `descr` module.
 
 use crate::builtins::StrObject;
+use crate::err::PyResult;
 use crate::handle::Bound;
-use crate::object::{ObjectHeader, PyAny, PyLayout, RawCell};
+use crate::object::{FreeList, ObjectHeader, PyAny, PyLayout, RawCell, gc_free, generic_alloc};
 use crate::runtime::BuiltinTypes;
 use crate::runtime::Python;
-use crate::types::{GetSetDef, MethodDef, ObjCell, TypeObject};
+use crate::types::{FreeFunc, GetSetDef, MethodDef, ObjCell, TypeObject};
 use std::cell::Cell;
 use std::ptr::NonNull;
 
@@ -34,13 +37,26 @@ fn instance_of_any(obj: &PyAny, pick: fn(&BuiltinTypes) -> [&TypeObject; 2]) -> 
     pick(&st.builtins).iter().any(|t| tp.is_subtype(t))
 }
 
-/// The object fields of a payload, for the shared dealloc/traverse/clear below.
-pub(crate) trait OwnedFields {
-    fn fields(&self) -> Vec<&ObjCell<PyAny>>;
+/// The `N` object fields of a payload, for the shared dealloc/traverse/clear below: a
+/// fixed array, so none of them allocates.
+pub(crate) trait OwnedFields<const N: usize> {
+    fn fields(&self) -> [&ObjCell<PyAny>; N];
+}
+
+/// Moves every field's reference out of `o` (the cells are left empty), in field order.
+#[inline]
+fn take_fields<'py, T: OwnedFields<N>, const N: usize>(
+    py: Python<'py>,
+    o: &T,
+) -> [Option<Bound<'py, PyAny>>; N] {
+    o.fields().map(|c| c.take(py))
 }
 
 /// `tp_traverse` of a payload `T`.
-pub(crate) fn traverse_fields<T: OwnedFields>(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
+pub(crate) fn traverse_fields<T: OwnedFields<N>, const N: usize>(
+    obj: &PyAny,
+    visit: &mut dyn FnMut(NonNull<PyAny>),
+) {
     // SAFETY: installed only on types laid out as T.
     let o = unsafe { &*(obj as *const PyAny as *const T) };
     o.fields().iter().filter_map(|c| c.as_ptr()).for_each(visit);
@@ -48,24 +64,132 @@ pub(crate) fn traverse_fields<T: OwnedFields>(obj: &PyAny, visit: &mut dyn FnMut
 
 /// `tp_clear` of a payload `T`: every field is moved out first, released after (each
 /// release may run arbitrary code).
-pub(crate) fn clear_fields<T: OwnedFields>(py: Python<'_>, obj: &Bound<'_, PyAny>) {
+pub(crate) fn clear_fields<T: OwnedFields<N>, const N: usize>(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+) {
     // SAFETY: installed only on types laid out as T.
     let o = unsafe { &*(obj.as_ptr().as_ptr() as *const T) };
-    let taken: Vec<_> = o.fields().iter().filter_map(|c| c.take(py)).collect();
-    drop(taken);
+    drop(take_fields(py, o));
 }
 
 /// `tp_dealloc` of a payload `T`.
 ///
 /// # Safety
 /// `obj` is laid out as `T` and has refcount zero.
-pub(crate) unsafe fn dealloc_fields<T: OwnedFields>(py: Python<'_>, obj: NonNull<PyAny>) {
+pub(crate) unsafe fn dealloc_fields<T: OwnedFields<N>, const N: usize>(
+    py: Python<'_>,
+    obj: NonNull<PyAny>,
+) {
     // SAFETY: caller contract: the object is still allocated and laid out as T.
     let o = unsafe { &*(obj.as_ptr() as *const T) };
-    let taken: Vec<_> = o.fields().iter().filter_map(|c| c.take(py)).collect();
-    drop(taken);
+    drop(take_fields(py, o));
     // SAFETY: payload destroyed.
     unsafe { super::layouts::call_tp_free(py, obj) };
+}
+
+/// `tp_dealloc` of a payload `T` whose dead instances are kept on `list`: the fields
+/// are released, then an instance of exactly `tp` freed by the default GC free goes on
+/// the list (when it has room); anything else is freed by its `tp_free`.
+///
+/// # Safety
+/// `obj` is laid out as `T` and has refcount zero; `list` keeps blocks of `tp` only and
+/// `tp`'s instances are laid out as `T`.
+unsafe fn dealloc_keeping<T: OwnedFields<N>, const N: usize>(
+    py: Python<'_>,
+    obj: NonNull<PyAny>,
+    tp: &TypeObject,
+    list: &FreeList,
+) {
+    // SAFETY: caller contract: the object is still allocated and laid out as T.
+    let o = unsafe { &*(obj.as_ptr() as *const T) };
+    drop(take_fields(py, o));
+    // SAFETY: still allocated (only the payload was emptied).
+    let ot = unsafe { obj.as_ref() }.ob_type();
+    let default_free = ot
+        .tp_free
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, gc_free as FreeFunc));
+    // SAFETY: an instance of exactly `tp` freed by `gc_free` was allocated by
+    // `generic_alloc` (the only allocator whose blocks `gc_free` takes); count zero,
+    // payload destroyed, not used after a successful push.
+    if std::ptr::eq(ot, tp) && default_free && unsafe { list.push(py, obj) } {
+        return;
+    }
+    // SAFETY: payload destroyed.
+    unsafe { super::layouts::call_tp_free(py, obj) };
+}
+
+/// A new, empty `builtin_function_or_method` (count 1, tracked): a kept block of a dead
+/// one when the free list has one, else a new block.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let f = pyrt_core::builtins::native_function_alloc(py).unwrap();
+///     assert!(f.def.get().is_none() && f.self_.is_none() && f.module.is_none());
+///     assert!(pyrt_core::gc::is_tracked(f.as_any()));
+/// });
+/// ```
+pub fn native_function_alloc<'py>(py: Python<'py>) -> PyResult<Bound<'py, NativeFunctionObject>> {
+    let tp = py.builtins().builtin_function_or_method();
+    // SAFETY: the list holds only dead blocks of this static collectable type, whose
+    // instances are laid out as NativeFunctionObject (`native_function_dealloc`).
+    if let Some(o) = unsafe { py.state().free_lists.native_function.pop(py, tp) } {
+        return Ok(o);
+    }
+    let o = generic_alloc(py, tp, 0)?;
+    // SAFETY: a new instance of builtin_function_or_method: laid out as the payload.
+    Ok(unsafe { Bound::from_owned_ptr(py, o.into_non_null().cast()) })
+}
+
+/// `tp_dealloc` of `builtin_function_or_method`.
+///
+/// # Safety
+/// `obj` is an instance laid out as [`NativeFunctionObject`] with refcount zero.
+pub(crate) unsafe fn native_function_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
+    let tp = py.builtins().builtin_function_or_method();
+    // SAFETY: forwarded; the list keeps this type's blocks only.
+    unsafe {
+        dealloc_keeping::<NativeFunctionObject, 2>(
+            py,
+            obj,
+            tp,
+            &py.state().free_lists.native_function,
+        )
+    }
+}
+
+/// A new, empty bound method (`method`; count 1, tracked): a kept block of a dead one
+/// when the free list has one, else a new block.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let m = pyrt_core::builtins::bound_method_alloc(py).unwrap();
+///     assert!(m.func.is_none() && m.self_.is_none());
+/// });
+/// ```
+pub fn bound_method_alloc<'py>(py: Python<'py>) -> PyResult<Bound<'py, BoundMethodObject>> {
+    let tp = py.builtins().method();
+    // SAFETY: the list holds only dead blocks of this static collectable type, whose
+    // instances are laid out as BoundMethodObject (`bound_method_dealloc`).
+    if let Some(o) = unsafe { py.state().free_lists.bound_method.pop(py, tp) } {
+        return Ok(o);
+    }
+    let o = generic_alloc(py, tp, 0)?;
+    // SAFETY: a new instance of method: laid out as the payload.
+    Ok(unsafe { Bound::from_owned_ptr(py, o.into_non_null().cast()) })
+}
+
+/// `tp_dealloc` of `method`.
+///
+/// # Safety
+/// `obj` is an instance laid out as [`BoundMethodObject`] with refcount zero.
+pub(crate) unsafe fn bound_method_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
+    let tp = py.builtins().method();
+    // SAFETY: forwarded; the list keeps this type's blocks only.
+    unsafe {
+        dealloc_keeping::<BoundMethodObject, 2>(py, obj, tp, &py.state().free_lists.bound_method)
+    }
 }
 
 /// A native function (`builtin_function_or_method`): a [`MethodDef`] optionally bound
@@ -91,9 +215,9 @@ pub struct NativeFunctionObject {
     pub module: ObjCell<PyAny>,
 }
 
-impl OwnedFields for NativeFunctionObject {
-    fn fields(&self) -> Vec<&ObjCell<PyAny>> {
-        vec![&self.self_, &self.module]
+impl OwnedFields<2> for NativeFunctionObject {
+    fn fields(&self) -> [&ObjCell<PyAny>; 2] {
+        [&self.self_, &self.module]
     }
 }
 // SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
@@ -131,9 +255,9 @@ pub struct MethodDescrObject {
     pub def: Cell<Option<&'static MethodDef>>,
 }
 
-impl OwnedFields for MethodDescrObject {
-    fn fields(&self) -> Vec<&ObjCell<PyAny>> {
-        vec![any_cell(&self.d_type), any_cell(&self.d_name)]
+impl OwnedFields<2> for MethodDescrObject {
+    fn fields(&self) -> [&ObjCell<PyAny>; 2] {
+        [any_cell(&self.d_type), any_cell(&self.d_name)]
     }
 }
 // SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
@@ -177,9 +301,9 @@ pub struct MemberDescrObject {
     pub doc: Cell<Option<&'static str>>,
 }
 
-impl OwnedFields for MemberDescrObject {
-    fn fields(&self) -> Vec<&ObjCell<PyAny>> {
-        vec![any_cell(&self.d_type), any_cell(&self.d_name)]
+impl OwnedFields<2> for MemberDescrObject {
+    fn fields(&self) -> [&ObjCell<PyAny>; 2] {
+        [any_cell(&self.d_type), any_cell(&self.d_name)]
     }
 }
 // SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
@@ -212,9 +336,9 @@ pub struct GetSetDescrObject {
     pub def: Cell<Option<&'static GetSetDef>>,
 }
 
-impl OwnedFields for GetSetDescrObject {
-    fn fields(&self) -> Vec<&ObjCell<PyAny>> {
-        vec![any_cell(&self.d_type), any_cell(&self.d_name)]
+impl OwnedFields<2> for GetSetDescrObject {
+    fn fields(&self) -> [&ObjCell<PyAny>; 2] {
+        [any_cell(&self.d_type), any_cell(&self.d_name)]
     }
 }
 // SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
@@ -246,9 +370,9 @@ pub struct BoundMethodObject {
     pub self_: ObjCell<PyAny>,
 }
 
-impl OwnedFields for BoundMethodObject {
-    fn fields(&self) -> Vec<&ObjCell<PyAny>> {
-        vec![&self.func, &self.self_]
+impl OwnedFields<2> for BoundMethodObject {
+    fn fields(&self) -> [&ObjCell<PyAny>; 2] {
+        [&self.func, &self.self_]
     }
 }
 // SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
@@ -279,9 +403,9 @@ pub struct FuncWrapperObject {
     pub dict: ObjCell<PyAny>,
 }
 
-impl OwnedFields for FuncWrapperObject {
-    fn fields(&self) -> Vec<&ObjCell<PyAny>> {
-        vec![&self.callable, &self.dict]
+impl OwnedFields<2> for FuncWrapperObject {
+    fn fields(&self) -> [&ObjCell<PyAny>; 2] {
+        [&self.callable, &self.dict]
     }
 }
 // SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
@@ -320,9 +444,9 @@ pub struct PropertyObject {
     pub getter_doc: Cell<bool>,
 }
 
-impl OwnedFields for PropertyObject {
-    fn fields(&self) -> Vec<&ObjCell<PyAny>> {
-        vec![&self.fget, &self.fset, &self.fdel, &self.doc, &self.name]
+impl OwnedFields<5> for PropertyObject {
+    fn fields(&self) -> [&ObjCell<PyAny>; 5] {
+        [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name]
     }
 }
 // SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
@@ -350,9 +474,9 @@ pub struct MappingProxyObject {
     pub mapping: ObjCell<PyAny>,
 }
 
-impl OwnedFields for MappingProxyObject {
-    fn fields(&self) -> Vec<&ObjCell<PyAny>> {
-        vec![&self.mapping]
+impl OwnedFields<1> for MappingProxyObject {
+    fn fields(&self) -> [&ObjCell<PyAny>; 1] {
+        [&self.mapping]
     }
 }
 // SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,

@@ -20,6 +20,7 @@ pub use descr::{
     BoundMethodObject, FuncWrapperObject, GetSetDescrObject, MappingProxyObject, MemberDescrObject,
     MethodDescrObject, NativeFunctionObject, PropertyObject,
 };
+pub use descr::{bound_method_alloc, native_function_alloc};
 pub use dict::{DictObject, dict_new};
 pub use dict_pin::{PinnedDictHook, set_pinned_dict_hook};
 pub use exception::BaseExceptionObject;

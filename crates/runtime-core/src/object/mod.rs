@@ -14,6 +14,7 @@ pub mod alloc;
 pub(crate) mod dealloc;
 mod dict_slot;
 mod finalize;
+mod free_list;
 pub mod instance_attrs;
 mod member;
 pub(crate) mod pool;
@@ -24,6 +25,7 @@ pub use alloc::{GcAlloc, gc_free, gc_head_of, generic_alloc, instance_size, plai
 pub use dealloc::release_dealloc_queue;
 pub use dict_slot::dict_slot;
 pub(crate) use dict_slot::managed_dict_slot;
+pub use free_list::{FREE_LIST_CAPACITY, FreeList, FreeLists};
 pub use instance_attrs::{
     AttrLookup, AttrWrite, DictSlot, InstanceAttrs, InstanceKeys, SHARED_KEYS_CAPACITY,
     instance_attrs,

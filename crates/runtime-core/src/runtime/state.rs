@@ -190,6 +190,8 @@ pub struct RuntimeState {
     pub gc: GcState,
     /// The small-object allocator behind `generic_alloc` and the frees.
     pub(crate) pool: crate::object::pool::PoolAllocator,
+    /// Kept blocks of dead bound callables (`object/free_list.rs`).
+    pub free_lists: crate::object::FreeLists,
     pub(crate) live: Cell<isize>,
     pub(crate) immortal: Cell<isize>,
     pub(crate) leaked: Cell<isize>,
@@ -219,6 +221,7 @@ impl RuntimeState {
             initialized: Cell::new(false),
             gc: GcState::new(),
             pool: crate::object::pool::PoolAllocator::new(),
+            free_lists: crate::object::FreeLists::new(),
             live: Cell::new(0),
             immortal: Cell::new(0),
             leaked: Cell::new(0),

@@ -7,12 +7,13 @@
 use super::common::{call_parts, new_str};
 use crate::attr::{getattr, type_lookup};
 use crate::builtins::args::{Kwargs, no_keywords};
-use crate::builtins::call::{alloc_instance, not_implemented, repr_of};
-use crate::call::call;
-use pyrt_core::builtins::{BoundMethodObject, StrObject, TupleObject, intern, tuple_new};
+use crate::builtins::call::{not_implemented, repr_of};
+use crate::call::call_args;
+use pyrt_core::builtins::{BoundMethodObject, StrObject, TupleObject, bound_method_alloc, intern};
 use pyrt_core::protocol::{bool_obj, hash, rich_compare_bool};
 use pyrt_core::types::{CompareOp, GetSetDef, MemberDef, MemberKind, TypeObject};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
+use smallvec::SmallVec;
 
 /// `types.MethodType(func, self_)`: a new bound method.
 ///
@@ -31,8 +32,7 @@ pub fn bound_method<'py>(
     func: &Bound<'py, PyAny>,
     self_: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, BoundMethodObject>> {
-    let o = alloc_instance(py, py.builtins().method(), 0)?;
-    let m = payload(py, &o)?.clone();
+    let m = bound_method_alloc(py)?;
     m.func.set(py, Some(func.clone()));
     m.self_.set(py, Some(self_.clone()));
     Ok(m)
@@ -104,11 +104,12 @@ fn method_call<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let (func, self_) = parts(py, callable)?;
     let a = call_parts(py, args, kwargs)?;
-    let mut all = Vec::with_capacity(a.args.len() + 1);
+    // `self` and the arguments on the stack for short calls (no heap vector), then the
+    // function's call: a native function takes the slice, others get a tuple.
+    let mut all: SmallVec<[Bound<'py, PyAny>; 8]> = SmallVec::with_capacity(a.args.len() + 1);
     all.push(self_);
     all.extend(a.args.items(py).iter().cloned());
-    let all = tuple_new(py, &all)?;
-    call(py, &func, &all, a.kwargs)
+    call_args(py, &func, &all, a.kwargs)
 }
 
 /// An attribute of the method type (descriptors bound to the method) first, else the

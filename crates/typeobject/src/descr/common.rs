@@ -11,6 +11,7 @@ use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 /// `descriptor 'NAME' for 'T' objects doesn't apply to a 'U' object` unless `obj` is an
 /// instance of `d_type`.
+#[inline]
 pub(crate) fn check_instance(
     py: Python<'_>,
     d_type: &TypeObject,
@@ -20,14 +21,26 @@ pub(crate) fn check_instance(
     if obj.ob_type().is_subtype(d_type) {
         return Ok(());
     }
-    Err(PyErr::type_error(
+    Err(not_applicable(py, d_type, name, obj))
+}
+
+/// The error of [`check_instance`] (kept out of line: formatting is the rare path).
+#[cold]
+#[inline(never)]
+fn not_applicable(
+    py: Python<'_>,
+    d_type: &TypeObject,
+    name: &str,
+    obj: &Bound<'_, PyAny>,
+) -> PyErr {
+    PyErr::type_error(
         py,
         format!(
             "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
             names::tp_name(d_type),
             names::tp_name(obj.ob_type())
         ),
-    ))
+    )
 }
 
 /// `TypeError: __get__(None, None) is invalid`.

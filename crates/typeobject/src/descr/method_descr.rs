@@ -77,10 +77,17 @@ pub(crate) fn install(method: &TypeObject, classmethod: &TypeObject) {
     unsafe { method.add_flags(TypeFlags::METHOD_DESCRIPTOR) };
 }
 
+#[inline]
 fn payload<'a, 'py>(
     py: Python<'py>,
     obj: &'a Bound<'py, PyAny>,
 ) -> PyResult<&'a Bound<'py, MethodDescrObject>> {
+    let (tp, b) = (obj.ob_type(), py.builtins());
+    if std::ptr::eq(tp, b.method_descriptor()) || std::ptr::eq(tp, b.classmethod_descriptor()) {
+        // SAFETY: both types lay their instances out as MethodDescrObject (and neither
+        // can be subclassed, so the exact test is the whole test in practice).
+        return Ok(unsafe { obj.downcast_unchecked::<MethodDescrObject>() });
+    }
     obj.downcast::<MethodDescrObject>()
         .map_err(|_| PyErr::system_error(py, "expected a method descriptor"))
 }
@@ -99,6 +106,27 @@ fn parts<'py>(
     Ok((t, def))
 }
 
+/// [`parts`] without new references: the defining type borrowed from the descriptor.
+/// The caller must not run code that could modify the descriptor while the borrow
+/// lives (binding runs none: the instance check and the allocation are pure).
+#[inline]
+fn parts_borrowed<'a>(
+    py: Python<'_>,
+    d: &'a MethodDescrObject,
+) -> PyResult<(&'a TypeObject, &'static MethodDef)> {
+    // SAFETY: the descriptor owns its type reference; the caller keeps the descriptor
+    // alive and unmodified while the borrow lives (documented contract above).
+    let t = unsafe { d.d_type.get_ref() };
+    match (t, d.def.get(), d.d_name.is_none()) {
+        (Some(t), Some(def), false) => Ok((t, def)),
+        (None, _, _) | (_, _, true) => Err(PyErr::system_error(py, "descriptor was cleared")),
+        (_, None, _) => Err(PyErr::system_error(
+            py,
+            "method descriptor without a definition",
+        )),
+    }
+}
+
 /// `__get__` of `method_descriptor`: itself on the class, a bound native function on an
 /// instance of the defining type.
 fn method_get<'py>(
@@ -110,8 +138,8 @@ fn method_get<'py>(
     let Some(obj) = obj else {
         return Ok(descr.clone());
     };
-    let (t, def) = parts(py, descr)?;
-    check_instance(py, &t, def.name, obj)?;
+    let (t, def) = parts_borrowed(py, payload(py, descr)?)?;
+    check_instance(py, t, def.name, obj)?;
     Ok(native_function(py, def, Some(obj))?.into_any())
 }
 
@@ -173,8 +201,9 @@ fn classmethod_get<'py>(
     obj: Option<&Bound<'py, PyAny>>,
     owner: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (t, def) = parts(py, descr)?;
-    let owner = class_owner(py, &t, def, obj, owner)?;
+    // Binding runs no code (the owner checks are pure), so the borrow is kept valid.
+    let (t, def) = parts_borrowed(py, payload(py, descr)?)?;
+    let owner = class_owner(py, t, def, obj, owner)?;
     Ok(native_function(py, def, Some(&owner))?.into_any())
 }
 

@@ -45,6 +45,7 @@ pub(crate) use method_descr::call_unbound;
 pub use method_descr::method_descr_new;
 pub use native_call::call_def;
 pub use native_function::native_function;
+pub(crate) use native_function::{has_native_call, native_function_vectorcall};
 pub use staticmethod::staticmethod_new;
 
 use pyrt_core::Python;

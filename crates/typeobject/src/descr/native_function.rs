@@ -11,11 +11,10 @@ use super::common::{call_parts, doc_body, new_str, opt_str, qualified, text_sign
 use super::native_call::call_def;
 use crate::builtins::call::not_implemented;
 use crate::names;
-use pyrt_core::builtins::{NativeFunctionObject, StrObject};
-use pyrt_core::object::generic_alloc;
+use pyrt_core::builtins::{DictObject, NativeFunctionObject, StrObject, native_function_alloc};
 use pyrt_core::protocol::{bool_obj, none};
 use pyrt_core::types::{
-    CompareOp, GetSetDef, MemberDef, MemberKind, MethodDef, MethodFlags, TypeObject,
+    CompareOp, GetSetDef, MemberDef, MemberKind, MethodDef, MethodFlags, TernaryFunc, TypeObject,
 };
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
@@ -39,8 +38,7 @@ pub fn native_function<'py>(
     def: &'static MethodDef,
     self_: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, NativeFunctionObject>> {
-    let o = generic_alloc(py, py.builtins().builtin_function_or_method(), 0)?;
-    let f = payload(py, &o)?.clone();
+    let f = native_function_alloc(py)?;
     f.def.set(Some(def));
     f.self_.set(py, self_.cloned());
     Ok(f)
@@ -56,10 +54,15 @@ pub(crate) fn install(tp: &TypeObject) {
     tp.tp_members.set(&MEMBERS);
 }
 
+#[inline]
 fn payload<'a, 'py>(
     py: Python<'py>,
     obj: &'a Bound<'py, PyAny>,
 ) -> PyResult<&'a Bound<'py, NativeFunctionObject>> {
+    if std::ptr::eq(obj.ob_type(), py.builtins().builtin_function_or_method()) {
+        // SAFETY: the type lays its instances out as NativeFunctionObject.
+        return Ok(unsafe { obj.downcast_unchecked::<NativeFunctionObject>() });
+    }
     obj.downcast::<NativeFunctionObject>()
         .map_err(|_| PyErr::system_error(py, "expected a builtin_function_or_method"))
 }
@@ -102,11 +105,33 @@ fn native_function_call<'py>(
     args: &Bound<'py, PyAny>,
     kwargs: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let a = call_parts(py, args, kwargs)?;
+    native_function_vectorcall(py, callable, a.args.items(py), a.kwargs)
+}
+
+/// Whether calling an instance of `tp` is a native function call (its `tp_call` is
+/// `builtin_function_or_method`'s), so [`native_function_vectorcall`] may stand in
+/// for it.
+#[inline]
+pub(crate) fn has_native_call(tp: &TypeObject) -> bool {
+    tp.tp_call
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, native_function_call as TernaryFunc))
+}
+
+/// Calls a native function with its positional arguments as a slice: what its
+/// `tp_call` does once the argument tuple is unpacked, so callers holding a slice
+/// (`call::call_args`, `property.__get__`) need not build a tuple (CPython's vectorcall).
+pub(crate) fn native_function_vectorcall<'py>(
+    py: Python<'py>,
+    callable: &Bound<'py, PyAny>,
+    args: &[Bound<'py, PyAny>],
+    kwargs: Option<&Bound<'py, DictObject>>,
+) -> PyResult<Bound<'py, PyAny>> {
     let f = payload(py, callable)?;
     let def = def_of(py, f)?;
-    let a = call_parts(py, args, kwargs)?;
     let self_ = f.self_.get(py).filter(|_| !is_static(def));
-    call_def(py, def, self_.as_ref(), a.args.items(py), a.kwargs, || {
+    call_def(py, def, self_.as_ref(), args, kwargs, || {
         function_str(py, f, def)
     })
 }

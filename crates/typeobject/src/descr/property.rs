@@ -29,10 +29,15 @@ pub(crate) fn install(tp: &TypeObject) {
     unsafe { tp.add_flags(TypeFlags::BASETYPE) };
 }
 
+#[inline]
 fn payload<'a, 'py>(
     py: Python<'py>,
     obj: &'a Bound<'py, PyAny>,
 ) -> PyResult<&'a Bound<'py, PropertyObject>> {
+    if std::ptr::eq(obj.ob_type(), py.builtins().property()) {
+        // SAFETY: `property` lays its instances out as PropertyObject.
+        return Ok(unsafe { obj.downcast_unchecked::<PropertyObject>() });
+    }
     obj.downcast::<PropertyObject>()
         .map_err(|_| PyErr::system_error(py, "expected a property"))
 }
