@@ -10,6 +10,10 @@ use pyrt::{Bound, PyAny, PyErr, PyResult, Python};
 pub fn checked<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> R {
     pyrt::Runtime::with(|py| {
         native::init(py).unwrap();
+        // Once minipy has run in the process, core types call into it (it installs
+        // `tp_iter` on tuple, list, ...), and it makes its own types on each thread's
+        // first use: make them before counting.
+        let _ = minipy::eval::state(py);
         pyrt::gc::collect(py, 2);
         let before = py.live_objects();
         let r = f(py);
