@@ -398,3 +398,29 @@ fn the_last_of_64_methods_is_reachable() {
         }
     });
 }
+
+/// `object.__new__(T)` is refused (CPython's check, which pyrt has); an instance made by
+/// the bare allocator (`tp_alloc`, a safe function) has no payload, and every access
+/// says so instead of reading uninitialised memory.
+#[test]
+fn an_instance_without_its_payload_is_refused_not_read() {
+    checked(|py| {
+        let ty = counter_type(py);
+        let object = Bound::from_ref(py, py.builtins().object());
+        let new = get_attr(py, object.as_any(), "__new__").unwrap();
+        let e = pyrt::call::call1(py, &new, ty.as_any()).unwrap_err();
+        assert_eq!(
+            describe(py, &e),
+            "TypeError: object.__new__(mymod.Counter) is not safe, use mymod.Counter.__new__()"
+        );
+        let bare = pyrt::object::generic_alloc(py, &ty, 0).unwrap();
+        let e = call_method(py, &bare, "inc", &[]).unwrap_err();
+        assert_eq!(
+            describe(py, &e),
+            "RuntimeError: 'mymod.Counter' object is not initialized (its payload is missing)"
+        );
+        assert!(get_attr(py, &bare, "count").is_err());
+        assert!(borrow::<Counter>(&bare).is_err());
+        drop(bare); // nothing to drop in the payload
+    });
+}

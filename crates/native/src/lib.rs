@@ -53,8 +53,6 @@ pub use trace::{Released, Trace, Visit};
 pub use pyrt_core::{Bound, Py, PyAny, PyErr, PyResult, Python, TypeObject, builtins};
 pub use pyrt_typeobject::{Runtime, attr, call, names, new_class};
 
-use pyrt_core::TypeFlags;
-
 /// Creates the objects the native layer keeps for the whole process (the type of the
 /// per-class info objects). Building the first native type does it too; call it first
 /// when you count live objects around your own code.
@@ -100,12 +98,6 @@ pub fn instantiate<'py, T: Trace + Send>(
             ),
         ));
     };
-    if ty.has_flag(TypeFlags::DISALLOW_INSTANTIATION) && !std::ptr::eq(d, &**ty) {
-        return Err(PyErr::type_error(
-            py,
-            format!("cannot create '{}' instances", names::tp_name(ty)),
-        ));
-    }
     let alloc = ty.tp_alloc.get().unwrap_or(pyrt_core::object::generic_alloc);
     let obj = alloc(py, ty, 0)?;
     // SAFETY: `d` is the defining type of `ty`, the new object's type.
