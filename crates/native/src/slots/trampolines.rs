@@ -95,7 +95,7 @@ fn call_setter<'py, T: crate::Trace + Send>(
             format!(
                 "attribute '{}' of '{}' objects is not deletable",
                 entry.name,
-                names::tp_name(slf.ob_type())
+                names::tp_name(defining_type::<T>(slf.ob_type()).unwrap_or(slf.ob_type()))
             ),
         ));
     };
