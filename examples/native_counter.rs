@@ -73,7 +73,10 @@ except AttributeError as e:
             .get_item(py, str_new(py, "b").expect("str").as_any())
             .expect("lookup")
             .expect("b");
-        println!("from Rust: b.count = {}", borrow::<Counter>(&b).expect("payload").count);
+        println!(
+            "from Rust: b.count = {}",
+            borrow::<Counter>(&b).expect("payload").count
+        );
         drop(b);
 
         g.clear(py);

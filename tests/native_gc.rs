@@ -156,7 +156,7 @@ fn gc_referents_are_the_payload_references_and_the_type() {
             p.next = Some(b.clone().unbind());
             p.children.push(c.clone().unbind());
         }
-        let refs = pyrt::gc::get_referents(py, &[a.clone()]);
+        let refs = pyrt::gc::get_referents(py, std::slice::from_ref(&a));
         let has = |o: &Bound<'_, PyAny>| refs.iter().filter(|r| r.is(o)).count();
         assert_eq!(has(&b), 1);
         assert_eq!(has(&c), 1);
@@ -173,7 +173,7 @@ fn an_exclusively_borrowed_payload_is_not_traversed() {
         let b = node(py, &ty);
         borrow_mut::<Node>(&a).unwrap().next = Some(b.clone().unbind());
         let guard = borrow_mut::<Node>(&a).unwrap();
-        let refs = pyrt::gc::get_referents(py, &[a.clone()]);
+        let refs = pyrt::gc::get_referents(py, std::slice::from_ref(&a));
         assert!(!refs.iter().any(|r| r.is(&b)), "the &mut is not aliased");
         // Collecting while the payload is borrowed keeps what it references alive.
         drop(refs);
@@ -278,13 +278,16 @@ fn enum_payloads_are_traversed_and_cleared() {
             items: vec![a.clone().unbind(), b.clone().unbind()],
             tag: 1,
         };
-        let refs = pyrt::gc::get_referents(py, &[b.clone()]);
+        let refs = pyrt::gc::get_referents(py, std::slice::from_ref(&b));
         assert_eq!(refs.iter().filter(|r| r.is(&a) || r.is(&b)).count(), 2);
         drop(refs);
         let wa = pyrt::weakref::weakref_new(py, ty.as_any(), None).unwrap();
         drop((a, b, ty));
         pyrt::gc::collect(py, 2);
-        assert!(wa.upgrade(py).is_none(), "instances and their type are freed");
+        assert!(
+            wa.upgrade(py).is_none(),
+            "instances and their type are freed"
+        );
     });
 }
 

@@ -141,11 +141,21 @@ fn errors_use_cpythons_messages() {
         );
         let count = get_attr(py, ty.as_any(), "count").unwrap();
         assert_eq!(
-            err(call_method(py, &count, "__get__", std::slice::from_ref(&one))),
+            err(call_method(
+                py,
+                &count,
+                "__get__",
+                std::slice::from_ref(&one)
+            )),
             "TypeError: descriptor 'count' for 'mymod.Counter' objects doesn't apply to a 'int' object"
         );
         assert_eq!(
-            err(call_method(py, &count, "__set__", &[one.clone(), one.clone()])),
+            err(call_method(
+                py,
+                &count,
+                "__set__",
+                &[one.clone(), one.clone()]
+            )),
             "TypeError: descriptor 'count' for 'mymod.Counter' objects doesn't apply to a 'int' object"
         );
         let e = set_attr(py, &c, "ro", &one).unwrap_err();
@@ -193,7 +203,9 @@ struct Closed {
 }
 
 fn closed_type(py: Python<'_>) -> Bound<'_, TypeObject> {
-    NativeClass::<Closed>::new("mymod.Closed").build(py).unwrap()
+    NativeClass::<Closed>::new("mymod.Closed")
+        .build(py)
+        .unwrap()
 }
 
 #[derive(Trace)]

@@ -81,8 +81,12 @@ fn ns_with_slots<'py>(py: Python<'py>, names: &[&str]) -> Bound<'py, DictObject>
         .map(|n| str_new(py, n).unwrap().into_any())
         .collect();
     let slots = tuple_new(py, &items).unwrap();
-    ns.set_item(py, str_new(py, "__slots__").unwrap().as_any(), slots.as_any())
-        .unwrap();
+    ns.set_item(
+        py,
+        str_new(py, "__slots__").unwrap().as_any(),
+        slots.as_any(),
+    )
+    .unwrap();
     ns
 }
 
@@ -90,7 +94,7 @@ fn ns_with_slots<'py>(py: Python<'py>, names: &[&str]) -> Bound<'py, DictObject>
 fn a_runtime_class_over_a_native_type_has_the_payload_and_a_dict() {
     checked(|py| {
         let ty = counter_type(py);
-        let sub = pyrt::new_class(py, "Sub", &[ty.clone()], None).unwrap();
+        let sub = pyrt::new_class(py, "Sub", std::slice::from_ref(&ty), None).unwrap();
         assert!(sub.has_flag(TypeFlags::HAVE_GC));
         assert!(sub.tp_dictoffset.get() > 0);
         let s = call0(py, &sub);
@@ -110,13 +114,13 @@ fn a_runtime_class_over_a_native_type_has_the_payload_and_a_dict() {
 fn a_cycle_through_a_subclass_dict_and_the_payload_is_collected() {
     checked(|py| {
         let ty = counter_type(py);
-        let sub = pyrt::new_class(py, "Sub", &[ty.clone()], None).unwrap();
+        let sub = pyrt::new_class(py, "Sub", std::slice::from_ref(&ty), None).unwrap();
         let before = counter_drops();
         let a = call0(py, &sub);
         let b = call0(py, &sub);
         set_attr(py, &a, "friend", &b).unwrap(); // a.__dict__ -> b
         set_attr(py, &b, "parent", &a).unwrap(); // b's payload -> a
-        let refs = pyrt::gc::get_referents(py, &[b.clone()]);
+        let refs = pyrt::gc::get_referents(py, std::slice::from_ref(&b));
         assert_eq!(refs.iter().filter(|r| r.is(&a)).count(), 1);
         assert_eq!(refs.iter().filter(|r| r.is(sub.as_any())).count(), 1);
         drop(refs);
@@ -133,7 +137,7 @@ fn slots_of_a_runtime_subclass_are_handled_with_the_payload() {
     checked(|py| {
         let ty = counter_type(py);
         let ns = ns_with_slots(py, &["a", "b"]);
-        let sub = pyrt::new_class(py, "Slotted", &[ty.clone()], Some(&ns)).unwrap();
+        let sub = pyrt::new_class(py, "Slotted", std::slice::from_ref(&ty), Some(&ns)).unwrap();
         let before = counter_drops();
         let x = call0(py, &sub);
         set_attr(py, &x, "a", &x).unwrap(); // named slot -> self
@@ -148,12 +152,12 @@ fn slots_of_a_runtime_subclass_are_handled_with_the_payload() {
 fn new_and_init_of_runtime_subclasses() {
     checked(|py| {
         let ty = counter_type(py);
-        let sub = pyrt::new_class(py, "Sub", &[ty.clone()], None).unwrap();
+        let sub = pyrt::new_class(py, "Sub", std::slice::from_ref(&ty), None).unwrap();
         // No __init__: arguments are refused as for the native type itself.
         let e = pyrt::call::call1(py, sub.as_any(), &int(py, 1).unwrap()).unwrap_err();
         assert_eq!(describe(py, &e), "TypeError: Sub() takes no arguments");
         // A sub-subclass and __class__ assignment between compatible classes.
-        let sub2 = pyrt::new_class(py, "Sub2", &[ty.clone()], None).unwrap();
+        let sub2 = pyrt::new_class(py, "Sub2", std::slice::from_ref(&ty), None).unwrap();
         let s = call0(py, &sub);
         set_attr(py, &s, "__class__", sub2.as_any()).unwrap();
         assert!(s.ob_type().is_subtype(&sub2));
@@ -220,7 +224,11 @@ fn minipy_class_statements_subclass_a_native_type() {
         let before = counter_drops();
         g.clear(py);
         pyrt::gc::collect(py, 2);
-        assert_eq!(counter_drops(), before + 1, "payload + dict self-cycle collected");
+        assert_eq!(
+            counter_drops(),
+            before + 1,
+            "payload + dict self-cycle collected"
+        );
     });
 }
 
@@ -261,7 +269,9 @@ fn reentry_case(py: Python<'_>) {
         );
         let msg = global(py, &g, "msg");
         assert_eq!(
-            msg.downcast::<pyrt::builtins::StrObject>().unwrap().as_str(),
+            msg.downcast::<pyrt::builtins::StrObject>()
+                .unwrap()
+                .as_str(),
             "Already borrowed"
         );
         assert_eq!(borrow::<Counter>(&global(py, &g, "d")).unwrap().count, 1);
@@ -338,7 +348,7 @@ fn a_native_type_over_a_class_with_slots_and_a_class_over_that() {
         let before = link_drops();
         let x = call0(py, &ty);
         set_attr(py, &x, "a", &x).unwrap(); // base class's named slot -> self
-        let refs = pyrt::gc::get_referents(py, &[x.clone()]);
+        let refs = pyrt::gc::get_referents(py, std::slice::from_ref(&x));
         assert_eq!(refs.iter().filter(|r| r.is(&x)).count(), 1);
         assert_eq!(refs.iter().filter(|r| r.is(ty.as_any())).count(), 1);
         drop(refs);
@@ -350,14 +360,14 @@ fn a_native_type_over_a_class_with_slots_and_a_class_over_that() {
         drop(w);
         // A runtime class over the native type over the class: slots, payload and the
         // new class's dict all in one instance.
-        let top = pyrt::new_class(py, "Top", &[ty.clone()], None).unwrap();
+        let top = pyrt::new_class(py, "Top", std::slice::from_ref(&ty), None).unwrap();
         let t = call0(py, &top);
         set_attr(py, &t, "a", &t).unwrap();
         set_attr(py, &t, "next", &t).unwrap();
         set_attr(py, &t, "d", &t).unwrap();
         call_method(py, &t, "bump", &[]).unwrap();
         assert_eq!(get_i64(py, &t, "n"), 1);
-        let refs = pyrt::gc::get_referents(py, &[t.clone()]);
+        let refs = pyrt::gc::get_referents(py, std::slice::from_ref(&t));
         // `a` (the base class's slot) and `next` (the payload); `d` is in the dict.
         assert_eq!(refs.iter().filter(|r| r.is(&t)).count(), 2);
         assert_eq!(refs.iter().filter(|r| r.is(top.as_any())).count(), 1);
@@ -381,7 +391,9 @@ fn a_native_type_over_a_minipy_class_with_methods_and_new() {
              \x20       return 42\n",
             &g,
         );
-        let base = global(py, &g, "Base").downcast_into::<TypeObject>().unwrap();
+        let base = global(py, &g, "Base")
+            .downcast_into::<TypeObject>()
+            .unwrap();
         let ty = link_type(py, &base);
         g.set_item(py, str_new(py, "Link").unwrap().as_any(), ty.as_any())
             .unwrap();
@@ -424,7 +436,7 @@ fn a_native_type_over_a_native_type() {
         // Cycles through each payload.
         set_attr(py, &x, "parent", &x).unwrap();
         set_attr(py, &x, "next", &x).unwrap();
-        let refs = pyrt::gc::get_referents(py, &[x.clone()]);
+        let refs = pyrt::gc::get_referents(py, std::slice::from_ref(&x));
         assert_eq!(refs.iter().filter(|r| r.is(&x)).count(), 2);
         assert_eq!(refs.iter().filter(|r| r.is(ty.as_any())).count(), 1);
         assert_eq!(refs.len(), 3);
@@ -437,8 +449,8 @@ fn a_native_type_over_a_native_type() {
         drop(y);
         assert_eq!((counter_drops(), link_drops()), (c0 + 2, l0 + 2));
         // __class__ cannot move an instance to a type with another payload.
-        let sub = pyrt::new_class(py, "S", &[counter.clone()], None).unwrap();
-        let other = pyrt::new_class(py, "O", &[ty.clone()], None).unwrap();
+        let sub = pyrt::new_class(py, "S", std::slice::from_ref(&counter), None).unwrap();
+        let other = pyrt::new_class(py, "O", std::slice::from_ref(&ty), None).unwrap();
         let s = call0(py, &sub);
         let e = set_attr(py, &s, "__class__", other.as_any()).unwrap_err();
         assert_eq!(
@@ -449,4 +461,3 @@ fn a_native_type_over_a_native_type() {
         let _ = borrow_mut::<Counter>(&s).unwrap();
     });
 }
-

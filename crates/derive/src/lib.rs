@@ -11,9 +11,10 @@
 //! - `#[trace(crate = "path")]` on the type: where `Trace` lives (default
 //!   `::pyrt_native`; use `"pyrt::native"` when depending on the facade only).
 //!
-//! ```ignore
+//! ```
 //! #[derive(pyrt_native::Trace, Default)]
 //! struct Node { value: i64, next: Option<pyrt_native::Py<pyrt_native::PyAny>> }
+//! assert!(<Node as pyrt_native::Trace>::HAS_REFS);
 //! ```
 
 use proc_macro::TokenStream;
@@ -24,9 +25,28 @@ use syn::{Data, DeriveInput, Fields, Index, parse_macro_input, parse_quote};
 /// Derives `Trace` (GC traversal and clearing) for a struct or enum whose fields'
 /// types implement `Trace`; `#[trace(skip)]` opts a field out.
 ///
-/// ```ignore
-/// #[derive(pyrt_native::Trace)]
+/// ```
+/// use pyrt_native::{Py, PyAny, Trace};
+/// struct Opaque; // no Trace impl: skipped
+/// #[derive(Trace)]
 /// struct Pair { left: Option<Py<PyAny>>, right: Option<Py<PyAny>>, #[trace(skip)] tag: Opaque }
+/// #[derive(Trace)]
+/// #[trace(crate = "pyrt_native")]
+/// enum Shape { Empty, One(Py<PyAny>), Many { items: Vec<Py<PyAny>>, n: u8 } }
+/// assert!(<Pair as Trace>::HAS_REFS && <Shape as Trace>::HAS_REFS);
+/// #[derive(Trace)]
+/// struct Plain(i64, String);
+/// assert!(!<Plain as Trace>::HAS_REFS);
+/// ```
+///
+/// A field whose type has no `Trace` impl is a compile error (never silently
+/// untraced): derive `Trace` for it or mark it `#[trace(skip)]`.
+///
+/// ```compile_fail
+/// use pyrt_native::Trace;
+/// struct Opaque;
+/// #[derive(Trace)]
+/// struct S { o: Opaque }
 /// ```
 #[proc_macro_derive(Trace, attributes(trace))]
 pub fn derive_trace(input: TokenStream) -> TokenStream {
@@ -110,7 +130,10 @@ fn is_skipped(f: &syn::Field) -> syn::Result<bool> {
 }
 
 /// The traced fields of `fields`, reached through `access(i, field)`.
-fn traced(fields: &Fields, access: impl Fn(usize, &syn::Field) -> Tokens) -> syn::Result<Vec<Field>> {
+fn traced(
+    fields: &Fields,
+    access: impl Fn(usize, &syn::Field) -> Tokens,
+) -> syn::Result<Vec<Field>> {
     let mut out = Vec::new();
     for (i, f) in fields.iter().enumerate() {
         if !is_skipped(f)? {

@@ -92,7 +92,9 @@ fn short_type_name<T>() -> &'static str {
 ///     assert!(borrow::<P>(&not_p).is_err());
 /// });
 /// ```
-pub fn borrow<'a, T: crate::Trace + Send>(obj: &'a Bound<'_, PyAny>) -> PyResult<PayloadRef<'a, T>> {
+pub fn borrow<'a, T: crate::Trace + Send>(
+    obj: &'a Bound<'_, PyAny>,
+) -> PyResult<PayloadRef<'a, T>> {
     let c = cell_of::<T>(obj)?;
     c.acquire_shared(obj.py(), &obj.type_name())?;
     Ok(PayloadRef { cell: c })

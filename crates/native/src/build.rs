@@ -237,8 +237,14 @@ fn slots<'a, T: crate::Trace + Send>(
         Slot::new(SlotId::TP_DEALLOC, SlotValue::Dealloc(native_dealloc::<T>)),
     ];
     if layout.gc {
-        s.push(Slot::new(SlotId::TP_TRAVERSE, SlotValue::Traverse(native_traverse::<T>)));
-        s.push(Slot::new(SlotId::TP_CLEAR, SlotValue::ObjProc(native_clear::<T>)));
+        s.push(Slot::new(
+            SlotId::TP_TRAVERSE,
+            SlotValue::Traverse(native_traverse::<T>),
+        ));
+        s.push(Slot::new(
+            SlotId::TP_CLEAR,
+            SlotValue::ObjProc(native_clear::<T>),
+        ));
         s.push(Slot::new(SlotId::TP_FREE, SlotValue::Free(gc_free)));
     } else {
         s.push(Slot::new(SlotId::TP_FREE, SlotValue::Free(plain_free)));

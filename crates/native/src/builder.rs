@@ -125,11 +125,10 @@ impl<T: crate::Trace + Send> NativeClass<T> {
         + Sync
         + 'static,
     ) -> Self {
-        let ctor: Constructor<T> = Box::new(
-            move |py, _subtype, args: &Bound<'_, TupleObject>, kwargs| {
+        let ctor: Constructor<T> =
+            Box::new(move |py, _subtype, args: &Bound<'_, TupleObject>, kwargs| {
                 ctor(py, args.items(py), kwargs)
-            },
-        );
+            });
         Self::empty(name, Some(ctor))
     }
 
@@ -261,7 +260,11 @@ impl<T: crate::Trace + Send> NativeClass<T> {
     pub fn method_raw(
         mut self,
         name: &'static str,
-        f: impl for<'py> Fn(Python<'py>, &Bound<'py, PyAny>, &[Bound<'py, PyAny>]) -> PyResult<Bound<'py, PyAny>>
+        f: impl for<'py> Fn(
+            Python<'py>,
+            &Bound<'py, PyAny>,
+            &[Bound<'py, PyAny>],
+        ) -> PyResult<Bound<'py, PyAny>>
         + Send
         + Sync
         + 'static,

@@ -19,16 +19,23 @@ use std::sync::OnceLock;
 
 /// A method as stored: the object it was called on and the positional arguments.
 pub(crate) type RawMethod = Box<
-    dyn for<'py> Fn(Python<'py>, &Bound<'py, PyAny>, &[Bound<'py, PyAny>]) -> PyResult<Bound<'py, PyAny>>
+    dyn for<'py> Fn(
+            Python<'py>,
+            &Bound<'py, PyAny>,
+            &[Bound<'py, PyAny>],
+        ) -> PyResult<Bound<'py, PyAny>>
         + Send
         + Sync,
 >;
 /// A getter as stored.
-pub(crate) type RawGetter =
-    Box<dyn for<'py> Fn(Python<'py>, &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> + Send + Sync>;
+pub(crate) type RawGetter = Box<
+    dyn for<'py> Fn(Python<'py>, &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> + Send + Sync,
+>;
 /// A setter as stored.
 pub(crate) type RawSetter = Box<
-    dyn for<'py> Fn(Python<'py>, &Bound<'py, PyAny>, &Bound<'py, PyAny>) -> PyResult<()> + Send + Sync,
+    dyn for<'py> Fn(Python<'py>, &Bound<'py, PyAny>, &Bound<'py, PyAny>) -> PyResult<()>
+        + Send
+        + Sync,
 >;
 /// A constructor as stored: the type being instantiated and the call's arguments.
 pub(crate) type Constructor<T> = Box<
@@ -100,7 +107,10 @@ pub(crate) fn info_type(py: Python<'_>) -> PyResult<&'static Py<TypeObject>> {
     if let Some(t) = INFO_TYPE.get() {
         return Ok(t);
     }
-    let slots = [Slot::new(SlotId::TP_DEALLOC, SlotValue::Dealloc(info_dealloc))];
+    let slots = [Slot::new(
+        SlotId::TP_DEALLOC,
+        SlotValue::Dealloc(info_dealloc),
+    )];
     let spec = TypeSpec {
         name: "pyrt.native.ClassInfo",
         basicsize: std::mem::size_of::<InfoObject>() as i32,

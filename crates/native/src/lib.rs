@@ -98,12 +98,18 @@ pub fn instantiate<'py, T: Trace + Send>(
             ),
         ));
     };
-    let alloc = ty.tp_alloc.get().unwrap_or(pyrt_core::object::generic_alloc);
+    let alloc = ty
+        .tp_alloc
+        .get()
+        .unwrap_or(pyrt_core::object::generic_alloc);
     let obj = alloc(py, ty, 0)?;
     // SAFETY: `d` is the defining type of `ty`, the new object's type.
     let c = unsafe { layout::cell::<T>(obj.as_any_ref(), d) };
     if c.store(value).is_err() {
-        return Err(PyErr::system_error(py, "a new instance already had a payload"));
+        return Err(PyErr::system_error(
+            py,
+            "a new instance already had a payload",
+        ));
     }
     Ok(obj)
 }

@@ -32,7 +32,10 @@ pub(crate) fn native_traverse<T: crate::Trace + Send>(
         value.traverse(&mut Visit::new(visit));
     }
     let (fields, base) = class_fields(obj, d, dict_reported_elsewhere(obj));
-    fields.iter().filter_map(|f| f.as_ptr()).for_each(&mut *visit);
+    fields
+        .iter()
+        .filter_map(|f| f.as_ptr())
+        .for_each(&mut *visit);
     if let Some(f) = base.and_then(|b| b.tp_traverse.get()) {
         f(obj, visit);
     }

@@ -34,7 +34,10 @@ fn info_of<'py, T: crate::Trace + Send>(
         .ok_or_else(|| {
             PyErr::type_error(
                 py,
-                format!("'{}' object is not a native instance", names::tp_name(obj.ob_type())),
+                format!(
+                    "'{}' object is not a native instance",
+                    names::tp_name(obj.ob_type())
+                ),
             )
         })
 }
@@ -56,7 +59,10 @@ fn call_method<'py, T: crate::Trace + Send>(
     i: usize,
 ) -> PyResult<Bound<'py>> {
     let io = info_of::<T>(py, slf)?;
-    let m = info::<T>(&io).methods.get(i).ok_or_else(|| missing(py, "method", i))?;
+    let m = info::<T>(&io)
+        .methods
+        .get(i)
+        .ok_or_else(|| missing(py, "method", i))?;
     fenced(py, || m(py, slf, args))
 }
 
@@ -334,4 +340,3 @@ pub(crate) fn setter_table<T: crate::Trace + Send>() -> [Setter; MAX_PER_KIND] {
         setter::<T, 63>,
     ]
 }
-
