@@ -436,3 +436,36 @@ fn an_instance_without_its_payload_is_refused_not_read() {
         drop(bare); // nothing to drop in the payload
     });
 }
+
+fn counter_repr<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+) -> pyrt::PyResult<Bound<'py, PyAny>> {
+    native::string(py, &format!("Counter({})", borrow::<Counter>(obj)?.count))
+}
+
+#[test]
+fn behaviour_slots_of_the_low_level_api() {
+    use pyrt::native::types::{SlotId, SlotValue};
+    checked(|py| {
+        let ty = NativeClass::<Counter>::new("mymod.Shown")
+            .slot(SlotId::TP_REPR, SlotValue::Unary(counter_repr))
+            .method("inc", |py, this: &mut Counter, _a| {
+                this.count += 1;
+                Ok(none(py))
+            })
+            .build(py)
+            .unwrap();
+        let c = pyrt::call::call0(py, ty.as_any()).unwrap();
+        call_method(py, &c, "inc", &[]).unwrap();
+        assert_eq!(pyrt::ops::repr(py, &c).unwrap().as_str(), "Counter(1)");
+        let e = NativeClass::<Closed>::new("mymod.Bad")
+            .slot(SlotId::TP_CLEAR, SlotValue::ObjProc(|_py, _o| {}))
+            .build(py)
+            .unwrap_err();
+        assert_eq!(
+            describe(py, &e),
+            "TypeError: native type 'mymod.Bad': slot tp_clear is managed by pyrt-native"
+        );
+    });
+}

@@ -22,6 +22,24 @@ use pyrt_core::types::{
 use pyrt_core::{Bound, PyErr, PyResult, Python, TypeFlags, TypeObject};
 use pyrt_typeobject::{Slot, TypeSpec, from_spec_unchecked, names};
 
+/// The slots `build` sets itself (or that would break its layout): refused in
+/// [`NativeClass::slot`].
+const MANAGED: [SlotId; 13] = [
+    SlotId::TP_ALLOC,
+    SlotId::TP_DEALLOC,
+    SlotId::TP_FREE,
+    SlotId::TP_TRAVERSE,
+    SlotId::TP_IS_GC,
+    SlotId::TP_NEW,
+    SlotId::TP_CLEAR,
+    SlotId::TP_BASE,
+    SlotId::TP_BASES,
+    SlotId::TP_DOC,
+    SlotId::TP_METHODS,
+    SlotId::TP_MEMBERS,
+    SlotId::TP_GETSET,
+];
+
 /// Where the instance's own fields go.
 struct Layout {
     /// Offset of the weak reference list slot this type adds, if any.
@@ -69,7 +87,8 @@ impl<T: crate::Trace + Send> NativeClass<T> {
             }])),
             None => &[],
         };
-        let slots = slots::<T>(&layout, methods, getsets, members, self.doc.as_deref());
+        let mut slots = slots::<T>(&layout, methods, getsets, members, self.doc.as_deref());
+        slots.extend(self.extra_slots.iter().map(|&(id, v)| Slot::new(id, v)));
         let mut flags = TypeFlags::DEFAULT | TypeFlags::IMMUTABLETYPE;
         if self.basetype {
             flags = flags | TypeFlags::BASETYPE;
@@ -123,6 +142,16 @@ impl<T: crate::Trace + Send> NativeClass<T> {
                     self.name,
                     std::mem::align_of::<T>(),
                     PayloadCell::<T>::MAX_ALIGN
+                ),
+            ));
+        }
+        if let Some((id, _)) = self.extra_slots.iter().find(|(id, _)| MANAGED.contains(id)) {
+            return Err(PyErr::type_error(
+                py,
+                format!(
+                    "native type '{}': slot {} is managed by pyrt-native",
+                    self.name,
+                    id.name().unwrap_or("?")
                 ),
             ));
         }

@@ -9,6 +9,7 @@
 use crate::borrow::{borrow, borrow_mut};
 use crate::class_info::{Constructor, GetSetEntry, RawMethod};
 use pyrt_core::builtins::{DictObject, TupleObject};
+use pyrt_core::types::{SlotId, SlotValue};
 use pyrt_core::{Bound, Py, PyAny, PyErr, PyResult, Python, TypeObject};
 use pyrt_typeobject::names;
 
@@ -48,6 +49,7 @@ pub struct NativeClass<T> {
     pub(crate) base: Option<Py<TypeObject>>,
     pub(crate) basetype: bool,
     pub(crate) weakrefable: bool,
+    pub(crate) extra_slots: Vec<(SlotId, SlotValue<'static>)>,
 }
 
 impl<T: crate::Trace + Send + Default> NativeClass<T> {
@@ -93,6 +95,7 @@ impl<T: crate::Trace + Send> NativeClass<T> {
             base: None,
             basetype: false,
             weakrefable: false,
+            extra_slots: Vec::new(),
         }
     }
 
@@ -391,6 +394,35 @@ impl<T: crate::Trace + Send> NativeClass<T> {
     /// ```
     pub fn weakrefable(mut self, yes: bool) -> Self {
         self.weakrefable = yes;
+        self
+    }
+
+    /// A behaviour slot of the low-level API (`tp_repr`, `nb_add`, `sq_length`, ...),
+    /// for what the builder has no method for; the function reaches the payload with
+    /// [`crate::borrow`] / [`crate::borrow_mut`]. The slots pyrt-native manages itself
+    /// (the layout-bearing ones, `tp_new`, `tp_clear`, the base and definition tables,
+    /// the doc) are refused by [`NativeClass::build`].
+    ///
+    /// ```
+    /// use pyrt_native::{NativeClass, Trace, Bound, PyAny, PyResult, Python, borrow, string};
+    /// use pyrt_native::types::{SlotId, SlotValue};
+    /// #[derive(Trace, Default)]
+    /// struct P { x: i64 }
+    /// fn repr<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    ///     string(py, &format!("P({})", borrow::<P>(obj)?.x))
+    /// }
+    /// pyrt_native::Runtime::with(|py| {
+    ///     let ty = NativeClass::<P>::new("demo.P")
+    ///         .slot(SlotId::TP_REPR, SlotValue::Unary(repr))
+    ///         .build(py)
+    ///         .unwrap();
+    ///     let p = pyrt_native::call::call0(py, ty.as_any()).unwrap();
+    ///     let r = pyrt_native::ops::repr(py, &p).unwrap();
+    ///     assert_eq!(r.as_str(), "P(0)");
+    /// });
+    /// ```
+    pub fn slot(mut self, id: SlotId, value: SlotValue<'static>) -> Self {
+        self.extra_slots.push((id, value));
         self
     }
 

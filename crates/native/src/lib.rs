@@ -50,8 +50,8 @@ pub use pyrt_derive::Trace;
 pub use slots::trampolines::MAX_PER_KIND;
 pub use trace::{Released, Trace, Visit};
 
-pub use pyrt_core::{Bound, Py, PyAny, PyErr, PyResult, Python, TypeObject, builtins};
-pub use pyrt_typeobject::{Runtime, attr, call, names, new_class};
+pub use pyrt_core::{Bound, Py, PyAny, PyErr, PyResult, Python, TypeObject, builtins, types};
+pub use pyrt_typeobject::{Runtime, attr, call, names, new_class, ops};
 
 /// Creates the objects the native layer keeps for the whole process (the type of the
 /// per-class info objects). Building the first native type does it too; call it first
