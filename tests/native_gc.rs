@@ -312,3 +312,28 @@ fn collection_errors_are_none_and_verify_passes_with_many_objects() {
         assert_eq!(drops(), before + 201);
     });
 }
+
+/// `#[trace(crate = "...")]` names where `Trace` lives, for crates that depend on the
+/// `pyrt` facade only.
+#[derive(pyrt::native::Trace, Default)]
+#[trace(crate = "pyrt::native")]
+struct ViaFacade {
+    link: Option<Py<PyAny>>,
+    n: u32,
+}
+
+#[test]
+fn the_crate_attribute_of_the_derive() {
+    checked(|py| {
+        const { assert!(<ViaFacade as Trace>::HAS_REFS) };
+        let ty = NativeClass::<ViaFacade>::new("gcmod.ViaFacade")
+            .build(py)
+            .unwrap();
+        let a = pyrt::call::call0(py, ty.as_any()).unwrap();
+        borrow_mut::<ViaFacade>(&a).unwrap().link = Some(a.clone().unbind());
+        let w = pyrt::weakref::weakref_new(py, ty.as_any(), None).unwrap();
+        drop((a, ty));
+        pyrt::gc::collect(py, 2);
+        assert!(w.upgrade(py).is_none());
+    });
+}
