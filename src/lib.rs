@@ -21,6 +21,8 @@ pub use pyrt_core::gc;
 pub use pyrt_core::{Bound, Py, PyAny, PyErr, PyLayout, PyResult, Python, TypeFlags, TypeObject};
 pub use pyrt_core::{builtins, object, protocol, types, unraisable, weakref};
 pub use pyrt_gc as collector;
+/// Native types: a Rust payload struct plus closures ([`native::NativeClass`]), GC support derived (`#[derive(Trace)]`).
+pub use pyrt_native as native;
 pub use pyrt_typeobject::{
     Runtime, Slot, TypeSpec, attr, call, call_type, descr, from_spec, from_spec_unchecked, layout,
     metaclass, mro, names, new_class, new_class_with_meta, type_ready,
