@@ -368,10 +368,12 @@ fn a_native_type_over_a_class_with_slots_and_a_class_over_that() {
         call_method(py, &t, "bump", &[]).unwrap();
         assert_eq!(get_i64(py, &t, "n"), 1);
         let refs = pyrt::gc::get_referents(py, std::slice::from_ref(&t));
-        // `a` (the base class's slot) and `next` (the payload); `d` is in the dict.
-        assert_eq!(refs.iter().filter(|r| r.is(&t)).count(), 2);
+        // `a` (the base class's slot), `next` (the payload) and `d` (an instance
+        // attribute: in the values block, visited directly as CPython 3.11 does while no
+        // `__dict__` has been materialised).
+        assert_eq!(refs.iter().filter(|r| r.is(&t)).count(), 3);
         assert_eq!(refs.iter().filter(|r| r.is(top.as_any())).count(), 1);
-        assert_eq!(refs.len(), 4); // t (2×), Top, and the dict
+        assert_eq!(refs.len(), 4); // t (3×) and Top
         drop(refs);
         drop(t);
         pyrt::gc::verify(py).unwrap();
