@@ -84,8 +84,18 @@ fn bench_lifecycle(c: &mut Criterion, py: Python<'_>, node: &Bound<'_, TypeObjec
         });
     });
     let obj = pyrt::call(py, callable, &args, None).expect("instance");
+    // One clone (incref) and one drop (decref + zero test) per iteration. The handle
+    // is read through `black_box` (CPython's side: a volatile pointer), and the clone's
+    // pointer is handed to `black_box` between the two, a compiler barrier like
+    // CPython's: the increment must reach memory before it and the decrement must
+    // reload the count after it. The clone itself is not round-tripped through the
+    // stack, which CPython's side does not do either.
     c.bench_function("gc/incref_decref", |b| {
-        b.iter(|| drop(black_box(black_box(&obj).clone())));
+        b.iter(|| {
+            let c = black_box(&obj).clone();
+            black_box(c.as_ptr());
+            drop(c);
+        });
     });
 }
 
