@@ -51,7 +51,7 @@ fn main() {
                 let o = make();
                 (0..n).for_each(|_| {
                     let c = std::hint::black_box(&o).clone();
-                    std::hint::black_box(c.as_ptr());
+                    std::hint::black_box(());
                     drop(c);
                 });
             }
