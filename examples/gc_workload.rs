@@ -49,7 +49,11 @@ fn main() {
             "alloc" => (0..n).for_each(|_| drop(std::hint::black_box(make()))),
             "incref" => {
                 let o = make();
-                (0..n).for_each(|_| drop(std::hint::black_box(std::hint::black_box(&o).clone())));
+                (0..n).for_each(|_| {
+                    let c = std::hint::black_box(&o).clone();
+                    std::hint::black_box(());
+                    drop(c);
+                });
             }
             _ => eprintln!("usage: gc_workload cycles|live|alloc|incref [N]"),
         }

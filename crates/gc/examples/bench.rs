@@ -101,7 +101,7 @@ unsafe impl ObjectModel for Lean {
         unsafe { h.cast::<Obj>().as_ref() }.rc.get()
     }
     #[inline]
-    unsafe fn traverse(h: NonNull<GcHead>, visit: &mut dyn FnMut(NonNull<GcHead>)) {
+    unsafe fn traverse<V: FnMut(NonNull<GcHead>)>(h: NonNull<GcHead>, visit: &mut V) {
         // SAFETY: live `Obj` (caller).
         for e in &unsafe { h.cast::<Obj>().as_ref() }.edges {
             if let Some(t) = NonNull::new(e.get()) {

@@ -222,7 +222,7 @@ unsafe impl ObjectModel for NodeModel {
         unsafe { node(head) }.refcount.get()
     }
 
-    unsafe fn traverse(head: NonNull<GcHead>, visit: &mut dyn FnMut(NonNull<GcHead>)) {
+    unsafe fn traverse<V: FnMut(NonNull<GcHead>)>(head: NonNull<GcHead>, visit: &mut V) {
         // SAFETY: live node (caller).
         for e in unsafe { node(head) }.edges.borrow().iter() {
             visit(Node::head(*e));

@@ -73,6 +73,7 @@ impl GcHead {
     /// ```
     /// assert!(!pyrt_gc::GcHead::new().is_tracked());
     /// ```
+    #[inline]
     pub fn is_tracked(&self) -> bool {
         !self.next.get().is_null()
     }
@@ -84,6 +85,7 @@ impl GcHead {
     /// h.set_finalized();
     /// assert!(h.is_finalized());
     /// ```
+    #[inline]
     pub fn is_finalized(&self) -> bool {
         self.prev.get().addr() & FINALIZED != 0
     }
@@ -98,6 +100,7 @@ impl GcHead {
     /// h.set_finalized();
     /// assert!(h.is_finalized());
     /// ```
+    #[inline]
     pub fn set_finalized(&self) {
         self.prev.set(self.prev.get().map_addr(|a| a | FINALIZED));
     }

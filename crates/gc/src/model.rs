@@ -67,7 +67,7 @@ pub struct PendingCallback<W> {
 ///     unsafe fn refcount(h: NonNull<GcHead>) -> isize {
 ///         unsafe { h.cast::<Leaf>().as_ref() }.rc.get()
 ///     }
-///     unsafe fn traverse(_: NonNull<GcHead>, _: &mut dyn FnMut(NonNull<GcHead>)) {}
+///     unsafe fn traverse<V: FnMut(NonNull<GcHead>)>(_: NonNull<GcHead>, _: &mut V) {}
 ///     unsafe fn incref(h: NonNull<GcHead>) {
 ///         let rc = &unsafe { h.cast::<Leaf>().as_ref() }.rc;
 ///         rc.set(rc.get() + 1);
@@ -135,7 +135,7 @@ pub unsafe trait ObjectModel {
     ///
     /// # Safety
     /// `head` is the head of a live object of this model.
-    unsafe fn traverse(head: NonNull<GcHead>, visit: &mut dyn FnMut(NonNull<GcHead>));
+    unsafe fn traverse<V: FnMut(NonNull<GcHead>)>(head: NonNull<GcHead>, visit: &mut V);
 
     /// Adds a strong reference (the collector holds one around loud hooks and for
     /// every object it puts into [`crate::GcState::garbage`]).

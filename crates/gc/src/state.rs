@@ -142,6 +142,7 @@ impl GcState {
     ///    is untracked.
     /// 2. If the state is ever collected or inspected with an [`crate::ObjectModel`],
     ///    `head` is in front of an object that model describes (its duty 1).
+    #[inline]
     pub unsafe fn track(&self, head: NonNull<GcHead>) {
         // SAFETY: 1. forwarded from the caller; the sentinels are boxed and never move,
         // and generation lists are well formed whenever user code can run.
@@ -161,6 +162,7 @@ impl GcState {
     ///
     /// # Safety
     /// `head` points to a live head that is untracked or tracked by this state.
+    #[inline]
     pub unsafe fn untrack(&self, head: NonNull<GcHead>) {
         // SAFETY: the caller guarantees `head` is live.
         let h = unsafe { head.as_ref() };
@@ -179,6 +181,7 @@ impl GcState {
     /// s.note_alloc();
     /// assert_eq!(s.get_count(), [1, 0, 0]);
     /// ```
+    #[inline]
     pub fn note_alloc(&self) {
         self.schedule.note_alloc();
     }
@@ -193,6 +196,7 @@ impl GcState {
     /// s.note_free();
     /// assert_eq!(s.allocation_count(), 0);
     /// ```
+    #[inline]
     pub fn note_free(&self) {
         self.schedule.note_free();
     }

@@ -18,7 +18,7 @@ unsafe impl ObjectModel for DoubleVisit {
         // SAFETY: forwarded: live toy heads (caller).
         unsafe { Toy::refcount(h) }
     }
-    unsafe fn traverse(h: NonNull<GcHead>, visit: &mut dyn FnMut(NonNull<GcHead>)) {
+    unsafe fn traverse<V: FnMut(NonNull<GcHead>)>(h: NonNull<GcHead>, visit: &mut V) {
         // SAFETY: forwarded: live toy heads (caller).
         unsafe {
             Toy::traverse(h, visit);

@@ -18,7 +18,6 @@ use crate::layout::best_base;
 use crate::metaclass;
 use crate::type_ready::type_ready;
 use pyrt_core::builtins::{DictObject, StrObject, dict_new, intern, str_new, tuple_new};
-use pyrt_core::object::instance_attrs::Taken;
 use pyrt_core::object::{gc_free, generic_alloc};
 use pyrt_core::types::{Destructor, GetSetDef, ObjProc, TraverseProc};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
@@ -315,38 +314,48 @@ fn nearest_other<T: Copy>(
     None
 }
 
-/// The named `__slots__` cells of a class instance: every pointer slot the classes
-/// between the instance's type and its nearest non-class base added, except the
-/// `__dict__` and `__weakref__` slots. (Variable-size instances have none.)
-fn named_slot_cells(obj: &PyAny) -> impl Iterator<Item = &pyrt_core::types::ObjCell<PyAny>> {
+/// Calls `f` with each named `__slots__` cell of a class instance: every pointer slot
+/// the classes between the instance's type and its nearest non-class base added,
+/// except the `__dict__` and `__weakref__` slots. (Variable-size instances have none.)
+/// A plain loop over the words, since it runs for every traversal, clear and
+/// deallocation of an instance.
+#[inline]
+fn for_each_named_slot<'a>(
+    obj: &'a PyAny,
+    mut f: impl FnMut(&'a pyrt_core::types::ObjCell<PyAny>),
+) {
     let tp = obj.ob_type();
+    if tp.tp_itemsize.get() != 0 {
+        return;
+    }
     let mut native = tp;
     while is_class_created(native)
         && let Some(b) = native.base()
     {
         native = b;
     }
-    let (start, end) = (native.tp_basicsize.get(), tp.tp_basicsize.get());
-    let fixed = tp.tp_itemsize.get() == 0;
-    let skip = [tp.tp_dictoffset.get(), tp.tp_weaklistoffset.get()];
-    (start..end)
-        .step_by(WORD as usize)
-        .filter(move |o| fixed && !skip.contains(o))
-        // SAFETY: class creation lays out everything a class adds to a fixed-size base as
-        // pointer slots holding owned references or null (named slots, dict, weakref
-        // list), and `tp_dealloc == subtype_dealloc` marks exactly such classes; the
-        // dict and weakref slots are skipped here.
-        .map(move |o| unsafe { pyrt_core::object::pointer_slot(obj, o) })
+    let (dict, weak) = (tp.tp_dictoffset.get(), tp.tp_weaklistoffset.get());
+    let (mut o, end) = (native.tp_basicsize.get(), tp.tp_basicsize.get());
+    while o < end {
+        if o != dict && o != weak {
+            // SAFETY: class creation lays out everything a class adds to a fixed-size
+            // base as pointer slots holding owned references or null (named slots,
+            // dict, weakref list), and `tp_dealloc == subtype_dealloc` marks exactly
+            // such classes; the dict and weakref slots are skipped here.
+            f(unsafe { pyrt_core::object::pointer_slot(obj, o) });
+        }
+        o += WORD;
+    }
 }
 
-/// Moves the named slots' and the dict's (or attribute values') references out, to be
-/// released by the caller (named slots first) once the object is consistent.
-fn take_class_fields<'py>(
-    py: Python<'py>,
-    obj: &PyAny,
-) -> (Vec<Bound<'py, PyAny>>, Option<Taken<'py>>) {
-    let taken: Vec<Bound<'py, PyAny>> = named_slot_cells(obj).filter_map(|c| c.take(py)).collect();
-    (taken, pyrt_core::object::dict_slot(obj).map(|s| s.take(py)))
+/// Releases the named slots' and the dict's references one at a time, each slot
+/// emptied before its referent is released (CPython's `Py_CLEAR` discipline), so the
+/// object stays consistent whatever that release runs.
+fn clear_class_fields(py: Python<'_>, obj: &PyAny) {
+    for_each_named_slot(obj, |c| drop(c.take(py)));
+    if let Some(slot) = pyrt_core::object::dict_slot(obj) {
+        drop(slot.take(py));
+    }
 }
 
 /// `tp_dealloc` of class instances: releases the named slots and the `__dict__`, then
@@ -358,7 +367,7 @@ pub(crate) unsafe fn subtype_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: the object is still allocated.
     let tp = unsafe { obj.as_ref() }.ob_type();
     // SAFETY: the object is still allocated until the base's dealloc frees it below.
-    drop(take_class_fields(py, unsafe { obj.as_ref() }));
+    clear_class_fields(py, unsafe { obj.as_ref() });
     let base_dealloc = nearest_other(
         tp,
         |t| t.tp_dealloc.get(),
@@ -377,9 +386,11 @@ pub(crate) unsafe fn subtype_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
 /// then the base's.
 pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
     let tp = obj.ob_type();
-    named_slot_cells(obj)
-        .filter_map(|c| c.as_ptr())
-        .for_each(&mut *visit);
+    for_each_named_slot(obj, |c| {
+        if let Some(p) = c.as_ptr() {
+            visit(p);
+        }
+    });
     if let Some(slot) = pyrt_core::object::dict_slot(obj) {
         slot.visit(visit);
     }
@@ -400,7 +411,7 @@ pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>
 /// `tp_clear` of class instances: drops the named slots and the `__dict__`, then the
 /// base's clear.
 pub(crate) fn subtype_clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
-    drop(take_class_fields(py, obj.as_any_ref()));
+    clear_class_fields(py, obj.as_any_ref());
     let base = nearest_other(
         obj.ob_type(),
         |t| t.tp_clear.get(),

@@ -84,7 +84,7 @@ unsafe impl ObjectModel for Toy {
         toy(h).rc.get()
     }
 
-    unsafe fn traverse(h: NonNull<GcHead>, visit: &mut dyn FnMut(NonNull<GcHead>)) {
+    unsafe fn traverse<V: FnMut(NonNull<GcHead>)>(h: NonNull<GcHead>, visit: &mut V) {
         for e in toy(h).edges.borrow().iter() {
             visit(head(*e));
         }

@@ -75,6 +75,7 @@ pub fn alloc_with_extra<'py>(
     }
 }
 
+#[inline(always)]
 fn allocate<'py>(
     py: Python<'py>,
     tp: &TypeObject,
@@ -148,7 +149,10 @@ pub unsafe fn gc_free(py: Python<'_>, obj: NonNull<PyAny>) {
     unsafe {
         let head =
             NonNull::new_unchecked((obj.as_ptr() as *mut u8).sub(GcHead::SIZE) as *mut GcHead);
-        st.gc.untrack(head);
+        // The deallocation driver untracked it already; a direct `tp_free` call may not.
+        if head.as_ref().is_tracked() {
+            st.gc.untrack(head);
+        }
         st.pool.free(head.cast());
     }
 }

@@ -20,8 +20,13 @@ const MAX_NESTED_DEALLOCS: u32 = 64;
 /// Deallocates an object whose count reached zero, or queues it if deallocation is
 /// already deeply nested.
 ///
+/// Out of line and cold, so that every inlined `decref` stays a decrement, a zero
+/// test and a call that is rarely taken.
+///
 /// # Safety
 /// `obj` is a live object whose refcount is zero.
+#[cold]
+#[inline(never)]
 pub(crate) unsafe fn dealloc_at_zero(py: Python<'_>, obj: NonNull<PyAny>) {
     let st = py.state();
     let depth = st.dealloc_depth.get();
@@ -58,6 +63,7 @@ pub fn release_dealloc_queue(py: Python<'_>) {
 ///
 /// # Safety
 /// `obj` is a live object whose refcount is zero.
+#[inline]
 unsafe fn dealloc_now(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: the object is still allocated; its type outlives it.
     let tp = unsafe { obj.as_ref().ob_type() };
@@ -71,8 +77,9 @@ unsafe fn dealloc_now(py: Python<'_>, obj: NonNull<PyAny>) {
     let owns_type = tp.has_flag(TypeFlags::HEAPTYPE);
     // SAFETY: forwarded.
     unsafe { untrack_if_collectable(py, obj) };
-    if tp.tp_weaklistoffset.get() > 0 {
-        // SAFETY: obj is live until tp_dealloc.
+    // SAFETY: obj is live until tp_dealloc.
+    if unsafe { has_weak_references(obj, tp) } {
+        // SAFETY: as above.
         crate::weakref::clear_at_death(py, unsafe { obj.as_ref() });
     }
     // SAFETY: as above.
@@ -86,6 +93,27 @@ unsafe fn dealloc_now(py: Python<'_>, obj: NonNull<PyAny>) {
         // SAFETY: the instance owned one reference to its heap type; released after free.
         unsafe { super::decref(py, tp_ptr) };
     }
+}
+
+/// Whether the object's weak reference list (if its type has one) is non-empty: the
+/// slot at `tp_weaklistoffset` holds null or the first weak reference. Read inline so
+/// that the common death, with no weak reference, costs a load and a test.
+///
+/// # Safety
+/// `obj` is live and `tp` is its type.
+#[inline(always)]
+unsafe fn has_weak_references(obj: NonNull<PyAny>, tp: &crate::types::TypeObject) -> bool {
+    let off = tp.tp_weaklistoffset.get();
+    // SAFETY: a positive tp_weaklistoffset (a RawCell, set only under its invariant)
+    // names an aligned pointer-sized slot inside every instance (`weakref::WeakListHead`,
+    // a transparent pointer cell holding null or the first weak reference).
+    off > 0
+        && unsafe {
+            !(*(obj.as_ptr() as *const u8)
+                .add(off as usize)
+                .cast::<*const u8>())
+            .is_null()
+        }
 }
 
 /// Step 1: a collectable object leaves the collector's lists before its fields go.
