@@ -86,6 +86,30 @@ pub fn as_types(t: &TupleObject) -> &[NonNull<TypeObject>] {
     unsafe { std::slice::from_raw_parts(items.as_ptr() as *const NonNull<TypeObject>, items.len()) }
 }
 
+/// Type pointers viewed as borrowed object handles (no reference taken), e.g. to build
+/// a tuple of them with `tuple_new`, which takes its own references.
+///
+/// # Safety
+/// Every pointer is a live type for as long as the returned slice is used.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let mro = pyrt_typeobject::mro::mro_of(&a);
+///     // SAFETY: the MRO tuple keeps its types alive while `a` lives.
+///     let h = unsafe { pyrt_typeobject::mro::as_handles(py, mro) };
+///     assert!(h[0].is(a.as_any()));
+/// });
+/// ```
+pub unsafe fn as_handles<'a, 'py>(
+    _py: Python<'py>,
+    types: &'a [NonNull<TypeObject>],
+) -> &'a [pyrt_core::Bound<'py, pyrt_core::PyAny>] {
+    // SAFETY: `Bound` is `repr(transparent)` over a `NonNull`, the same for every layout;
+    // a shared slice of handles never drops them; liveness is the caller's contract.
+    unsafe { std::slice::from_raw_parts(types.as_ptr().cast(), types.len()) }
+}
+
 /// "duplicate base class X" for the first base (in declared order) that appears again
 /// later (by identity); `bases` are the bases' dense indices into `types`.
 fn check_duplicates(py: Python<'_>, types: &[NonNull<TypeObject>], bases: &[u32]) -> PyResult<()> {

@@ -20,7 +20,7 @@ pub use descr::{
     BoundMethodObject, FuncWrapperObject, GetSetDescrObject, MappingProxyObject, MemberDescrObject,
     MethodDescrObject, NativeFunctionObject, PropertyObject,
 };
-pub use dict::{DictObject, dict_new};
+pub use dict::{DictObject, dict_new, dict_with_capacity};
 pub use dict_pin::{PinnedDictHook, set_pinned_dict_hook};
 pub use exception::BaseExceptionObject;
 pub use hash::{hash_bytes, hash_i64, mix_hash};
