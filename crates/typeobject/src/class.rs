@@ -17,7 +17,7 @@ use crate::descr::dict_attr::{DICT_GETSET, WEAKREF_GETSET};
 use crate::layout::best_base;
 use crate::metaclass;
 use crate::type_ready::type_ready;
-use pyrt_core::builtins::{DictObject, StrObject, dict_with_capacity, intern, str_new, tuple_new};
+use pyrt_core::builtins::{DictObject, StrObject, dict_with_capacity, intern, tuple_new};
 use pyrt_core::object::{gc_free, generic_alloc};
 use pyrt_core::types::{Destructor, GetSetDef, ObjProc, TraverseProc};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
@@ -94,7 +94,10 @@ pub(crate) fn build_class<'py>(
         tp.tp_base.set(py, Some(base.clone()));
     }
     set_namespace(py, &tp, ns)?;
-    if let Some(dict) = tp.tp_dict.get(py) {
+    // An empty namespace has none of the names the namespace rules look at.
+    if has_entries(ns)
+        && let Some(dict) = tp.tp_dict.get(py)
+    {
         crate::class_init::prepare_namespace(py, &dict)?;
     }
     set_instance_layout(&tp, &base, &plan);
@@ -103,6 +106,11 @@ pub(crate) fn build_class<'py>(
     type_ready(py, &tp)?;
     crate::slotdefs::fixup_slot_dispatchers(py, &tp)?;
     Ok(tp)
+}
+
+/// Whether the class namespace has any entry.
+pub(crate) fn has_entries(ns: Option<&Bound<'_, DictObject>>) -> bool {
+    ns.is_some_and(|d| !d.is_empty())
 }
 
 /// Whether `tp` is a class made by class creation (its instances are destroyed by
@@ -198,7 +206,8 @@ fn set_namespace(
     }
     let module = pyrt_core::interned!(py, "__module__")?;
     if dict.get_str_raw(py, &module).is_none() {
-        dict.set_item(py, module.as_any(), str_new(py, "__main__")?.as_any())?;
+        let main = pyrt_core::interned!(py, "__main__")?;
+        dict.set_item(py, module.as_any(), main.as_any())?;
     }
     tp.tp_dict.set(py, Some(dict));
     Ok(())

@@ -53,7 +53,12 @@ pub fn compute(py: Python<'_>, tp: &TypeObject) -> PyResult<MroList> {
                 // SAFETY: as above; the bases' MRO tuples outlive this call.
                 bases.iter().map(|b| mro_of(unsafe { b.as_ref() })).collect();
             seqs.push(bases.as_slice());
-            merge(py, &seqs, &mut out)?;
+            let total: usize = seqs.iter().map(|s| s.len()).sum();
+            if total <= SMALL_MERGE {
+                merge_small(py, &seqs, &mut out)?;
+            } else {
+                merge(py, &seqs, &mut out)?;
+            }
             Ok(out)
         }
     }
@@ -126,6 +131,60 @@ fn check_duplicates(py: Python<'_>, types: &[NonNull<TypeObject>], bases: &[u32]
         ));
     }
     Ok(())
+}
+
+/// Up to this many entries in all the lists together, the C3 merge is done the direct
+/// way ([`merge_small`]): no allocation beats the linear algorithm's bookkeeping.
+const SMALL_MERGE: usize = 32;
+
+/// The C3 merge for short lists, as the definition says: repeatedly take the head of
+/// the first list whose head appears in no list's tail, pop it everywhere. Quadratic,
+/// allocation-free; the same result and errors as [`merge`].
+fn merge_small(py: Python<'_>, seqs: &[&[NonNull<TypeObject>]], out: &mut MroList) -> PyResult<()> {
+    let bases = seqs[seqs.len() - 1];
+    if let Some(dup) = bases
+        .iter()
+        .find(|b| bases.iter().filter(|c| c == b).count() > 1)
+    {
+        // SAFETY: bases are alive (owned by the type's bases tuple).
+        let name = names::name(py, unsafe { dup.as_ref() });
+        return Err(PyErr::type_error(
+            py,
+            format!("duplicate base class {name}"),
+        ));
+    }
+    let mut pos: SmallVec<[usize; 8]> = SmallVec::from_elem(0, seqs.len());
+    let in_a_tail = |pos: &[usize], t: NonNull<TypeObject>| {
+        seqs.iter()
+            .zip(pos)
+            .any(|(s, &p)| s.get(p + 1..).is_some_and(|tail| tail.contains(&t)))
+    };
+    loop {
+        let mut unfinished = false;
+        let mut picked = None;
+        for (s, &p) in seqs.iter().zip(&pos) {
+            let Some(&head) = s.get(p) else {
+                continue;
+            };
+            unfinished = true;
+            if !in_a_tail(&pos, head) {
+                picked = Some(head);
+                break;
+            }
+        }
+        if !unfinished {
+            return Ok(());
+        }
+        let Some(c) = picked else {
+            return Err(inconsistent(py, seqs, &pos));
+        };
+        out.push(c);
+        for (s, p) in seqs.iter().zip(pos.iter_mut()) {
+            if s.get(*p) == Some(&c) {
+                *p += 1;
+            }
+        }
+    }
 }
 
 /// The C3 merge: repeatedly take the head of the first list whose head appears in no

@@ -300,6 +300,35 @@ impl DictObject {
         })
     }
 
+    /// Calls `f` on every live key, in insertion order, without taking references.
+    ///
+    /// # Safety
+    /// `f` must not change this dict, release a reference or run code that could
+    /// (no user code, no decref): the table stays borrowed while it runs.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+    ///     let k = pyrt_core::builtins::intern(py, "k").unwrap().into_any();
+    ///     d.set_item(py, &k, &k).unwrap();
+    ///     let mut n = 0;
+    ///     // SAFETY: the closure only counts.
+    ///     unsafe { d.for_each_key_raw(|_| n += 1) };
+    ///     assert_eq!(n, 1);
+    ///     d.clear(py);
+    /// });
+    /// ```
+    pub unsafe fn for_each_key_raw(&self, mut f: impl FnMut(&PyAny)) {
+        self.with(|t| {
+            for e in &t.entries {
+                if let (Some(k), Some(_)) = (e.key, e.value) {
+                    // SAFETY: the dict owns a reference to every live key.
+                    f(unsafe { k.as_ref() });
+                }
+            }
+        })
+    }
+
     /// New references to all keys, in insertion order.
     pub fn keys<'py>(&self, py: Python<'py>) -> Vec<Bound<'py, PyAny>> {
         self.with(|t| {
