@@ -63,8 +63,7 @@ pub(crate) unsafe fn dealloc_fields<T: OwnedFields>(py: Python<'_>, obj: NonNull
     // SAFETY: caller contract: the object is still allocated and laid out as T.
     let o = unsafe { &*(obj.as_ptr() as *const T) };
     // At most five fields (property): taken without a heap allocation.
-    let taken: smallvec::SmallVec<[_; 5]> =
-        o.fields().iter().filter_map(|c| c.take(py)).collect();
+    let taken: smallvec::SmallVec<[_; 5]> = o.fields().iter().filter_map(|c| c.take(py)).collect();
     drop(taken);
     // SAFETY: payload destroyed.
     unsafe { super::layouts::call_tp_free(py, obj) };
