@@ -17,13 +17,16 @@ use crate::descr::dict_attr::{DICT_GETSET, WEAKREF_GETSET};
 use crate::layout::best_base;
 use crate::metaclass;
 use crate::type_ready::type_ready;
-use pyrt_core::builtins::{DictObject, StrObject, dict_new, intern, str_new, tuple_new};
+use pyrt_core::builtins::{DictObject, StrObject, dict_with_capacity, intern, tuple_new};
 use pyrt_core::object::{gc_free, generic_alloc};
 use pyrt_core::types::{Destructor, GetSetDef, ObjProc, TraverseProc};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
 use std::ptr::NonNull;
 
 const WORD: isize = std::mem::size_of::<usize>() as isize;
+
+/// Entries class creation adds to the namespace's copy of a plain class.
+const NAMESPACE_EXTRA: usize = 5;
 
 /// Creates a class with metatype `type`: `type(name, bases, ns)`.
 ///
@@ -41,8 +44,14 @@ pub fn new_class<'py>(
     bases: &[Bound<'py, TypeObject>],
     ns: Option<&Bound<'py, DictObject>>,
 ) -> PyResult<Bound<'py, TypeObject>> {
-    let bases: Vec<Bound<'py, PyAny>> = bases.iter().map(|b| b.clone().into_any()).collect();
-    new_class_with_meta(py, py.builtins().type_(), name, &bases, ns)
+    new_class_with_meta(py, py.builtins().type_(), name, types_as_any(bases), ns)
+}
+
+/// A slice of type handles viewed as object handles (no copy, no reference taken).
+fn types_as_any<'a, 'py>(bases: &'a [Bound<'py, TypeObject>]) -> &'a [Bound<'py, PyAny>] {
+    // SAFETY: `Bound` is `repr(transparent)` over a `NonNull`, the same for every
+    // layout, and a type object is an object; the view borrows the handles it shows.
+    unsafe { std::slice::from_raw_parts(bases.as_ptr().cast(), bases.len()) }
 }
 
 /// Creates a class with the given requested metatype (the most derived of it and the
@@ -67,24 +76,28 @@ pub(crate) fn build_class<'py>(
     ns: Option<&Bound<'py, DictObject>>,
 ) -> PyResult<Bound<'py, TypeObject>> {
     let meta = metaclass::calculate(py, requested_meta, bases)?;
-    let object = Bound::from_ref(py, py.builtins().object()).into_any();
-    let bases: Vec<Bound<'py, PyAny>> = if bases.is_empty() {
-        vec![object]
+    let object_only: [Bound<'py, PyAny>; 1];
+    let bases: &[Bound<'py, PyAny>] = if bases.is_empty() {
+        object_only = [Bound::from_ref(py, py.builtins().object()).into_any()];
+        &object_only
     } else {
-        bases.to_vec()
+        bases
     };
-    let base = best_base(py, &bases)?;
+    let base = best_base(py, bases)?;
     let plan = slots::plan(py, name, ns, &base)?;
     let tp = allocate_type(py, &meta)?;
     set_names(py, &tp, name, ns)?;
     // SAFETY: `bases` are ready types whose layouts best_base found compatible, and
     // `base` (the best base) is one of them; the MRO is computed from them by type_ready.
     unsafe {
-        tp.tp_bases.set(py, Some(tuple_new(py, &bases)?));
+        tp.tp_bases.set(py, Some(tuple_new(py, bases)?));
         tp.tp_base.set(py, Some(base.clone()));
     }
     set_namespace(py, &tp, ns)?;
-    if let Some(dict) = tp.tp_dict.get(py) {
+    // An empty namespace has none of the names the namespace rules look at.
+    if has_entries(ns)
+        && let Some(dict) = tp.tp_dict.get(py)
+    {
         crate::class_init::prepare_namespace(py, &dict)?;
     }
     set_instance_layout(&tp, &base, &plan);
@@ -93,6 +106,11 @@ pub(crate) fn build_class<'py>(
     type_ready(py, &tp)?;
     crate::slotdefs::fixup_slot_dispatchers(py, &tp)?;
     Ok(tp)
+}
+
+/// Whether the class namespace has any entry.
+pub(crate) fn has_entries(ns: Option<&Bound<'_, DictObject>>) -> bool {
+    ns.is_some_and(|d| !d.is_empty())
 }
 
 /// Whether `tp` is a class made by class creation (its instances are destroyed by
@@ -171,7 +189,9 @@ fn set_namespace(
     tp: &TypeObject,
     ns: Option<&Bound<'_, DictObject>>,
 ) -> PyResult<()> {
-    let dict = dict_new(py)?;
+    // Room for the namespace plus what readying adds to a plain class (`__module__`,
+    // `__dict__`, `__weakref__`, `__doc__`), so the dict never grows on this path.
+    let dict = dict_with_capacity(py, ns.map_or(0, |d| d.len()) + NAMESPACE_EXTRA)?;
     let qualname = pyrt_core::interned!(py, "__qualname__")?;
     if let Some(ns) = ns {
         for (k, v) in ns.items(py) {
@@ -186,7 +206,8 @@ fn set_namespace(
     }
     let module = pyrt_core::interned!(py, "__module__")?;
     if dict.get_str_raw(py, &module).is_none() {
-        dict.set_item(py, module.as_any(), str_new(py, "__main__")?.as_any())?;
+        let main = pyrt_core::interned!(py, "__main__")?;
+        dict.set_item(py, module.as_any(), main.as_any())?;
     }
     tp.tp_dict.set(py, Some(dict));
     Ok(())

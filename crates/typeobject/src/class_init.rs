@@ -46,7 +46,12 @@ pub fn new_class_with_kwargs<'py>(
     kwargs: Option<&Bound<'py, DictObject>>,
 ) -> PyResult<Bound<'py, TypeObject>> {
     let tp = build_class(py, requested_meta, name, bases, ns)?;
-    set_names(py, &tp)?;
+    // With an empty namespace the class dict holds only what class creation put there
+    // (a `str`, `None`, `__dict__`/`__weakref__` getset descriptors): instances of
+    // immutable builtin types without `__set_name__`.
+    if crate::class::has_entries(ns) {
+        set_names(py, &tp)?;
+    }
     init_subclass(py, &tp, kwargs)?;
     Ok(tp)
 }

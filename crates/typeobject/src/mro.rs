@@ -53,7 +53,12 @@ pub fn compute(py: Python<'_>, tp: &TypeObject) -> PyResult<MroList> {
                 // SAFETY: as above; the bases' MRO tuples outlive this call.
                 bases.iter().map(|b| mro_of(unsafe { b.as_ref() })).collect();
             seqs.push(bases.as_slice());
-            merge(py, &seqs, &mut out)?;
+            let total: usize = seqs.iter().map(|s| s.len()).sum();
+            if total <= SMALL_MERGE {
+                merge_small(py, &seqs, &mut out)?;
+            } else {
+                merge(py, &seqs, &mut out)?;
+            }
             Ok(out)
         }
     }
@@ -86,6 +91,30 @@ pub fn as_types(t: &TupleObject) -> &[NonNull<TypeObject>] {
     unsafe { std::slice::from_raw_parts(items.as_ptr() as *const NonNull<TypeObject>, items.len()) }
 }
 
+/// Type pointers viewed as borrowed object handles (no reference taken), e.g. to build
+/// a tuple of them with `tuple_new`, which takes its own references.
+///
+/// # Safety
+/// Every pointer is a live type for as long as the returned slice is used.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let mro = pyrt_typeobject::mro::mro_of(&a);
+///     // SAFETY: the MRO tuple keeps its types alive while `a` lives.
+///     let h = unsafe { pyrt_typeobject::mro::as_handles(py, mro) };
+///     assert!(h[0].is(a.as_any()));
+/// });
+/// ```
+pub unsafe fn as_handles<'a, 'py>(
+    _py: Python<'py>,
+    types: &'a [NonNull<TypeObject>],
+) -> &'a [pyrt_core::Bound<'py, pyrt_core::PyAny>] {
+    // SAFETY: `Bound` is `repr(transparent)` over a `NonNull`, the same for every layout;
+    // a shared slice of handles never drops them; liveness is the caller's contract.
+    unsafe { std::slice::from_raw_parts(types.as_ptr().cast(), types.len()) }
+}
+
 /// "duplicate base class X" for the first base (in declared order) that appears again
 /// later (by identity); `bases` are the bases' dense indices into `types`.
 fn check_duplicates(py: Python<'_>, types: &[NonNull<TypeObject>], bases: &[u32]) -> PyResult<()> {
@@ -102,6 +131,60 @@ fn check_duplicates(py: Python<'_>, types: &[NonNull<TypeObject>], bases: &[u32]
         ));
     }
     Ok(())
+}
+
+/// Up to this many entries in all the lists together, the C3 merge is done the direct
+/// way ([`merge_small`]): no allocation beats the linear algorithm's bookkeeping.
+const SMALL_MERGE: usize = 32;
+
+/// The C3 merge for short lists, as the definition says: repeatedly take the head of
+/// the first list whose head appears in no list's tail, pop it everywhere. Quadratic,
+/// allocation-free; the same result and errors as [`merge`].
+fn merge_small(py: Python<'_>, seqs: &[&[NonNull<TypeObject>]], out: &mut MroList) -> PyResult<()> {
+    let bases = seqs[seqs.len() - 1];
+    if let Some(dup) = bases
+        .iter()
+        .find(|b| bases.iter().filter(|c| c == b).count() > 1)
+    {
+        // SAFETY: bases are alive (owned by the type's bases tuple).
+        let name = names::name(py, unsafe { dup.as_ref() });
+        return Err(PyErr::type_error(
+            py,
+            format!("duplicate base class {name}"),
+        ));
+    }
+    let mut pos: SmallVec<[usize; 8]> = SmallVec::from_elem(0, seqs.len());
+    let in_a_tail = |pos: &[usize], t: NonNull<TypeObject>| {
+        seqs.iter()
+            .zip(pos)
+            .any(|(s, &p)| s.get(p + 1..).is_some_and(|tail| tail.contains(&t)))
+    };
+    loop {
+        let mut unfinished = false;
+        let mut picked = None;
+        for (s, &p) in seqs.iter().zip(&pos) {
+            let Some(&head) = s.get(p) else {
+                continue;
+            };
+            unfinished = true;
+            if !in_a_tail(&pos, head) {
+                picked = Some(head);
+                break;
+            }
+        }
+        if !unfinished {
+            return Ok(());
+        }
+        let Some(c) = picked else {
+            return Err(inconsistent(py, seqs, &pos));
+        };
+        out.push(c);
+        for (s, p) in seqs.iter().zip(pos.iter_mut()) {
+            if s.get(*p) == Some(&c) {
+                *p += 1;
+            }
+        }
+    }
 }
 
 /// The C3 merge: repeatedly take the head of the first list whose head appears in no
@@ -217,4 +300,73 @@ fn inconsistent(py: Python<'_>, seqs: &[&[NonNull<TypeObject>]], pos: &[usize]) 
         msg.push_str(&piece);
     }
     PyErr::type_error(py, msg)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The direct merge and the linear merge must agree — same MRO or same error — on
+    //! every input; random lists over a few real classes (so error messages can name
+    //! them), including duplicates and inconsistent orders.
+
+    use super::{MroList, NonNull, TypeObject, merge, merge_small};
+    use crate::{Runtime, new_class};
+
+    /// A small deterministic generator (xorshift), enough to vary the inputs.
+    fn next(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    #[test]
+    fn small_and_linear_merges_agree() {
+        Runtime::with(|py| {
+            pyrt_core::gc::collect(py, 2);
+            let before = py.live_objects();
+            let classes: Vec<_> = (0..6)
+                .map(|i| new_class(py, &format!("K{i}"), &[], None).expect("class"))
+                .collect();
+            let ptrs: Vec<NonNull<TypeObject>> =
+                classes.iter().map(|c| NonNull::from(&**c)).collect();
+            let mut state = 0x9e37_79b9_7f4a_7c15u64;
+            let (mut oks, mut errs) = (0, 0);
+            for _ in 0..3000 {
+                let n_lists = 2 + (next(&mut state) % 4) as usize;
+                // MRO lists never repeat a class; the last list (the bases) may, which
+                // is the duplicate-base error.
+                let lists: Vec<Vec<NonNull<TypeObject>>> = (0..n_lists)
+                    .map(|l| {
+                        let len = (next(&mut state) % 5) as usize;
+                        let mut list: Vec<NonNull<TypeObject>> = Vec::new();
+                        while list.len() < len {
+                            let t = ptrs[(next(&mut state) % 6) as usize];
+                            if l == n_lists - 1 || !list.contains(&t) {
+                                list.push(t);
+                            }
+                        }
+                        list
+                    })
+                    .collect();
+                let seqs: Vec<&[NonNull<TypeObject>]> = lists.iter().map(Vec::as_slice).collect();
+                let (mut a, mut b) = (MroList::new(), MroList::new());
+                let ra = merge_small(py, &seqs, &mut a).map_err(|e| e.message(py));
+                let rb = merge(py, &seqs, &mut b).map_err(|e| e.message(py));
+                assert_eq!(ra, rb, "results differ for {lists:?}");
+                if ra.is_ok() {
+                    assert_eq!(a, b, "orders differ for {lists:?}");
+                    oks += 1;
+                } else {
+                    errs += 1;
+                }
+            }
+            assert!(
+                oks > 100 && errs > 100,
+                "both outcomes exercised ({oks}/{errs})"
+            );
+            drop(classes);
+            pyrt_core::gc::collect(py, 2);
+            assert_eq!(py.live_objects(), before, "objects leaked by the test");
+        });
+    }
 }

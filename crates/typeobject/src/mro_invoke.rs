@@ -55,13 +55,10 @@ pub fn mro_for<'py>(py: Python<'py>, tp: &TypeObject) -> PyResult<NewMro<'py>> {
         }
         None => {
             let mro = compute(py, tp)?;
-            let items: Vec<Bound<'py, PyAny>> = mro
-                .iter()
-                // SAFETY: C3 entries are live types owned by the bases' MROs.
-                .map(|t| Bound::from_ref(py, unsafe { t.as_ref() }).into_any())
-                .collect();
             Ok(NewMro {
-                tuple: tuple_new(py, &items)?,
+                // SAFETY: C3 entries are live types (`tp` and types owned by the bases'
+                // MROs), alive for the duration of this call.
+                tuple: tuple_new(py, unsafe { crate::mro::as_handles(py, &mro) })?,
                 custom: false,
             })
         }

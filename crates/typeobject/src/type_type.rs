@@ -128,7 +128,8 @@ unsafe fn type_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
             tp.tp_mro.take(py),
         )
     };
-    let owned: Vec<Bound<'_, PyAny>> = [
+    // Everything is taken before anything is released (a release may run code).
+    let owned: [Option<Bound<'_, PyAny>>; 11] = [
         tp.tp_dict.take(py).map(Bound::into_any),
         bases.map(Bound::into_any),
         mro.map(Bound::into_any),
@@ -140,10 +141,7 @@ unsafe fn type_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
         tp.ht_module.take(py),
         tp.ht_slots.take(py).map(Bound::into_any),
         tp.tp_cache.take(py),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    ];
     drop(owned);
     // SAFETY: payload released; heap types are allocated with a GC head.
     unsafe { gc_free(py, obj) };

@@ -283,21 +283,50 @@ impl DictObject {
 
     /// New references to all (key, value) pairs, in insertion order.
     pub fn items<'py>(&self, py: Python<'py>) -> Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
-        let raw: Vec<_> = self.with(|t| {
+        // Taking a reference (a count increment) runs no code, so the snapshot is made
+        // in one pass inside the table borrow.
+        self.with(|t| {
             t.entries
                 .iter()
                 .filter_map(|e| Some((e.key?, e.value?)))
+                // SAFETY: the dict owns references to every live key and value.
+                .map(|(k, v)| unsafe {
+                    (
+                        Bound::from_borrowed_ptr(py, k),
+                        Bound::from_borrowed_ptr(py, v),
+                    )
+                })
                 .collect()
-        });
-        // SAFETY: the dict owns references to every live key and value.
-        raw.into_iter()
-            .map(|(k, v)| unsafe {
-                (
-                    Bound::from_borrowed_ptr(py, k),
-                    Bound::from_borrowed_ptr(py, v),
-                )
-            })
-            .collect()
+        })
+    }
+
+    /// Calls `f` on every live key, in insertion order, without taking references.
+    ///
+    /// # Safety
+    /// `f` must not change this dict, release a reference or run code that could
+    /// (no user code, no decref): the table stays borrowed while it runs.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+    ///     let k = pyrt_core::builtins::intern(py, "k").unwrap().into_any();
+    ///     d.set_item(py, &k, &k).unwrap();
+    ///     let mut n = 0;
+    ///     // SAFETY: the closure only counts.
+    ///     unsafe { d.for_each_key_raw(|_| n += 1) };
+    ///     assert_eq!(n, 1);
+    ///     d.clear(py);
+    /// });
+    /// ```
+    pub unsafe fn for_each_key_raw(&self, mut f: impl FnMut(&PyAny)) {
+        self.with(|t| {
+            for e in &t.entries {
+                if let (Some(k), Some(_)) = (e.key, e.value) {
+                    // SAFETY: the dict owns a reference to every live key.
+                    f(unsafe { k.as_ref() });
+                }
+            }
+        })
     }
 
     /// The first live key at or after position `pos` of the insertion-ordered entries,
@@ -328,7 +357,15 @@ impl DictObject {
 
     /// New references to all keys, in insertion order.
     pub fn keys<'py>(&self, py: Python<'py>) -> Vec<Bound<'py, PyAny>> {
-        self.items(py).into_iter().map(|(k, _)| k).collect()
+        self.with(|t| {
+            t.entries
+                .iter()
+                .filter(|e| e.value.is_some())
+                .filter_map(|e| e.key)
+                // SAFETY: the dict owns a reference to every live key.
+                .map(|k| unsafe { Bound::from_borrowed_ptr(py, k) })
+                .collect()
+        })
     }
 
     /// Removes every item.
@@ -522,6 +559,27 @@ pub fn dict_new(py: Python<'_>) -> PyResult<Bound<'_, DictObject>> {
     let o = generic_alloc(py, py.builtins().dict(), 0)?;
     // SAFETY: allocated as a dict.
     Ok(unsafe { o.downcast_unchecked::<DictObject>() }.clone())
+}
+
+/// A new empty dict with room for `n` items before it grows.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let d = pyrt_core::builtins::dict_with_capacity(py, 8).unwrap();
+///     assert!(d.is_empty());
+/// });
+/// ```
+pub fn dict_with_capacity(py: Python<'_>, n: usize) -> PyResult<Bound<'_, DictObject>> {
+    let d = dict_new(py)?;
+    // SAFETY: the dict was just created; no other borrow of its table exists.
+    unsafe {
+        *d.table.get() = Some(Box::new(Table {
+            indices: HashTable::with_capacity(n),
+            entries: Vec::with_capacity(n),
+            ..Table::default()
+        }));
+    }
+    Ok(d)
 }
 
 /// `tp_traverse` of dicts.

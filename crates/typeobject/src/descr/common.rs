@@ -88,7 +88,12 @@ pub(crate) fn new_str<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyAn
 
 /// An interned name object.
 pub(crate) fn name_obj<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, StrObject>> {
-    intern(py, s)
+    // The names of the descriptors every class statement creates: cached per name.
+    match s {
+        "__dict__" => pyrt_core::interned!(py, "__dict__"),
+        "__weakref__" => pyrt_core::interned!(py, "__weakref__"),
+        _ => intern(py, s),
+    }
 }
 
 /// `None` for an absent string, else the string.

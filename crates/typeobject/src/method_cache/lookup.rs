@@ -27,10 +27,11 @@ use std::ptr::NonNull;
 #[inline(always)]
 pub fn lookup(py: Python<'_>, tp: &TypeObject, name: &StrObject) -> Option<NonNull<PyAny>> {
     let tag = tp.tp_version_tag.get();
-    let e = table(py).entry(tag, name);
+    let t = table(py);
+    let e = t.entry(tag, name);
     // An untagged type (tag 0) never matches: empty entries have a null name.
     if e.version.get() == tag && std::ptr::eq(e.name.get(), name) {
-        bump(&counters(py).hits);
+        bump(&t.hits);
         let v = NonNull::new(e.value.get());
         #[cfg(debug_assertions)]
         check_hit(py, tp, name, v);
@@ -40,7 +41,8 @@ pub fn lookup(py: Python<'_>, tp: &TypeObject, name: &StrObject) -> Option<NonNu
 }
 
 /// A miss: walk the MRO and, when the name is interned and the type can hold a tag,
-/// store the result.
+/// store the result. Out of line and cold, so the inlined hit path stays small.
+#[cold]
 #[inline(never)]
 fn lookup_miss(py: Python<'_>, tp: &TypeObject, name: &StrObject) -> Option<NonNull<PyAny>> {
     let c = counters(py);

@@ -46,8 +46,8 @@ pub struct CacheStats {
 }
 
 /// The live counters.
+/// (Hits are counted in the table itself: `table::Table::hits`.)
 pub(crate) struct Counters {
-    pub(crate) hits: Cell<u64>,
     pub(crate) misses: Cell<u64>,
     pub(crate) fills: Cell<u64>,
     pub(crate) uncacheable_lookups: Cell<u64>,
@@ -58,7 +58,6 @@ pub(crate) struct Counters {
 }
 
 static COUNTERS: Locked<Counters> = Locked::new(Counters {
-    hits: Cell::new(0),
     misses: Cell::new(0),
     fills: Cell::new(0),
     uncacheable_lookups: Cell::new(0),
@@ -96,7 +95,7 @@ pub(crate) fn bump(c: &Cell<u64>) {
 pub fn stats(py: Python<'_>) -> CacheStats {
     let c = counters(py);
     CacheStats {
-        hits: c.hits.get(),
+        hits: super::table::table(py).hits.get(),
         misses: c.misses.get(),
         fills: c.fills.get(),
         uncacheable_lookups: c.uncacheable_lookups.get(),

@@ -168,15 +168,19 @@ fn dunders_in_dict(py: Python<'_>, tp: &TypeObject, set: &mut SlotSet) {
     let Some(dict) = tp.tp_dict.get(py) else {
         return;
     };
-    for k in dict.keys(py) {
-        if let Some(d) = k
-            .downcast::<StrObject>()
-            .ok()
-            .and_then(|s| Dunder::from_key(py, s))
-        {
+    let add = |k: &pyrt_core::PyAny| {
+        if !<StrObject as pyrt_core::object::PyLayout>::type_check(k) {
+            return;
+        }
+        // SAFETY: `k` passed the str layout check.
+        let s = unsafe { &*(k as *const pyrt_core::PyAny as *const StrObject) };
+        if let Some(d) = Dunder::from_key(py, s) {
             set.add_name(d);
         }
-    }
+    };
+    // SAFETY: classifying a key reads its text and a table of interned names: it
+    // changes no dict and releases nothing.
+    unsafe { dict.for_each_key_raw(add) };
 }
 
 /// Whether `tp`'s base is a class-statement class and `tp`'s MRO is a chain of

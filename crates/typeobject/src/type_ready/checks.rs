@@ -38,19 +38,25 @@ pub(super) fn set_immutable(tp: &TypeObject) {
 
 /// Last step: what inheritance must have established.
 pub(super) fn post_checks(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
-    let name = tp.name_string();
+    let name = || tp.name_string();
     if let Some(base) = tp.base() {
         if tp.tp_basicsize.get() < base.tp_basicsize.get() {
             return Err(PyErr::system_error(
                 py,
-                format!("type '{name}' has a tp_basicsize smaller than its base's"),
+                format!(
+                    "type '{}' has a tp_basicsize smaller than its base's",
+                    name()
+                ),
             ));
         }
         let (ti, bi) = (tp.tp_itemsize.get(), base.tp_itemsize.get());
         if bi != 0 && ti != 0 && ti != bi {
             return Err(PyErr::system_error(
                 py,
-                format!("type '{name}' has a tp_itemsize different from its base's"),
+                format!(
+                    "type '{}' has a tp_itemsize different from its base's",
+                    name()
+                ),
             ));
         }
     }
@@ -58,14 +64,18 @@ pub(super) fn post_checks(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
         return Err(PyErr::system_error(
             py,
             format!(
-                "type {name} has the Py_TPFLAGS_MANAGED_DICT flag but not Py_TPFLAGS_HEAPTYPE flag"
+                "type {} has the Py_TPFLAGS_MANAGED_DICT flag but not Py_TPFLAGS_HEAPTYPE flag",
+                name()
             ),
         ));
     }
     if tp.has_flag(TypeFlags::HAVE_GC) && tp.tp_traverse.get().is_none() {
         return Err(PyErr::system_error(
             py,
-            format!("type {name} has the Py_TPFLAGS_HAVE_GC flag but has no traverse function"),
+            format!(
+                "type {} has the Py_TPFLAGS_HAVE_GC flag but has no traverse function",
+                name()
+            ),
         ));
     }
     Ok(())

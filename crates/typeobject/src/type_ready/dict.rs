@@ -6,7 +6,7 @@
 //! by a `METH_COEXIST` method.
 
 use crate::descr::{doc_body, getset_descr_new, member_descr_new, method_descr_new};
-use pyrt_core::builtins::{DictObject, dict_new, intern, str_new};
+use pyrt_core::builtins::{DictObject, StrObject, dict_new, intern, str_new};
 use pyrt_core::protocol::none;
 use pyrt_core::types::MethodFlags;
 use pyrt_core::{Bound, PyAny, PyResult, Python, TypeFlags, TypeObject};
@@ -38,11 +38,21 @@ fn set_default<'py>(
     replace: bool,
     value: impl FnOnce() -> PyResult<Bound<'py, PyAny>>,
 ) -> PyResult<()> {
-    let key = intern(py, name)?;
+    let key = interned_name(py, name)?;
     if replace || dict.get_str_raw(py, &key).is_none() {
         dict.set_item(py, key.as_any(), &value()?)?;
     }
     Ok(())
+}
+
+/// The interned `name`: the names every class-statement class defines come from a
+/// per-name cache, others from the intern table.
+fn interned_name<'py>(py: Python<'py>, name: &str) -> PyResult<Bound<'py, StrObject>> {
+    match name {
+        "__dict__" => pyrt_core::interned!(py, "__dict__"),
+        "__weakref__" => pyrt_core::interned!(py, "__weakref__"),
+        _ => intern(py, name),
+    }
 }
 
 /// A method descriptor (class method, static method) per `tp_methods` entry.
@@ -86,15 +96,18 @@ fn add_getsets(py: Python<'_>, tp: &TypeObject, dict: &Bound<'_, DictObject>) ->
     Ok(())
 }
 
+/// The last dotted component of a `tp_name`.
+fn short_name(full: &str) -> &str {
+    full.rsplit('.').next().unwrap_or(full)
+}
+
 /// `__doc__` from `tp_doc` minus a leading text signature `Name(...)\n--\n\n` (None
 /// without a doc), unless the dict already has it.
 fn add_doc(py: Python<'_>, tp: &TypeObject, dict: &Bound<'_, DictObject>) -> PyResult<()> {
     let key = pyrt_core::interned!(py, "__doc__")?;
     if dict.get_str_raw(py, &key).is_none() {
-        let full = tp.name_string();
-        let short = full.rsplit('.').next().unwrap_or(&full);
         let doc = match tp.tp_doc.get(py) {
-            Some(d) => match doc_body(short, Some(d.as_str())) {
+            Some(d) => match doc_body(short_name(&tp.name_string()), Some(d.as_str())) {
                 Some(body) if body.len() == d.as_str().len() => d.into_any(),
                 Some(body) => str_new(py, body)?.into_any(),
                 None => none(py),

@@ -165,10 +165,21 @@ fn set_fast_subclass_flag(py: Python<'_>, tp: &TypeObject) {
     unsafe {
         tp.remove_flags(TypeFlags::FAST_SUBCLASS_MASK);
     }
-    if let Some((_, flag)) = fast_subclass_flags(py)
-        .into_iter()
-        .find(|(t, _)| tp.is_subtype(t))
-    {
+    let candidates = fast_subclass_flags(py);
+    // The type is a subtype of one of these builtins only if it is one of them or one of
+    // them is in its MRO; every such MRO entry (a ready builtin, or a ready subtype of
+    // one) carries a fast-subclass bit. With neither, no test below can succeed.
+    let is_candidate = candidates.iter().any(|(t, _)| std::ptr::eq(*t, tp));
+    let flagged_ancestor = mro_of(tp).iter().skip(1).any(|t| {
+        // SAFETY: MRO entries are live types owned by tp's MRO tuple.
+        unsafe { t.as_ref() }
+            .flags()
+            .intersects(TypeFlags::FAST_SUBCLASS_MASK)
+    });
+    if !is_candidate && !flagged_ancestor {
+        return;
+    }
+    if let Some((_, flag)) = candidates.into_iter().find(|(t, _)| tp.is_subtype(t)) {
         // SAFETY: the type is a subtype of the builtin whose bit this is, so its instances
         // extend that builtin's layout (what `PyLayout::type_check` relies on).
         unsafe {

@@ -9,7 +9,7 @@ use crate::mro_invoke::{NewMro, mro_for};
 use crate::names;
 use crate::type_mutation;
 use pyrt_core::builtins::tuple_new;
-use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
+use pyrt_core::{PyErr, PyResult, Python, TypeFlags, TypeObject};
 
 /// Computes and installs the MRO; a static type may not have a heap type in it.
 pub(super) fn set_mro(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
@@ -36,13 +36,9 @@ pub(super) fn set_mro(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
 
 /// Stores `mro` (a C3 linearisation of `tp`'s bases) as `tp`'s `tp_mro` tuple.
 pub fn install_mro(py: Python<'_>, tp: &TypeObject, mro: &MroList) -> PyResult<()> {
-    // SAFETY: MRO entries are live types; each gets a new reference in the tuple.
-    let items: Vec<Bound<'_, PyAny>> = mro
-        .iter()
-        .map(|t| Bound::from_ref(py, unsafe { t.as_ref() }).into_any())
-        .collect();
     let new = NewMro {
-        tuple: tuple_new(py, &items)?,
+        // SAFETY: MRO entries are live types; each gets a new reference in the tuple.
+        tuple: tuple_new(py, unsafe { crate::mro::as_handles(py, mro) })?,
         custom: false,
     };
     type_mutation::install_mro(py, tp, &new);
