@@ -26,8 +26,6 @@ pub struct Types {
     pub cell: Py<TypeObject>,
     /// `module`.
     pub module: Py<TypeObject>,
-    /// Iterators over lists, tuples and strings.
-    pub seq_iter: Py<TypeObject>,
     /// `range`.
     pub range: Py<TypeObject>,
     /// `range_iterator`.
@@ -61,7 +59,6 @@ fn make_types(py: Python<'_>) -> PyResult<Types> {
         function: function::make_type(py)?,
         cell: cell::make_type(py)?,
         module: module::make_type(py)?,
-        seq_iter: iter::make_type(py)?,
         range: range::make_range_type(py)?,
         range_iter: range::make_iter_type(py)?,
         slice: slice::make_type(py)?,
@@ -69,7 +66,6 @@ fn make_types(py: Python<'_>) -> PyResult<Types> {
         views: views::make_types(py)?,
         ellipsis: make_ellipsis_type(py)?,
     };
-    iter::install_container_iterators(py);
     Ok(t)
 }
 

@@ -66,7 +66,7 @@ pub fn view_items<'py>(
 fn view_iter<'py>(py: Python<'py>, obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let items = view_items(py, obj)?;
     let l = list_new(py, &items)?;
-    super::iter::seq_iter(py, l.as_any())
+    pyrt_typeobject::ops::iter(py, l.as_any())
 }
 
 fn view_len(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<isize> {

@@ -51,6 +51,7 @@ mod list_methods;
 mod none;
 mod object;
 mod repr_guard;
+mod seq_iter;
 mod sequence;
 mod string;
 mod tuple;
@@ -106,7 +107,8 @@ pub fn install_behaviour_slots(py: Python<'_>) {
     weakref::install(b.weakref());
 }
 
-/// Sets up the builtin iterator types (`dict_keyiterator`) and the `tp_iter` slots
+/// Sets up the builtin iterator types (`dict_keyiterator`, `list_iterator`,
+/// `tuple_iterator`, `str_ascii_iterator`, `str_iterator`) and the `tp_iter` slots
 /// that create them; runs after the slot-wrapper types exist.
 ///
 /// ```
@@ -116,6 +118,7 @@ pub fn install_behaviour_slots(py: Python<'_>) {
 /// ```
 pub fn install_iterator_types(py: Python<'_>) {
     dict_iter::install(py, py.builtins().dict());
+    seq_iter::install(py);
 }
 
 /// Points `tp_as_number` at the type's inline number table.

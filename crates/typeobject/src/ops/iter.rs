@@ -76,11 +76,29 @@ pub fn next<'py>(py: Python<'py>, it: &Bound<'py>) -> PyResult<Option<Bound<'py>
 /// index.
 ///
 /// ```
+/// use pyrt_core::types::{SlotId, SlotValue};
+/// use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags};
+/// use pyrt_typeobject::{Slot, TypeSpec, from_spec};
+/// // A sequence with `sq_item` and no `__iter__`: items 0, 1, 2.
+/// fn item<'py>(py: Python<'py>, _s: &Bound<'py, PyAny>, i: isize) -> PyResult<Bound<'py, PyAny>> {
+///     if i < 3 {
+///         Ok(pyrt_core::builtins::int_new(py, i as i64)?.into_any())
+///     } else {
+///         Err(PyErr::index_error(py, "out of range"))
+///     }
+/// }
 /// pyrt_typeobject::Runtime::with(|py| {
-///     let t = pyrt_core::builtins::str_new(py, "ab").unwrap().into_any();
-///     // `str` has no `__iter__` in pyrt: iteration goes through `sq_item`.
-///     let it = pyrt_typeobject::ops::iter(py, &t).unwrap();
+///     let slots = [Slot::new(SlotId::SQ_ITEM, SlotValue::SsizeArg(item))];
+///     let spec = TypeSpec { name: "m.Seq", basicsize: 0, itemsize: 0, flags: TypeFlags::DEFAULT, slots: &slots };
+///     let tp = from_spec(py, &spec, None, None, None).unwrap();
+///     let seq = pyrt_typeobject::call_type(py, &tp, &[]).unwrap();
+///     let it = pyrt_typeobject::ops::iter(py, &seq).unwrap();
 ///     assert!(it.downcast::<pyrt_typeobject::ops::SeqIterObject>().is_ok());
+///     let mut n = 0;
+///     while pyrt_typeobject::ops::next(py, &it).unwrap().is_some() {
+///         n += 1;
+///     }
+///     assert_eq!(n, 3);
 /// });
 /// ```
 #[repr(C)]

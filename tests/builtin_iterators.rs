@@ -1,11 +1,15 @@
-//! `iter(dict)` for embedders: pyrt's own `dict_keyiterator` (no interpreter needed),
-//! against the CPython 3.11 behaviour recorded by `tests/py/dict_iteration_core.py`.
+//! The builtin iterators for embedders (no interpreter needed): `dict_keyiterator`,
+//! `list_iterator`, `tuple_iterator`, `str_ascii_iterator` / `str_iterator`, against the
+//! CPython 3.11 behaviour recorded by `tests/py/dict_iteration_core.py` and
+//! `tests/py/seq_iteration_core.py`.
 //! Every test frees what it allocates.
 
 mod common;
 
 use common::checked;
-use pyrt::builtins::{DictObject, IntObject, dict_new, int_new};
+use pyrt::builtins::{
+    DictObject, IntObject, StrObject, dict_new, int_new, list_new, str_new, tuple_new,
+};
 use pyrt::{Bound, PyAny, Python, gc, names, ops};
 
 fn int(py: Python<'_>, v: i64) -> Bound<'_, PyAny> {
@@ -94,5 +98,55 @@ fn an_iterator_in_a_cycle_with_its_dict_is_collected() {
         assert!(gc::is_tracked(&it));
         drop((d, it));
         assert_eq!(gc::collect(py, 2), 2);
+    });
+}
+
+#[test]
+fn iterator_types_are_named_as_in_cpython() {
+    checked(|py| {
+        let name = |obj: Bound<'_, PyAny>| {
+            let it = ops::iter(py, &obj).unwrap();
+            names::tp_name(it.ob_type()).to_owned()
+        };
+        assert_eq!(name(list_new(py, &[]).unwrap().into_any()), "list_iterator");
+        assert_eq!(
+            name(tuple_new(py, &[]).unwrap().into_any()),
+            "tuple_iterator"
+        );
+        assert_eq!(
+            name(str_new(py, "abc").unwrap().into_any()),
+            "str_ascii_iterator"
+        );
+        assert_eq!(
+            name(str_new(py, "h\u{e9}").unwrap().into_any()),
+            "str_iterator"
+        );
+    });
+}
+
+#[test]
+fn a_list_is_read_live_and_exhaustion_is_final() {
+    checked(|py| {
+        let l = list_new(py, &[int(py, 1), int(py, 2)]).unwrap();
+        let it = ops::iter(py, l.as_any()).unwrap();
+        assert_eq!(next_key(py, &it), Ok(Some(1)));
+        l.append(&int(py, 3));
+        let rest: Vec<_> = (0..3).map(|_| next_key(py, &it).unwrap()).collect();
+        assert_eq!(rest, [Some(2), Some(3), None]);
+        l.append(&int(py, 4));
+        assert_eq!(next_key(py, &it), Ok(None));
+    });
+}
+
+#[test]
+fn a_str_iterates_by_character() {
+    checked(|py| {
+        let s = str_new(py, "h\u{e9}!").unwrap().into_any();
+        let it = ops::iter(py, &s).unwrap();
+        let mut chars = Vec::new();
+        while let Some(c) = ops::next(py, &it).unwrap() {
+            chars.push(c.downcast::<StrObject>().unwrap().as_str().to_owned());
+        }
+        assert_eq!(chars, ["h", "\u{e9}", "!"]);
     });
 }
