@@ -9,6 +9,11 @@
 //! Pools are carved from 1 MiB arenas and never returned to the system: freed blocks
 //! wait on their class's free list for the next allocation of that size (what a
 //! long-lived runtime reuses anyway).
+//!
+//! With the environment variable [`SYSTEM_ALLOC_ENV`] set (to anything but `0` or the
+//! empty string) when the runtime state is created, every block comes from the C
+//! allocator instead, so memory checkers (valgrind, AddressSanitizer) see each object's
+//! allocation and free — a pool hides use-after-free and overruns inside it.
 //! Everything here runs under the runtime lock (the state that owns the allocator is
 //! reached through a token).
 
@@ -58,18 +63,38 @@ struct Pools {
     arena: (*mut u8, *mut u8),
 }
 
+/// The environment variable that sends every block to the C allocator (read once, when
+/// the runtime state is created): `PYRT_SYSTEM_ALLOC=1` for valgrind and ASan runs.
+pub(crate) const SYSTEM_ALLOC_ENV: &str = "PYRT_SYSTEM_ALLOC";
+
 /// The allocator. Valid for use only under the runtime lock.
-pub(crate) struct PoolAllocator(UnsafeCell<Pools>);
+pub(crate) struct PoolAllocator {
+    pools: UnsafeCell<Pools>,
+    /// Every block from the C allocator (no pools): see [`SYSTEM_ALLOC_ENV`].
+    system_only: bool,
+}
 
 impl PoolAllocator {
-    /// An allocator with no pools yet.
+    /// An allocator with no pools yet; system-allocator-only if [`SYSTEM_ALLOC_ENV`] is
+    /// set.
     pub(crate) fn new() -> PoolAllocator {
-        PoolAllocator(UnsafeCell::new(Pools {
-            free: [ptr::null_mut(); CLASSES],
-            bump: [(ptr::null_mut(), ptr::null_mut()); CLASSES],
-            regions: Vec::new(),
-            arena: (ptr::null_mut(), ptr::null_mut()),
-        }))
+        let system_only = std::env::var_os(SYSTEM_ALLOC_ENV)
+            .is_some_and(|v| !v.is_empty() && v != "0");
+        PoolAllocator::with_system_only(system_only)
+    }
+
+    /// An allocator with no pools yet; `system_only` sends every block to the C
+    /// allocator.
+    fn with_system_only(system_only: bool) -> PoolAllocator {
+        PoolAllocator {
+            pools: UnsafeCell::new(Pools {
+                free: [ptr::null_mut(); CLASSES],
+                bump: [(ptr::null_mut(), ptr::null_mut()); CLASSES],
+                regions: Vec::new(),
+                arena: (ptr::null_mut(), ptr::null_mut()),
+            }),
+            system_only,
+        }
     }
 
     /// A zero-filled, 16-byte-aligned block of at least `size` bytes, or `None` when
@@ -79,13 +104,13 @@ impl PoolAllocator {
     /// The runtime lock is held (no other use of the allocator is in progress).
     #[inline]
     pub(crate) unsafe fn alloc(&self, size: usize) -> Option<NonNull<u8>> {
-        if size == 0 || size > MAX_SMALL {
+        if size == 0 || size > MAX_SMALL || self.system_only {
             // SAFETY: calloc with a non-zero size.
             return NonNull::new(unsafe { calloc(1, size.max(STEP)) } as *mut u8);
         }
         let class = (size - 1) / STEP;
         // SAFETY: lock held: this is the only access to the pools.
-        let pools = unsafe { &mut *self.0.get() };
+        let pools = unsafe { &mut *self.pools.get() };
         let head = pools.free[class];
         if !head.is_null() {
             // SAFETY: free-list blocks are unused blocks of this class, `(class + 1) *
@@ -114,7 +139,7 @@ impl PoolAllocator {
     #[inline]
     pub(crate) unsafe fn free(&self, block: NonNull<u8>) {
         // SAFETY: lock held.
-        let pools = unsafe { &mut *self.0.get() };
+        let pools = unsafe { &mut *self.pools.get() };
         let base = block.as_ptr().map_addr(|a| a & !(POOL_SIZE - 1));
         if !pools.is_pool(base.addr()) {
             // SAFETY: not in a pool, so it came from calloc.
@@ -221,8 +246,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn system_only_blocks_bypass_the_pools() {
+        let a = PoolAllocator::with_system_only(true);
+        // SAFETY: single-threaded test: the allocator is used by this thread only; every
+        // block is freed once and not used afterwards.
+        unsafe {
+            let b = a.alloc(40).unwrap();
+            assert_eq!(b.as_ptr().addr() % STEP, 0);
+            assert!(
+                std::slice::from_raw_parts(b.as_ptr(), 40)
+                    .iter()
+                    .all(|&x| x == 0)
+            );
+            let pools = &*a.pools.get();
+            assert!(pools.regions.is_empty(), "no pool was created");
+            assert!(!pools.is_pool(b.as_ptr().addr() & !(POOL_SIZE - 1)));
+            a.free(b);
+        }
+    }
+
+    #[test]
     fn blocks_are_zeroed_aligned_and_recycled_by_class() {
-        let a = PoolAllocator::new();
+        let a = PoolAllocator::with_system_only(false);
         // SAFETY: single-threaded test: the allocator is used by this thread only; every
         // block is freed once and not used afterwards.
         unsafe {
