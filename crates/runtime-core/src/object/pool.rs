@@ -6,9 +6,10 @@
 //! at free time (a two-level bitmap over 16 KiB-aligned addresses). Must not know what
 //! an object is: it hands out zero-filled, 16-byte-aligned blocks and takes them back.
 //!
-//! Pools are carved from 1 MiB arenas and never returned to the system: freed blocks
-//! wait on their class's free list for the next allocation of that size (what a
-//! long-lived runtime reuses anyway).
+//! Pools are carved from 1 MiB arenas that are returned to the system only when the
+//! allocator is dropped (the runtime's never is): freed blocks wait on their class's
+//! free list for the next allocation of that size (what a long-lived runtime reuses
+//! anyway).
 //!
 //! With the environment variable [`SYSTEM_ALLOC_ENV`] set (to anything but `0` or the
 //! empty string) when the runtime state is created, every block comes from the C
@@ -61,6 +62,8 @@ struct Pools {
     regions: Vec<Option<Box<RegionBits>>>,
     /// The next unused pool of the newest arena, and that arena's end.
     arena: (*mut u8, *mut u8),
+    /// Every arena allocated, for [`Drop`].
+    arenas: Vec<NonNull<u8>>,
 }
 
 /// The environment variable that sends every block to the C allocator (read once, when
@@ -78,8 +81,8 @@ impl PoolAllocator {
     /// An allocator with no pools yet; system-allocator-only if [`SYSTEM_ALLOC_ENV`] is
     /// set.
     pub(crate) fn new() -> PoolAllocator {
-        let system_only = std::env::var_os(SYSTEM_ALLOC_ENV)
-            .is_some_and(|v| !v.is_empty() && v != "0");
+        let system_only =
+            std::env::var_os(SYSTEM_ALLOC_ENV).is_some_and(|v| !v.is_empty() && v != "0");
         PoolAllocator::with_system_only(system_only)
     }
 
@@ -92,6 +95,7 @@ impl PoolAllocator {
                 bump: [(ptr::null_mut(), ptr::null_mut()); CLASSES],
                 regions: Vec::new(),
                 arena: (ptr::null_mut(), ptr::null_mut()),
+                arenas: Vec::new(),
             }),
             system_only,
         }
@@ -157,6 +161,26 @@ impl PoolAllocator {
     }
 }
 
+impl Drop for PoolAllocator {
+    /// Returns the arenas to the system. The process-wide allocator lives in the runtime
+    /// state, which is never dropped; an allocator that is dropped (a test's) has no
+    /// block in use any more.
+    fn drop(&mut self) {
+        let layout = ARENA_LAYOUT;
+        for arena in self.pools.get_mut().arenas.drain(..) {
+            // SAFETY: allocated in `new_pool` with this layout and freed only here.
+            unsafe { std::alloc::dealloc(arena.as_ptr(), layout) };
+        }
+    }
+}
+
+/// The layout of an arena: `POOLS_PER_ARENA` pools, aligned to a pool (checked at
+/// compile time).
+const ARENA_LAYOUT: Layout = match Layout::from_size_align(POOL_SIZE * POOLS_PER_ARENA, POOL_SIZE) {
+    Ok(l) => l,
+    Err(_) => panic!("arena layout"),
+};
+
 impl Pools {
     /// A block of `class` from the newest pool of that class, or from a new pool.
     ///
@@ -180,12 +204,12 @@ impl Pools {
     fn new_pool(&mut self, class: usize) -> Option<*mut u8> {
         let (mut next, mut end) = self.arena;
         if next == end {
-            let layout = Layout::from_size_align(POOL_SIZE * POOLS_PER_ARENA, POOL_SIZE).ok()?;
-            // SAFETY: the layout has a non-zero size. Arenas are never freed.
-            let arena = unsafe { std::alloc::alloc_zeroed(layout) };
-            if arena.is_null() {
-                return None;
-            }
+            // SAFETY: the layout has a non-zero size. Arenas are freed only when the
+            // allocator is dropped.
+            let arena = unsafe { std::alloc::alloc_zeroed(ARENA_LAYOUT) };
+            let arena = NonNull::new(arena)?;
+            self.arenas.push(arena);
+            let arena = arena.as_ptr();
             // SAFETY: the arena is POOLS_PER_ARENA pools long.
             (next, end) = (arena, unsafe { arena.add(POOL_SIZE * POOLS_PER_ARENA) });
             self.arena = (next, end);
