@@ -12,10 +12,11 @@
 #
 # Both modes set PYRT_SYSTEM_ALLOC=1 so every object is allocated by the C allocator,
 # whose blocks the tools watch (the object pools would hide use-after-free inside a
-# pool), and PYRT_TEST_SCALE (default 0.01 under valgrind, 1 under ASan) which the
+# pool), and PYRT_TEST_SCALE (default 0.01 under valgrind, 0.1 under ASan) which the
 # tests with a million objects or many property cases use to scale their size down
-# (property tests keep at least 16 cases; under valgrind PROPTEST_CASES=32 for the
-# ones on proptest's default config).
+# (property tests keep at least 16 cases, and all of them under ASan through
+# PYRT_TEST_CASES_SCALE=1; under valgrind PROPTEST_CASES=32 for the ones on proptest's
+# default config).
 #
 # Leaks that are deliberate (minipy's per-thread interpreter state, its AST arenas) are
 # suppressed by scripts/lsan.supp and scripts/valgrind.supp, which say why.
@@ -41,7 +42,11 @@ run_asan() {
     # would link unsanitized code against the sanitized crates.
     export RUSTDOCFLAGS="-Zsanitizer=address"
     export CARGO_TARGET_DIR=target/asan
-    export PYRT_TEST_SCALE="${PYRT_TEST_SCALE:-1}"
+    # The slow unwinder below makes each allocation ~8x dearer: the million-object
+    # tests run at a tenth (PYRT_TEST_SCALE=1 for full size, about an hour for gc_deep).
+    export PYRT_TEST_SCALE="${PYRT_TEST_SCALE:-0.1}"
+    # Property tests are cheap under ASan: all their cases.
+    export PYRT_TEST_CASES_SCALE="${PYRT_TEST_CASES_SCALE:-1}"
     # The tests' stacks are deep (a million-object chain, minipy's recursion limit);
     # ASan's redzones make frames bigger.
     export RUST_MIN_STACK="${RUST_MIN_STACK:-67108864}"

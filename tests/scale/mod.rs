@@ -1,15 +1,18 @@
-//! The case-count scale for the property tests (`PYRT_TEST_SCALE`, a factor in
-//! `(0, 1]`, default 1), so they finish under valgrind (`scripts/sanitizers.sh`).
-//! A scaled run is announced on stderr (shown with `--nocapture`), never silent; the generator-coverage
-//! thresholds the tests assert shrink with the case count.
+//! The case-count scale for the property tests (`PYRT_TEST_CASES_SCALE`, else
+//! `PYRT_TEST_SCALE`: a factor in `(0, 1]`, default 1), so they finish under valgrind
+//! (`scripts/sanitizers.sh`). A scaled run is announced on stderr (shown with
+//! `--nocapture`), never silent; the generator-coverage thresholds the tests assert
+//! shrink with the case count.
 #![allow(dead_code)]
 
 /// The fewest cases a scaled property test runs.
 const MIN_CASES: u32 = 16;
 
-/// `full` scaled by `PYRT_TEST_SCALE` (at least [`MIN_CASES`], at most `full`).
+/// `full` scaled by `PYRT_TEST_CASES_SCALE`, or when that is unset by
+/// `PYRT_TEST_SCALE` (at least [`MIN_CASES`], at most `full`).
 pub fn cases(full: u32) -> u32 {
-    let factor = std::env::var("PYRT_TEST_SCALE")
+    let factor = std::env::var("PYRT_TEST_CASES_SCALE")
+        .or_else(|_| std::env::var("PYRT_TEST_SCALE"))
         .ok()
         .and_then(|s| s.parse::<f64>().ok())
         .filter(|f| *f > 0.0 && *f < 1.0);
