@@ -71,16 +71,15 @@ run_valgrind() {
                       and .profile.test == true) | .executable')
     # The `pyrt` binary the CLI tests spawn must be current too.
     cargo build --bin pyrt >/dev/null 2>&1
-    local failed=() passed=0 total_start=$SECONDS
+    local failed=() passed=0 total_start=$SECONDS bin name want f start
     for bin in $bins; do
-        local name
         name=$(basename "$bin")
         if [ "$#" -gt 0 ]; then
-            local want=0 f
+            want=0
             for f in "$@"; do [[ "$name" == "$f"* ]] && want=1; done
             [ "$want" = 1 ] || continue
         fi
-        local start=$SECONDS
+        start=$SECONDS
         if valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
             --suppressions="$PWD/scripts/valgrind.supp" \
             --trace-children=yes --log-file="$logs/$name.%p.log" --quiet \
