@@ -34,6 +34,8 @@ cd "$(dirname "$0")/.."
 mode="${1:-}"
 shift || true
 export PYRT_SYSTEM_ALLOC=1
+# The deep corpus scripts (tests/py/gc_deep_nesting.py, ...) take minutes under the tools.
+export PYRT_CORPUS_SCRIPT_LIMIT="${PYRT_CORPUS_SCRIPT_LIMIT:-3600}"
 
 run_asan() {
     export RUSTC_BOOTSTRAP=1
