@@ -9,6 +9,7 @@
 //! `__bases__` assignment must leave the class's bases and MRO as they were.
 
 mod cache_common;
+mod scale;
 
 use cache_common::*;
 use proptest::prelude::*;
@@ -289,7 +290,8 @@ fn run(py: Python<'_>, start: &[Op], ops: &[Op], tally: &Tally) -> Result<(), Te
 fn cached_lookups_equal_the_mro_walk_after_every_mutation() {
     let tally = Tally::default();
     let before = pyrt::Runtime::with(method_cache::stats);
-    let mut runner = TestRunner::new(Config::with_cases(192));
+    let n = scale::cases(192);
+    let mut runner = TestRunner::new(Config::with_cases(n));
     let result = runner.run(&scenario(), |(start, ops)| {
         checked(|py| run(py, &start, &ops, &tally))
     });
@@ -303,7 +305,9 @@ fn cached_lookups_equal_the_mro_walk_after_every_mutation() {
         tally.custom_classes.get(),
     );
     assert!(
-        ok >= 100 && refused >= 100 && custom >= 50,
+        ok >= scale::threshold(100, n, 192)
+            && refused >= scale::threshold(100, n, 192)
+            && custom >= scale::threshold(50, n, 192),
         "the generator should reach every path: {ok} bases assignments, {refused} refused, {custom} custom-MRO classes"
     );
     assert!(

@@ -8,13 +8,16 @@ use pyrt::builtins::list_new;
 use pyrt::weakref::weakref_new;
 use pyrt::{Bound, PyAny, Python, gc};
 
-const N: usize = 1_000_000;
+/// A million nodes (scaled down by `PYRT_TEST_SCALE` under valgrind).
+fn n() -> usize {
+    scaled(1_000_000)
+}
 
 /// `[[[...]]]`: N nested lists; returns the outermost and the innermost.
 fn list_chain(py: Python<'_>) -> (Bound<'_, PyAny>, Bound<'_, PyAny>) {
     let innermost = list_new(py, &[]).unwrap().into_any();
     let mut head = innermost.clone();
-    for _ in 1..N {
+    for _ in 1..n() {
         head = list_new(py, &[head]).unwrap().into_any();
     }
     (head, innermost)
@@ -26,7 +29,7 @@ fn a_million_nested_lists_are_freed_by_refcount() {
         let before = py.live_objects();
         let (head, innermost) = list_chain(py);
         drop(innermost);
-        assert_eq!(py.live_objects(), before + N as isize);
+        assert_eq!(py.live_objects(), before + n() as isize);
         drop(head);
         assert_eq!(py.live_objects(), before);
     });
@@ -42,8 +45,8 @@ fn a_million_nested_lists_closed_into_a_cycle_are_collected() {
             .unwrap()
             .append(&head);
         drop((head, innermost));
-        assert_eq!(py.live_objects(), before + N as isize);
-        assert_eq!(gc::collect(py, 2), N);
+        assert_eq!(py.live_objects(), before + n() as isize);
+        assert_eq!(gc::collect(py, 2), n());
         assert_eq!(py.live_objects(), before);
     });
 }
@@ -55,7 +58,7 @@ fn a_million_instance_chain_is_freed_by_refcount_and_its_ring_by_the_collector()
         let first = new(py, &cls);
         let last_ref = weakref_new(py, &first, None).unwrap();
         let mut head = first;
-        for _ in 1..N {
+        for _ in 1..n() {
             let n = new(py, &cls);
             set(py, &n, "next", &head);
             head = n;
@@ -66,7 +69,7 @@ fn a_million_instance_chain_is_freed_by_refcount_and_its_ring_by_the_collector()
 
         let first = new(py, &cls);
         let mut head = first.clone();
-        for _ in 1..N {
+        for _ in 1..n() {
             let n = new(py, &cls);
             set(py, &n, "next", &head);
             head = n;
@@ -76,7 +79,7 @@ fn a_million_instance_chain_is_freed_by_refcount_and_its_ring_by_the_collector()
         drop((first, head));
         assert_eq!(
             gc::collect(py, 2),
-            N,
+            n(),
             "the instances (attributes in values blocks)"
         );
         assert!(!w.is_alive());

@@ -17,6 +17,7 @@
 //! before the collection: the model is one collection of the whole unreachable set.
 
 mod gc_common;
+mod scale;
 
 use gc_common::{class, new, set};
 use proptest::prelude::*;
@@ -437,7 +438,7 @@ fn run(g: &Graph) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: scale::cases(96), ..ProptestConfig::default() })]
 
     #[test]
     fn collections_match_the_reference_model(g in graph()) {

@@ -8,6 +8,7 @@
 //! and otherwise gives the reference's order.
 
 mod common;
+mod scale;
 
 use common::{describe_err, mro_names};
 use proptest::prelude::*;
@@ -236,14 +237,15 @@ fn check(py: Python<'_>, draws: &[Vec<usize>], tally: &Tally) -> Result<(), Test
 #[test]
 fn random_hierarchies_follow_c3() {
     let tally = Tally::default();
-    let mut runner = TestRunner::new(Config::with_cases(256));
+    let n = scale::cases(256);
+    let mut runner = TestRunner::new(Config::with_cases(n));
     let result = runner.run(&draws(), |d| common::checked(|py| check(py, &d, &tally)));
     if let Err(e) = result {
         panic!("{e}");
     }
     let (created, inconsistent) = (tally.created.get(), tally.inconsistent.get());
     assert!(
-        created >= 500 && inconsistent >= 50,
+        created >= scale::threshold(500, n, 256) && inconsistent >= scale::threshold(50, n, 256),
         "the generator should exercise both outcomes: {created} classes created, {inconsistent} inconsistent"
     );
 }

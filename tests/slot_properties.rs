@@ -15,6 +15,7 @@
 //! (`tp_new` is skipped: a builtin `__new__` keeps the type's inherited `tp_new`.)
 
 mod common;
+mod scale;
 mod slot_support;
 
 use proptest::prelude::*;
@@ -299,7 +300,7 @@ fn run_case(
 
 #[test]
 fn slots_agree_with_the_dunders_along_the_mro() {
-    let mut runner = TestRunner::new(Config::with_cases(96));
+    let mut runner = TestRunner::new(Config::with_cases(scale::cases(96)));
     let strategy = (hierarchy(), prop::collection::vec(step(), 0..=24));
     let rebased = std::cell::Cell::new(0);
     let result = runner.run(&strategy, |(h, steps)| {

@@ -285,3 +285,24 @@ pub fn capture_unraisable<R>(py: Python<'_>, f: impl FnOnce() -> R) -> (R, Vec<S
     let reports = seen.lock().unwrap().clone();
     (r, reports)
 }
+
+// ------------------------------------------------------------------ size scale
+
+/// `n` scaled by the `PYRT_TEST_SCALE` environment variable (a factor in `(0, 1]`,
+/// default 1; at least 1 is returned). The sanitizer script sets it so the tests that
+/// build a million objects finish under valgrind; the scaled run is announced on
+/// stderr, never silent.
+pub fn scaled(n: usize) -> usize {
+    let factor = std::env::var("PYRT_TEST_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|f| *f > 0.0 && *f < 1.0);
+    match factor {
+        Some(f) => {
+            let m = ((n as f64 * f) as usize).max(1);
+            eprintln!("PYRT_TEST_SCALE={f}: {m} instead of {n}");
+            m
+        }
+        None => n,
+    }
+}

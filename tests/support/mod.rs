@@ -99,7 +99,18 @@ pub fn zeroed_type() -> &'static TypeObject {
     let t: &'static TypeObject = Box::leak(b);
     // SAFETY: the one reference is the leaked box's, never released.
     unsafe { t.ob_base.ob_base.ob_refcnt.set(1) };
+    keep_reachable(t);
     t
+}
+
+/// Records the address of a deliberately leaked static type in a process-wide list, so
+/// that leak checkers (LeakSanitizer, valgrind) see it as still reachable, as a static
+/// type is, rather than lost (a type that failed `type_ready` is referenced by nothing).
+fn keep_reachable(t: &'static TypeObject) {
+    static STATIC_TYPES: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
+    if let Ok(mut v) = STATIC_TYPES.lock() {
+        v.push(std::ptr::from_ref(t).addr());
+    }
 }
 
 /// A static type named `name` over `base` (None: unset, so `type_ready` defaults it),

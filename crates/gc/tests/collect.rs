@@ -336,10 +336,10 @@ fn verify_accepts_a_consistent_heap() {
 
 #[test]
 fn million_node_chain_is_collected_without_stack_overflow() {
-    const N: usize = 1_000_000;
+    let n_nodes = scaled(1_000_000);
     let first = new_obj();
     let mut last = first;
-    for _ in 1..N {
+    for _ in 1..n_nodes {
         let n = new_obj();
         link(last, n);
         release(n);
@@ -347,25 +347,25 @@ fn million_node_chain_is_collected_without_stack_overflow() {
     }
     link(last, first); // close the loop: only the collector can free it
     release(first);
-    assert_eq!(live(), N);
-    assert_eq!(collect(2).collected, N);
+    assert_eq!(live(), n_nodes);
+    assert_eq!(collect(2).collected, n_nodes);
     assert_eq!(live(), 0);
     finish();
 }
 
 #[test]
 fn million_node_chain_is_freed_by_refcount_without_stack_overflow() {
-    const N: usize = 1_000_000;
+    let n_nodes = scaled(1_000_000);
     let first = new_obj();
     let mut last = first;
-    for _ in 1..N {
+    for _ in 1..n_nodes {
         let n = new_obj();
         link(last, n);
         release(n);
         last = n;
     }
     collect(2); // the collector walks it too (all reachable)
-    assert_eq!(live(), N);
+    assert_eq!(live(), n_nodes);
     release(first);
     assert_eq!(live(), 0);
     finish();

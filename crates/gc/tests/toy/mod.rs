@@ -407,3 +407,22 @@ pub fn garbage_ids() -> Vec<usize> {
             .collect()
     })
 }
+
+/// `n` scaled by the `PYRT_TEST_SCALE` environment variable (a factor in `(0, 1]`,
+/// default 1; at least 1 is returned). The sanitizer script sets it so the
+/// million-node tests finish under valgrind; the scaled run is announced on stderr,
+/// never silent.
+pub fn scaled(n: usize) -> usize {
+    let factor = std::env::var("PYRT_TEST_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|f| *f > 0.0 && *f < 1.0);
+    match factor {
+        Some(f) => {
+            let m = ((n as f64 * f) as usize).max(1);
+            eprintln!("PYRT_TEST_SCALE={f}: {m} instead of {n}");
+            m
+        }
+        None => n,
+    }
+}

@@ -6,9 +6,15 @@
 //! at free time (a two-level bitmap over 16 KiB-aligned addresses). Must not know what
 //! an object is: it hands out zero-filled, 16-byte-aligned blocks and takes them back.
 //!
-//! Pools are carved from 1 MiB arenas and never returned to the system: freed blocks
-//! wait on their class's free list for the next allocation of that size (what a
-//! long-lived runtime reuses anyway).
+//! Pools are carved from 1 MiB arenas that are returned to the system only when the
+//! allocator is dropped (the runtime's never is): freed blocks wait on their class's
+//! free list for the next allocation of that size (what a long-lived runtime reuses
+//! anyway).
+//!
+//! With the environment variable [`SYSTEM_ALLOC_ENV`] set (to anything but `0` or the
+//! empty string) when the runtime state is created, every block comes from the C
+//! allocator instead, so memory checkers (valgrind, AddressSanitizer) see each object's
+//! allocation and free — a pool hides use-after-free and overruns inside it.
 //! Everything here runs under the runtime lock (the state that owns the allocator is
 //! reached through a token).
 
@@ -56,20 +62,43 @@ struct Pools {
     regions: Vec<Option<Box<RegionBits>>>,
     /// The next unused pool of the newest arena, and that arena's end.
     arena: (*mut u8, *mut u8),
+    /// Every arena allocated, for [`Drop`].
+    arenas: Vec<NonNull<u8>>,
 }
 
+/// The environment variable that sends every block to the C allocator (read once, when
+/// the runtime state is created): `PYRT_SYSTEM_ALLOC=1` for valgrind and ASan runs.
+pub(crate) const SYSTEM_ALLOC_ENV: &str = "PYRT_SYSTEM_ALLOC";
+
 /// The allocator. Valid for use only under the runtime lock.
-pub(crate) struct PoolAllocator(UnsafeCell<Pools>);
+pub(crate) struct PoolAllocator {
+    pools: UnsafeCell<Pools>,
+    /// Every block from the C allocator (no pools): see [`SYSTEM_ALLOC_ENV`].
+    system_only: bool,
+}
 
 impl PoolAllocator {
-    /// An allocator with no pools yet.
+    /// An allocator with no pools yet; system-allocator-only if [`SYSTEM_ALLOC_ENV`] is
+    /// set.
     pub(crate) fn new() -> PoolAllocator {
-        PoolAllocator(UnsafeCell::new(Pools {
-            free: [ptr::null_mut(); CLASSES],
-            bump: [(ptr::null_mut(), ptr::null_mut()); CLASSES],
-            regions: Vec::new(),
-            arena: (ptr::null_mut(), ptr::null_mut()),
-        }))
+        let system_only =
+            std::env::var_os(SYSTEM_ALLOC_ENV).is_some_and(|v| !v.is_empty() && v != "0");
+        PoolAllocator::with_system_only(system_only)
+    }
+
+    /// An allocator with no pools yet; `system_only` sends every block to the C
+    /// allocator.
+    fn with_system_only(system_only: bool) -> PoolAllocator {
+        PoolAllocator {
+            pools: UnsafeCell::new(Pools {
+                free: [ptr::null_mut(); CLASSES],
+                bump: [(ptr::null_mut(), ptr::null_mut()); CLASSES],
+                regions: Vec::new(),
+                arena: (ptr::null_mut(), ptr::null_mut()),
+                arenas: Vec::new(),
+            }),
+            system_only,
+        }
     }
 
     /// A zero-filled, 16-byte-aligned block of at least `size` bytes, or `None` when
@@ -80,10 +109,10 @@ impl PoolAllocator {
     /// The runtime lock is held (no other use of the allocator is in progress).
     #[inline(always)]
     pub(crate) unsafe fn alloc(&self, size: usize) -> Option<NonNull<u8>> {
-        if size.wrapping_sub(1) < MAX_SMALL {
+        if size.wrapping_sub(1) < MAX_SMALL && !self.system_only {
             let class = (size - 1) / STEP;
             // SAFETY: lock held: this is the only access to the pools.
-            let pools = unsafe { &mut *self.0.get() };
+            let pools = unsafe { &mut *self.pools.get() };
             let head = pools.free[class];
             if !head.is_null() {
                 // SAFETY: free-list blocks are unused blocks of this class, `(class + 1)
@@ -107,13 +136,13 @@ impl PoolAllocator {
     #[cold]
     #[inline(never)]
     unsafe fn alloc_slow(&self, size: usize) -> Option<NonNull<u8>> {
-        if size == 0 || size > MAX_SMALL {
+        if size == 0 || size > MAX_SMALL || self.system_only {
             // SAFETY: calloc with a non-zero size.
             return NonNull::new(unsafe { calloc(1, size.max(STEP)) } as *mut u8);
         }
         let class = (size - 1) / STEP;
         // SAFETY: lock held: this is the only access to the pools.
-        let pools = unsafe { &mut *self.0.get() };
+        let pools = unsafe { &mut *self.pools.get() };
         // SAFETY: `class < CLASSES` (size <= MAX_SMALL).
         if let Some(block) = unsafe { pools.carve(class) } {
             return Some(block);
@@ -132,7 +161,7 @@ impl PoolAllocator {
     #[inline(always)]
     pub(crate) unsafe fn free(&self, block: NonNull<u8>) {
         // SAFETY: lock held.
-        let pools = unsafe { &mut *self.0.get() };
+        let pools = unsafe { &mut *self.pools.get() };
         let base = block.as_ptr().map_addr(|a| a & !(POOL_SIZE - 1));
         if !pools.is_pool(base.addr()) {
             // SAFETY: not in a pool, so it came from calloc.
@@ -181,6 +210,26 @@ unsafe fn zero_block(block: *mut u8, class: usize) {
     }
 }
 
+impl Drop for PoolAllocator {
+    /// Returns the arenas to the system. The process-wide allocator lives in the runtime
+    /// state, which is never dropped; an allocator that is dropped (a test's) has no
+    /// block in use any more.
+    fn drop(&mut self) {
+        let layout = ARENA_LAYOUT;
+        for arena in self.pools.get_mut().arenas.drain(..) {
+            // SAFETY: allocated in `new_pool` with this layout and freed only here.
+            unsafe { std::alloc::dealloc(arena.as_ptr(), layout) };
+        }
+    }
+}
+
+/// The layout of an arena: `POOLS_PER_ARENA` pools, aligned to a pool (checked at
+/// compile time).
+const ARENA_LAYOUT: Layout = match Layout::from_size_align(POOL_SIZE * POOLS_PER_ARENA, POOL_SIZE) {
+    Ok(l) => l,
+    Err(_) => panic!("arena layout"),
+};
+
 impl Pools {
     /// A block of `class` from the newest pool of that class, or from a new pool.
     ///
@@ -204,12 +253,12 @@ impl Pools {
     fn new_pool(&mut self, class: usize) -> Option<*mut u8> {
         let (mut next, mut end) = self.arena;
         if next == end {
-            let layout = Layout::from_size_align(POOL_SIZE * POOLS_PER_ARENA, POOL_SIZE).ok()?;
-            // SAFETY: the layout has a non-zero size. Arenas are never freed.
-            let arena = unsafe { std::alloc::alloc_zeroed(layout) };
-            if arena.is_null() {
-                return None;
-            }
+            // SAFETY: the layout has a non-zero size. Arenas are freed only when the
+            // allocator is dropped.
+            let arena = unsafe { std::alloc::alloc_zeroed(ARENA_LAYOUT) };
+            let arena = NonNull::new(arena)?;
+            self.arenas.push(arena);
+            let arena = arena.as_ptr();
             // SAFETY: the arena is POOLS_PER_ARENA pools long.
             (next, end) = (arena, unsafe { arena.add(POOL_SIZE * POOLS_PER_ARENA) });
             self.arena = (next, end);
@@ -270,8 +319,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn system_only_blocks_bypass_the_pools() {
+        let a = PoolAllocator::with_system_only(true);
+        // SAFETY: single-threaded test: the allocator is used by this thread only; every
+        // block is freed once and not used afterwards.
+        unsafe {
+            let b = a.alloc(40).unwrap();
+            assert_eq!(b.as_ptr().addr() % STEP, 0);
+            assert!(
+                std::slice::from_raw_parts(b.as_ptr(), 40)
+                    .iter()
+                    .all(|&x| x == 0)
+            );
+            let pools = &*a.pools.get();
+            assert!(pools.regions.is_empty(), "no pool was created");
+            assert!(!pools.is_pool(b.as_ptr().addr() & !(POOL_SIZE - 1)));
+            a.free(b);
+        }
+    }
+
+    #[test]
     fn blocks_are_zeroed_aligned_and_recycled_by_class() {
-        let a = PoolAllocator::new();
+        let a = PoolAllocator::with_system_only(false);
         // SAFETY: single-threaded test: the allocator is used by this thread only; every
         // block is freed once and not used afterwards.
         unsafe {

@@ -31,11 +31,13 @@ const KINDS: [MemberKind; 5] = [
 ///
 /// ```
 /// use pyrt_core::types::{MemberDef, MemberKind};
+/// use std::sync::OnceLock;
 /// static DICT: MemberDef = MemberDef { name: "d", kind: MemberKind::Object, offset: 0, readonly: true, doc: None };
+/// static AT_OFFSET: OnceLock<MemberDef> = OnceLock::new();
 /// pyrt_typeobject::Runtime::with(|py| {
 ///     let t = py.builtins().classmethod();
 ///     // A copy of DICT at the real dict offset of classmethod instances.
-///     let def: &'static MemberDef = Box::leak(Box::new(MemberDef { offset: t.tp_dictoffset.get(), ..DICT }));
+///     let def = AT_OFFSET.get_or_init(|| MemberDef { offset: t.tp_dictoffset.get(), ..DICT });
 ///     // SAFETY: the field is the owned-or-null dict pointer of every classmethod.
 ///     let d = unsafe { pyrt_typeobject::descr::member_descr_new(py, t, def) }.unwrap();
 ///     assert_eq!(d.type_name(), "member_descriptor");
