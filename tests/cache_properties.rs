@@ -289,6 +289,8 @@ fn run(py: Python<'_>, start: &[Op], ops: &[Op], tally: &Tally) -> Result<(), Te
 #[test]
 fn cached_lookups_equal_the_mro_walk_after_every_mutation() {
     let tally = Tally::default();
+    // Hits are counted on request; no test in this binary turns counting off.
+    pyrt::Runtime::with(|py| method_cache::set_hit_counting(py, true));
     let before = pyrt::Runtime::with(method_cache::stats);
     let n = scale::cases(192);
     let mut runner = TestRunner::new(Config::with_cases(n));

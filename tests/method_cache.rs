@@ -204,6 +204,7 @@ fn setting_and_deleting_attributes_is_seen_through_subclasses() {
 #[test]
 fn not_found_is_cached_and_invalidated() {
     checked(|py| {
+        method_cache::set_hit_counting(py, true); // hits are counted on request
         let a = class(py, "A", &[]);
         let b = class(py, "B", &[&a]);
         assert_eq!(value(py, &b, "late"), None);
@@ -224,6 +225,7 @@ fn not_found_is_cached_and_invalidated() {
 #[test]
 fn stats_count_hits_misses_fills_and_uncacheable_lookups() {
     checked(|py| {
+        method_cache::set_hit_counting(py, true); // hits are counted on request
         let a = class_with(py, None, "A", &[], &[("x", int(py, 1))]).unwrap();
         let before = stats(py);
         let key = name(py, "x");
@@ -248,6 +250,7 @@ fn stats_count_hits_misses_fills_and_uncacheable_lookups() {
 #[test]
 fn clear_cache_returns_the_last_tag_and_empties_the_table() {
     checked(|py| {
+        method_cache::set_hit_counting(py, true); // hits are counted on request
         let a = class_with(py, None, "A", &[], &[("x", int(py, 1))]).unwrap();
         assert_eq!(value(py, &a, "x"), Some("1".into()));
         let t = tag(&a);
@@ -294,6 +297,7 @@ fn a_direct_dict_change_empties_the_cache() {
 #[test]
 fn type_dict_set_does_not_empty_the_cache() {
     checked(|py| {
+        method_cache::set_hit_counting(py, true); // hits are counted on request
         let a = class_with(py, None, "A", &[], &[("x", int(py, 1))]).unwrap();
         let other = class_with(py, None, "O", &[], &[("y", int(py, 1))]).unwrap();
         assert_eq!(value(py, &a, "x"), Some("1".into()));
@@ -349,6 +353,7 @@ fn invalidation_precedes_the_store() {
 #[test]
 fn type_attribute_lookups_are_cached() {
     checked(|py| {
+        method_cache::set_hit_counting(py, true); // hits are counted on request
         let a = class_with(py, None, "A", &[], &[("x", int(py, 1))]).unwrap();
         let b = class(py, "B", &[&a]);
         assert_eq!(show(&get(py, b.as_any(), "x").unwrap()), "1");

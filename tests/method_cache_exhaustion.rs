@@ -13,6 +13,7 @@ use pyrt::method_cache::{
 #[test]
 fn lookups_stay_correct_after_the_tag_space_is_used_up() {
     checked(|py| {
+        method_cache::set_hit_counting(py, true); // hits are counted on request
         let a = class_with(py, None, "A", &[], &[("x", int(py, 1))]).unwrap();
         let b = class(py, "B", &[&a]);
         let c = class(py, "C", &[&a]);

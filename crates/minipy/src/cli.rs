@@ -44,6 +44,9 @@ fn run(args: Vec<String>) -> i32 {
         }
     }
     let code = pyrt_typeobject::Runtime::with(|py| {
+        // The interpreter reports cache hits (`--stats`, `pyrt.cache_stats()` as in
+        // examples/tour.py), so it asks the runtime to count them (off by default).
+        pyrt_typeobject::method_cache::set_hit_counting(py, true);
         let code = match &file {
             Some(f) => run_file(py, f),
             None => crate::repl::run_repl(py),

@@ -30,6 +30,7 @@ pub use instance_attrs::{
     AttrLookup, AttrWrite, DictSlot, InstanceAttrs, InstanceKeys, SHARED_KEYS_CAPACITY,
     instance_attrs,
 };
+pub use instance_attrs::{FastAttr, probe_interned, replace_interned};
 pub use member::{MemberValue, member_fits, member_read, member_size, member_write, pointer_slot};
 pub use raw_cell::RawCell;
 pub use refcount::{decref, incref};

@@ -7,9 +7,12 @@
 
 use super::dict_ptr::instance_dict;
 use super::lookup::type_lookup;
+use crate::method_cache;
 use crate::names;
 use pyrt_core::builtins::{DictObject, StrObject};
-use pyrt_core::object::{AttrLookup, AttrWrite, instance_attrs};
+use pyrt_core::object::{
+    AttrLookup, AttrWrite, FastAttr, instance_attrs, probe_interned, replace_interned,
+};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 #[inline(always)]
@@ -65,13 +68,25 @@ pub fn getattr<'py>(
     obj: &Bound<'py, PyAny>,
     name: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let tp = obj.ob_type();
-    match tp.tp_getattro.get() {
+    // Only the indirect tail call here: no prologue on the way to `tp_getattro`.
+    match obj.ob_type().tp_getattro.get() {
         Some(f) => f(py, obj, name),
-        None => match tp.tp_getattr.get() {
-            Some(f) => f(py, obj, check_name(py, name)?.as_str()),
-            None => Err(no_attribute(py, obj, check_name(py, name)?)),
-        },
+        None => getattr_without_getattro(py, obj, name),
+    }
+}
+
+/// [`getattr`] for a type without `tp_getattro`: `tp_getattr` by a Rust string, or the
+/// error.
+#[cold]
+#[inline(never)]
+fn getattr_without_getattro<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match obj.ob_type().tp_getattr.get() {
+        Some(f) => f(py, obj, check_name(py, name)?.as_str()),
+        None => Err(no_attribute(py, obj, check_name(py, name)?)),
     }
 }
 
@@ -82,81 +97,106 @@ pub fn setattr<'py>(
     name: &Bound<'py, PyAny>,
     value: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<()> {
-    let tp = obj.ob_type();
-    match tp.tp_setattro.get() {
+    // Only the indirect tail call here: no prologue on the way to `tp_setattro`.
+    match obj.ob_type().tp_setattro.get() {
         Some(f) => f(py, obj, name, value),
-        None => match tp.tp_setattr.get() {
-            Some(f) => f(py, obj, check_name(py, name)?.as_str(), value),
-            None => {
-                let n = check_name(py, name)?;
-                let verb = if value.is_some() { "assign to" } else { "del" };
-                let has = type_lookup(py, tp, n).is_some();
-                let what = if has { "only read-only" } else { "no" };
-                Err(PyErr::type_error(
-                    py,
-                    format!(
-                        "'{}' object has {what} attributes ({verb} .{})",
-                        tp.name_string(),
-                        n.as_str()
-                    ),
-                ))
-            }
-        },
+        None => setattr_without_setattro(py, obj, name, value),
+    }
+}
+
+/// [`setattr`] for a type without `tp_setattro`: `tp_setattr` by a Rust string, or the
+/// error.
+#[cold]
+#[inline(never)]
+fn setattr_without_setattro<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyAny>,
+    value: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    let tp = obj.ob_type();
+    match tp.tp_setattr.get() {
+        Some(f) => f(py, obj, check_name(py, name)?.as_str(), value),
+        None => {
+            let n = check_name(py, name)?;
+            let verb = if value.is_some() { "assign to" } else { "del" };
+            let has = type_lookup(py, tp, n).is_some();
+            let what = if has { "only read-only" } else { "no" };
+            Err(PyErr::type_error(
+                py,
+                format!(
+                    "'{}' object has {what} attributes ({verb} .{})",
+                    tp.name_string(),
+                    n.as_str()
+                ),
+            ))
+        }
     }
 }
 
 /// The generic `tp_getattro` (`object.__getattribute__`).
+///
+/// The hot function is call-free (no register saves): a method-cache probe, then the
+/// instance's values block — `name` in the values and nothing on the type, or a plain
+/// (non-descriptor) class attribute the instance does not shadow. Everything else
+/// (a cache miss, descriptors, dict-backed instances, errors) is the tail call to
+/// [`generic_getattr_slow`].
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let o = pyrt_typeobject::call_type(py, &a, &[]).unwrap();
+///     let n = pyrt_core::builtins::intern(py, "x").unwrap().into_any();
+///     let one = pyrt_core::builtins::int_new(py, 1).unwrap().into_any();
+///     pyrt_typeobject::attr::generic_setattr(py, &o, &n, Some(&one)).unwrap();
+///     let got = pyrt_typeobject::attr::generic_getattr(py, &o, &n).unwrap();
+///     assert!(got.is(&one));
+/// });
+/// ```
 pub fn generic_getattr<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let name_ptr = name.as_ptr().as_ptr() as *const PyAny;
+    if let Some(class_value) = method_cache::probe(py, obj.ob_type(), name_ptr) {
+        // SAFETY: a cache hit proves `name` is an interned (exact) str.
+        let name_str = unsafe { &*name_ptr.cast::<StrObject>() };
+        match class_value {
+            // Nothing on the type: the name in the instance's values.
+            None => {
+                if let FastAttr::Found(v) = probe_interned(obj.as_any_ref(), name_str) {
+                    // SAFETY: the value is owned by the block; we take our reference
+                    // before running any code.
+                    return Ok(unsafe { Bound::from_borrowed_ptr(py, v) });
+                }
+            }
+            // A plain class attribute the instance does not shadow.
+            Some(d) => {
+                // SAFETY: owned by an MRO dict; nothing runs before the reference is taken.
+                let plain = unsafe { d.as_ref() }.ob_type().tp_descr_get.get().is_none();
+                if plain && probe_interned(obj.as_any_ref(), name_str) == FastAttr::Absent {
+                    // SAFETY: as above.
+                    return Ok(unsafe { Bound::from_borrowed_ptr(py, d) });
+                }
+            }
+        }
+    }
+    generic_getattr_slow(py, obj, name)
+}
+
+/// [`generic_getattr`] in full: name check, cached type lookup (filling on a miss), then
+/// the descriptor order.
+#[cold]
+#[inline(never)]
+fn generic_getattr_slow<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
     name: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let name = check_name(py, name)?;
     let descr = type_lookup(py, obj.ob_type(), name);
-    match descr {
-        // Hot path: nothing on the type, the name in the instance's values.
-        None => {
-            if let Some(v) = values_hit(py, obj, name) {
-                return Ok(v);
-            }
-        }
-        // Hot path: a plain class attribute the instance does not shadow.
-        Some(d) => {
-            // SAFETY: owned by an MRO dict; nothing runs before the reference is taken.
-            let plain = unsafe { d.as_ref() }.ob_type().tp_descr_get.get().is_none();
-            if plain && name.is_interned() && values_lack(obj, name) {
-                // SAFETY: as above.
-                return Ok(unsafe { Bound::from_borrowed_ptr(py, d) });
-            }
-        }
-    }
     generic_getattr_found(py, obj, name, descr)
-}
-
-/// Whether the instance certainly has no attribute `name` (interned): its values lack
-/// it, or it has no attribute storage at all. `false` when a dict must be asked.
-#[inline(always)]
-fn values_lack(obj: &Bound<'_, PyAny>, name: &StrObject) -> bool {
-    instance_attrs(obj.as_any_ref())
-        .is_none_or(|attrs| matches!(attrs.lookup_str(name), AttrLookup::Absent))
-}
-
-/// `name` in the instance's values block, with a new reference — for interned names
-/// only (interned strings are exact `str`s; the rest takes the general path).
-#[inline(always)]
-fn values_hit<'py>(
-    py: Python<'py>,
-    obj: &Bound<'py, PyAny>,
-    name: &StrObject,
-) -> Option<Bound<'py, PyAny>> {
-    let attrs = instance_attrs(obj.as_any_ref())?;
-    match attrs.lookup_str(name) {
-        // SAFETY: the value is owned by the block; we take our reference at once.
-        AttrLookup::Found(v) if name.is_interned() => {
-            Some(unsafe { Bound::from_borrowed_ptr(py, v) })
-        }
-        _ => None,
-    }
 }
 
 /// The rest of [`generic_getattr`] once the type lookup is done (`descr`, borrowed from
@@ -228,7 +268,48 @@ fn instance_dict_get<'py>(
 }
 
 /// The generic `tp_setattro` (`object.__setattr__` / `object.__delattr__`).
+///
+/// The hot function is call-free but for releasing the old value: a method-cache probe
+/// saying the type has nothing of that name, then the replacement of an attribute the
+/// instance's values already hold. Everything else is the tail call to
+/// [`generic_setattr_slow`].
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let o = pyrt_typeobject::call_type(py, &a, &[]).unwrap();
+///     let n = pyrt_core::builtins::intern(py, "x").unwrap().into_any();
+///     let one = pyrt_core::builtins::int_new(py, 1).unwrap().into_any();
+///     pyrt_typeobject::attr::generic_setattr(py, &o, &n, Some(&one)).unwrap();
+///     pyrt_typeobject::attr::generic_setattr(py, &o, &n, None).unwrap();
+///     assert!(pyrt_typeobject::attr::generic_getattr(py, &o, &n).is_err());
+/// });
+/// ```
 pub fn generic_setattr<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &Bound<'py, PyAny>,
+    value: Option<&Bound<'py, PyAny>>,
+) -> PyResult<()> {
+    let name_ptr = name.as_ptr().as_ptr() as *const PyAny;
+    if let Some(v) = value
+        && let Some(None) = method_cache::probe(py, obj.ob_type(), name_ptr)
+    {
+        // SAFETY: a cache hit proves `name` is an interned (exact) str.
+        let name_str = unsafe { &*name_ptr.cast::<StrObject>() };
+        if let Some(old) = replace_interned(py, obj, name_str, v) {
+            drop(old);
+            return Ok(());
+        }
+    }
+    generic_setattr_slow(py, obj, name, value)
+}
+
+/// [`generic_setattr`] in full: name check, cached type lookup (filling on a miss), then
+/// the descriptor order.
+#[cold]
+#[inline(never)]
+fn generic_setattr_slow<'py>(
     py: Python<'py>,
     obj: &Bound<'py, PyAny>,
     name: &Bound<'py, PyAny>,
@@ -236,15 +317,6 @@ pub fn generic_setattr<'py>(
 ) -> PyResult<()> {
     let name = check_name(py, name)?;
     let descr = type_lookup(py, obj.ob_type(), name);
-    // Hot path: nothing on the type, an attribute the instance's values already hold.
-    if descr.is_none()
-        && let Some(v) = value
-        && let Some(attrs) = instance_attrs(obj.as_any_ref())
-        && let Some(old) = attrs.replace_set(py, name, v)
-    {
-        drop(old);
-        return Ok(());
-    }
     generic_setattr_found(py, obj, name, value, descr)
 }
 

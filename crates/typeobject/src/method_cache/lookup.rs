@@ -26,18 +26,46 @@ use std::ptr::NonNull;
 /// ```
 #[inline(always)]
 pub fn lookup(py: Python<'_>, tp: &TypeObject, name: &StrObject) -> Option<NonNull<PyAny>> {
+    match probe(py, tp, (name as *const StrObject).cast()) {
+        Some(v) => v,
+        None => lookup_miss(py, tp, name),
+    }
+}
+
+/// The hit path alone, call-free: `Some(value)` (`Some(None)`: "not found" on the MRO)
+/// when the table holds `(tp, name)`, `None` on a miss (nothing is filled). `name` may
+/// be any object: entries hold only interned `str`s, so a hit proves `name` is one.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let n = pyrt_core::builtins::intern(py, "__doc__").unwrap();
+///     let int = py.builtins().int();
+///     let found = pyrt_typeobject::method_cache::lookup(py, int, &n); // fills
+///     let p = n.as_any().as_ptr().as_ptr() as *const pyrt_core::PyAny;
+///     assert_eq!(pyrt_typeobject::method_cache::probe(py, int, p), Some(found));
+/// });
+/// ```
+#[inline(always)]
+pub fn probe(
+    py: Python<'_>,
+    tp: &TypeObject,
+    name: *const PyAny,
+) -> Option<Option<NonNull<PyAny>>> {
     let tag = tp.tp_version_tag.get();
     let t = table(py);
-    let e = t.entry(tag, name);
+    let e = t.entry_at(tag, name as usize);
     // An untagged type (tag 0) never matches: empty entries have a null name.
-    if e.version.get() == tag && std::ptr::eq(e.name.get(), name) {
-        bump(&t.hits);
+    if e.version.get() == tag && std::ptr::eq(e.name.get().cast::<PyAny>(), name) {
+        if t.count_hits.get() {
+            bump(&t.hits);
+        }
         let v = NonNull::new(e.value.get());
         #[cfg(debug_assertions)]
-        check_hit(py, tp, name, v);
-        return v;
+        // SAFETY: the entry's name is an interned str (immortal), and equals `name`.
+        check_hit(py, tp, unsafe { &*name.cast::<StrObject>() }, v);
+        return Some(v);
     }
-    lookup_miss(py, tp, name)
+    None
 }
 
 /// A miss: walk the MRO and, when the name is interned and the type can hold a tag,

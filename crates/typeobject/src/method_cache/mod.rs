@@ -20,6 +20,7 @@
 //! Runtime::with(|py| {
 //!     let a = new_class(py, "A", &[], None).unwrap();
 //!     let n = pyrt_core::builtins::intern(py, "nothing_here").unwrap();
+//!     method_cache::set_hit_counting(py, true); // hits are counted only on request
 //!     let before = method_cache::stats(py);
 //!     assert!(method_cache::lookup(py, &a, &n).is_none()); // miss, fills "not found"
 //!     assert!(method_cache::lookup(py, &a, &n).is_none()); // hit
@@ -34,8 +35,8 @@ mod stats;
 mod table;
 mod version_tag;
 
-pub use lookup::lookup;
-pub use stats::{CacheStats, stats};
+pub use lookup::{lookup, probe};
+pub use stats::{CacheStats, hit_counting, set_hit_counting, stats};
 pub use table::{SIZE, SIZE_EXP};
 pub use version_tag::{
     LAST_TAG, MAX_TAGS_PER_TYPE, advance_tag_counter_for_tests, assign_version_tag,

@@ -12,6 +12,11 @@ use std::cell::Cell;
 /// Every cached lookup is either a hit or a miss; a miss either fills an entry or is
 /// uncacheable (`misses == fills + uncacheable_lookups`).
 ///
+/// `hits` is counted only while [`set_hit_counting`] is on (off by default, as CPython
+/// counts cache hits only in its `Py_STATS` builds): the per-hit increment would be a
+/// store on the hottest path of every attribute lookup. All other counters are always
+/// kept.
+///
 /// ```
 /// pyrt_typeobject::Runtime::with(|py| {
 ///     let s = pyrt_typeobject::method_cache::stats(py);
@@ -20,7 +25,8 @@ use std::cell::Cell;
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CacheStats {
-    /// Lookups answered from the table.
+    /// Lookups answered from the table while hit counting was on
+    /// ([`set_hit_counting`]; 0 growth while it is off).
     pub hits: u64,
     /// Lookups that walked the MRO.
     pub misses: u64,
@@ -43,6 +49,45 @@ pub struct CacheStats {
     pub flushes: u64,
     /// Whether the global space of version tags is used up (no type gets a new tag).
     pub tag_space_exhausted: bool,
+}
+
+/// Turns counting of cache hits on or off (process-wide; off at start). Misses, fills,
+/// invalidations and the other counters are counted either way.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     use pyrt_typeobject::method_cache::{hit_counting, set_hit_counting, stats};
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let n = pyrt_core::builtins::intern(py, "x").unwrap();
+///     pyrt_typeobject::attr::type_lookup(py, &a, &n); // miss, fills
+///     set_hit_counting(py, false);
+///     let before = stats(py);
+///     pyrt_typeobject::attr::type_lookup(py, &a, &n); // a hit, not counted
+///     assert_eq!(stats(py).hits, before.hits);
+///     set_hit_counting(py, true);
+///     assert!(hit_counting(py));
+///     pyrt_typeobject::attr::type_lookup(py, &a, &n); // a hit, counted
+///     assert_eq!(stats(py).hits, before.hits + 1);
+///     set_hit_counting(py, false);
+/// });
+/// ```
+pub fn set_hit_counting(py: Python<'_>, on: bool) {
+    super::table::table(py).count_hits.set(on);
+}
+
+/// Whether cache hits are being counted (see [`set_hit_counting`]).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     use pyrt_typeobject::method_cache::{hit_counting, set_hit_counting};
+///     let was = hit_counting(py);
+///     set_hit_counting(py, true);
+///     assert!(hit_counting(py));
+///     set_hit_counting(py, was);
+/// });
+/// ```
+pub fn hit_counting(py: Python<'_>) -> bool {
+    super::table::table(py).count_hits.get()
 }
 
 /// The live counters.
@@ -85,11 +130,13 @@ pub(crate) fn bump(c: &Cell<u64>) {
 /// pyrt_typeobject::Runtime::with(|py| {
 ///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
 ///     let n = pyrt_core::builtins::intern(py, "x").unwrap();
+///     pyrt_typeobject::method_cache::set_hit_counting(py, true);
 ///     let before = pyrt_typeobject::method_cache::stats(py);
 ///     pyrt_typeobject::attr::type_lookup(py, &a, &n);
 ///     pyrt_typeobject::attr::type_lookup(py, &a, &n);
 ///     let after = pyrt_typeobject::method_cache::stats(py);
 ///     assert_eq!(after.hits - before.hits, 1);
+///     pyrt_typeobject::method_cache::set_hit_counting(py, false);
 /// });
 /// ```
 pub fn stats(py: Python<'_>) -> CacheStats {

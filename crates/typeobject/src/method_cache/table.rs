@@ -57,18 +57,22 @@ impl Entry {
     }
 }
 
-/// The entries, and the hit counter (kept here so the inlined hit path bumps it
-/// relative to the table's address it already holds, instead of loading a second
-/// static's address).
+/// The entries, the hit counter and its switch (kept here so the inlined hit path
+/// reaches them relative to the table's address it already holds, instead of loading
+/// a second static's address).
 pub(crate) struct Table {
     entries: [Entry; SIZE],
-    /// Lookups answered from the table (read by `stats`).
+    /// Lookups answered from the table while hit counting was on (read by `stats`).
     pub(crate) hits: Cell<u64>,
+    /// Whether hits are counted (`set_hit_counting`; off by default, so the hit path
+    /// does a load and a predictable branch, not a loop-carried store).
+    pub(crate) count_hits: Cell<bool>,
 }
 
 static TABLE: Locked<Table> = Locked::new(Table {
     entries: [const { Entry::empty() }; SIZE],
     hits: Cell::new(0),
+    count_hits: Cell::new(false),
 });
 
 /// The table, under the lock.
@@ -84,7 +88,13 @@ impl Table {
     /// of a 32-byte entry: a shift, a xor and a mask, then one scaled address.
     #[inline(always)]
     pub(crate) fn entry(&self, tag: u32, name: &StrObject) -> &Entry {
-        let addr = name as *const StrObject as usize;
+        self.entry_at(tag, name as *const StrObject as usize)
+    }
+
+    /// [`Table::entry`] by the name's address (any object: only an interned `str`
+    /// can match an entry).
+    #[inline(always)]
+    pub(crate) fn entry_at(&self, tag: u32, addr: usize) -> &Entry {
         let off16 = (addr ^ ((tag as usize) << 4)) & (MASK << 4);
         // SAFETY: `off16 / 16` is an index below SIZE, so `off16 * 2` is the offset of
         // that entry (32 bytes each) inside `entries`.

@@ -19,5 +19,8 @@ mod values;
 
 pub use keys::{InstanceKeys, SHARED_KEYS_CAPACITY, SharedKeys};
 pub use slot::{DictSlot, Taken};
-pub use storage::{AttrLookup, AttrWrite, InstanceAttrs, instance_attrs};
+pub use storage::{
+    AttrLookup, AttrWrite, FastAttr, InstanceAttrs, instance_attrs, probe_interned,
+    replace_interned,
+};
 pub use values::ValuesBlock;

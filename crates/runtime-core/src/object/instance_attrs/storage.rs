@@ -42,6 +42,102 @@ pub fn instance_attrs(obj: &PyAny) -> Option<InstanceAttrs<'_>> {
     crate::object::dict_slot(obj).map(|slot| InstanceAttrs { obj, slot })
 }
 
+/// What the call-free hot path of an attribute read learned ([`probe_interned`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FastAttr {
+    /// The values block holds the name (borrowed: owned by the block; take a reference
+    /// before running any code).
+    Found(NonNull<PyAny>),
+    /// The instance certainly has no attribute of that name: no dict slot, an empty
+    /// slot, or a values block without it.
+    Absent,
+    /// Not answered here (a dict, a dict slot at a negative offset, a name that is not
+    /// interned): ask [`instance_attrs`].
+    Unknown,
+}
+
+/// The byte offset of `obj`'s dict slot when it is a plain positive `tp_dictoffset`;
+/// `Err(())` for "no slot" (0) and `Ok(None)` for a negative offset (not computed here).
+#[inline(always)]
+fn fixed_slot(obj: &PyAny) -> Result<Option<&DictSlot>, ()> {
+    let off = obj.ob_type().tp_dictoffset.get();
+    if off == 0 {
+        return Err(());
+    }
+    if off < 0 {
+        return Ok(None);
+    }
+    // SAFETY: as in `dict_slot`: a positive tp_dictoffset names an 8-aligned
+    // pointer-sized slot inside the instance, which holds what `DictSlot` describes.
+    Ok(Some(unsafe {
+        &*((obj as *const PyAny as *const u8).add(off as usize) as *const DictSlot)
+    }))
+}
+
+/// Hot accessor: `name` among `obj`'s attributes when that can be answered without a
+/// call — an interned `name`, and an instance with no dict slot, an empty slot or a
+/// values block. Everything else is [`FastAttr::Unknown`].
+///
+/// ```
+/// use pyrt_core::object::{FastAttr, probe_interned};
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::builtins::int_new(py, 1).unwrap();
+///     let n = pyrt_core::builtins::intern(py, "real").unwrap();
+///     assert_eq!(probe_interned(o.as_any_ref(), &n), FastAttr::Absent); // no dict slot
+/// });
+/// ```
+#[inline(always)]
+pub fn probe_interned(obj: &PyAny, name: &StrObject) -> FastAttr {
+    let slot = match fixed_slot(obj) {
+        Err(()) => return FastAttr::Absent,
+        Ok(None) => return FastAttr::Unknown,
+        Ok(Some(slot)) => slot,
+    };
+    let found = match slot.contents() {
+        Contents::Empty => None,
+        Contents::Dict(_) => return FastAttr::Unknown,
+        Contents::Values(block, _) => obj
+            .ob_type()
+            .ht_cached_keys
+            .get()
+            .and_then(|k| k.find_ptr(name))
+            .and_then(|i| block.get(i)),
+    };
+    match found {
+        Some(v) => FastAttr::Found(v),
+        // A pointer search proves absence only for an interned name.
+        None if name.is_interned() => FastAttr::Absent,
+        None => FastAttr::Unknown,
+    }
+}
+
+/// Hot accessor: the store of [`InstanceAttrs::replace_set`] for an instance whose dict
+/// slot is at a positive offset (every class-created type with a `__dict__`): `value`
+/// replaces the attribute `name` (found by pointer) already held in the values block,
+/// and the old value is handed back for release. `None` (nothing done) otherwise.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = pyrt_core::builtins::int_new(py, 1).unwrap();
+///     let n = pyrt_core::builtins::intern(py, "x").unwrap();
+///     assert!(pyrt_core::object::replace_interned(py, &o.clone().into_any(), &n, &o.clone().into_any()).is_none());
+/// });
+/// ```
+#[inline(always)]
+pub fn replace_interned<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    name: &StrObject,
+    value: &Bound<'py, PyAny>,
+) -> Option<Bound<'py, PyAny>> {
+    let slot = fixed_slot(obj.as_any_ref()).ok()??;
+    InstanceAttrs {
+        obj: obj.as_any_ref(),
+        slot,
+    }
+    .replace_set(py, name, value)
+}
+
 /// Where an attribute read found (or did not find) the name.
 pub enum AttrLookup {
     /// The values block holds it (borrowed: owned by the block; take a reference
