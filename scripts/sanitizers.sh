@@ -69,8 +69,11 @@ run_valgrind() {
     # The test binaries (not the doctests: rustdoc builds and runs those itself).
     local bins
     bins=$(cargo test --workspace --no-run --message-format=json 2>/dev/null |
-        jq -r 'select(.reason == "compiler-artifact" and .executable != null
-                      and .profile.test == true) | .executable')
+        python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["profile"]["test"]:
+        print(m["executable"])')
     # The `pyrt` binary the CLI tests spawn must be current too.
     cargo build --bin pyrt >/dev/null 2>&1
     local failed=() passed=0 total_start=$SECONDS bin name want f start
