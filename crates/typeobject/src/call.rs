@@ -249,6 +249,13 @@ pub(crate) fn type_call<'py>(
     let args = unsafe { args.downcast_unchecked::<TupleObject>() };
     // SAFETY: tp_call receives a kwargs dict or nothing.
     let kwargs = kwargs.map(|k| unsafe { k.downcast_unchecked::<DictObject>() });
+    if args.is_empty()
+        && kwargs.is_none_or(|k| k.is_empty())
+        && let Some(r) = crate::builtins::new_plain_instance_no_args(py, tp)
+    {
+        // `object.__new__` then `object.__init__` with no arguments, in one step.
+        return r;
+    }
     if std::ptr::eq(&**tp, py.builtins().type_())
         && args.len() == 1
         && kwargs.is_none_or(|k| k.is_empty())

@@ -8,8 +8,9 @@
 use crate::builtins::args::{Kwargs, has_args};
 use crate::builtins::call::{alloc_instance, is_not_implemented, new_str, not_implemented};
 use pyrt_core::builtins::{ListObject, StrObject, TupleObject, intern};
+use pyrt_core::object::generic_alloc;
 use pyrt_core::protocol::{bool_obj, is_true};
-use pyrt_core::types::{CompareOp, InitProc, NewFunc, TypeFlags, TypeObject};
+use pyrt_core::types::{AllocFunc, CompareOp, InitProc, NewFunc, TypeFlags, TypeObject};
 use pyrt_core::{Bound, PyErr, PyResult, Python};
 
 /// `object`'s methods.
@@ -265,6 +266,38 @@ pub fn object_new<'py>(
         return Err(abstract_error(py, tp));
     }
     alloc_instance(py, tp, 0)
+}
+
+/// `T()` with no arguments at all for a type whose `tp_new` is [`object_new`], whose
+/// `tp_init` is [`object_init`] and whose instances come from the generic `tp_alloc`:
+/// exactly what `type_call` → `object_new` → `object_init` do in that case (with no
+/// arguments neither raises its excess-argument error; the abstract-class check stays),
+/// without the two indirect calls and the subtype test (a generic allocation is an
+/// instance of `tp` itself). `None` when the type does not qualify: the caller takes
+/// the general path, so no other case changes.
+#[inline]
+pub(crate) fn new_plain_instance_no_args<'py>(
+    py: Python<'py>,
+    tp: &TypeObject,
+) -> Option<PyResult<Bound<'py>>> {
+    let is = |f: Option<usize>, want: usize| f == Some(want);
+    let plain = is(
+        tp.tp_new.get().map(|f| f as usize),
+        object_new as NewFunc as usize,
+    ) && is(
+        tp.tp_init.get().map(|f| f as usize),
+        object_init as InitProc as usize,
+    ) && tp
+        .tp_alloc
+        .get()
+        .is_none_or(|f| f as usize == generic_alloc as AllocFunc as usize);
+    if !plain {
+        return None;
+    }
+    if tp.has_flag(TypeFlags::IS_ABSTRACT) {
+        return Some(Err(abstract_error(py, tp)));
+    }
+    Some(generic_alloc(py, tp, 0))
 }
 
 /// `Can't instantiate abstract class X with abstract method(s) a, b`.
