@@ -57,7 +57,11 @@ fn cached_ints_are_not_live_and_references_are_counted() {
     pyrt::Runtime::with(|py| {
         let before = py.live_objects();
         let a = int_new(py, 7).unwrap();
-        assert_eq!(py.live_objects(), before, "a cached int is not a new live object");
+        assert_eq!(
+            py.live_objects(),
+            before,
+            "a cached int is not a new live object"
+        );
         let rc = a.refcnt();
         let b = int_new(py, 7).unwrap();
         assert_eq!(b.refcnt(), rc + 1);

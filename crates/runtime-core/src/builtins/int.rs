@@ -7,10 +7,10 @@
 use crate::err::PyResult;
 use crate::handle::Bound;
 use crate::object::{PyAny, PyLayout, VarHeader, generic_alloc};
-use std::ptr::NonNull;
 use crate::runtime::Python;
 use crate::types::TypeFlags;
 use std::cell::Cell;
+use std::ptr::NonNull;
 
 /// An `int` object (also the layout of `bool`).
 ///
@@ -106,10 +106,10 @@ pub fn int_alloc<'py>(
     tp: &crate::types::TypeObject,
     v: i64,
 ) -> PyResult<Bound<'py, IntObject>> {
-    if std::ptr::eq(tp, py.builtins().int()) {
-        if let Some(o) = small_int(py, v) {
-            return Ok(Bound::from_ref(py, o));
-        }
+    if std::ptr::eq(tp, py.builtins().int())
+        && let Some(o) = small_int(py, v)
+    {
+        return Ok(Bound::from_ref(py, o));
     }
     let alloc = tp.tp_alloc.get().unwrap_or(generic_alloc);
     let o = alloc(py, tp, INT_ITEMS)?;
