@@ -153,6 +153,7 @@ pub fn init_core_layouts(py: Python<'_>) {
             flags: TypeFlags::LONG_SUBCLASS,
         };
         set_layout(py, b.int(), "int", int);
+        b.int().tp_dealloc.set(Some(super::int_dealloc));
         let boolean = Layout {
             basicsize: std::mem::size_of::<VarHeader>(),
             itemsize: 4,

@@ -25,7 +25,10 @@ pub use dict::{DictObject, dict_new, dict_with_capacity};
 pub use dict_pin::{PinnedDictHook, set_pinned_dict_hook};
 pub use exception::BaseExceptionObject;
 pub use hash::{hash_bytes, hash_i64, mix_hash};
-pub use int::{INT_ITEMS, IntObject, int_alloc, int_new};
+pub use int::{
+    INT_ITEMS, IntObject, SMALL_INT_COUNT, SMALL_INT_MAX, SMALL_INT_MIN, int_alloc, int_dealloc,
+    int_new,
+};
 pub(crate) use layouts::call_tp_free;
 pub use layouts::init_core_layouts;
 pub use list::{ListObject, list_new};

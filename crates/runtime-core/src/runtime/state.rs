@@ -122,6 +122,9 @@ pub struct Singletons {
     not_implemented: NonNull<PyAny>,
     true_: NonNull<IntObject>,
     false_: NonNull<IntObject>,
+    /// The cached small ints (`crate::builtins::SMALL_INT_MIN..=SMALL_INT_MAX`),
+    /// one contiguous array of `crate::builtins::SMALL_INT_COUNT` objects.
+    small_ints: NonNull<IntObject>,
 }
 
 impl Singletons {
@@ -147,7 +150,14 @@ impl Singletons {
             not_implemented: plain(types.not_implemented_type()),
             true_: boolean(1),
             false_: boolean(0),
+            small_ints: small_ints(types),
         }
+    }
+
+    /// The cached small ints as one array (`crate::builtins::int_new` hands them out).
+    #[inline(always)]
+    pub(crate) fn small_ints(&self) -> NonNull<IntObject> {
+        self.small_ints
     }
 
     /// `None`.
@@ -174,6 +184,24 @@ impl Singletons {
             }
         }
     }
+}
+
+/// Allocates and fills the small-int array: one `int` per value of
+/// `SMALL_INT_MIN..=SMALL_INT_MAX`, each holding the state's reference.
+fn small_ints(types: &BuiltinTypes) -> NonNull<IntObject> {
+    use crate::builtins::{SMALL_INT_COUNT, SMALL_INT_MIN};
+    let size = std::mem::size_of::<IntObject>() * SMALL_INT_COUNT;
+    let base = static_storage(size).cast::<IntObject>();
+    for i in 0..SMALL_INT_COUNT {
+        // SAFETY: `i < SMALL_INT_COUNT`, inside the fresh zeroed array just allocated.
+        unsafe {
+            let o = base.add(i).as_ref();
+            init_header(&o.ob_base.ob_base, types.int());
+            o.ob_base.ob_size.set(crate::builtins::INT_ITEMS);
+            o.value.set(SMALL_INT_MIN + i as i64);
+        }
+    }
+    base
 }
 
 fn init_header(h: &ObjectHeader, tp: &TypeObject) {
