@@ -405,19 +405,25 @@ pub(crate) unsafe fn subtype_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
 
 /// `tp_traverse` of class instances: the named slots, the `__dict__`, the (heap) type,
 /// then the base's.
+///
+/// Runs twice per object per collection, so the common layout (a fixed-size class
+/// whose direct base is not a class) takes [`traverse_over_native_base`], which reads
+/// the base once instead of walking the chain twice.
 pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
     let tp = obj.ob_type();
+    if tp.tp_itemsize.get() == 0
+        && is_class_created(tp)
+        && let Some(base) = tp.base()
+        && !is_class_created(base)
+    {
+        return traverse_over_native_base(obj, tp, base, visit);
+    }
     for_each_named_slot(obj, |c| {
         if let Some(p) = c.as_ptr() {
             visit(p);
         }
     });
-    if let Some(slot) = pyrt_core::object::dict_slot(obj) {
-        slot.visit(visit);
-    }
-    if tp.has_flag(TypeFlags::HEAPTYPE) {
-        visit(tp.as_ptr());
-    }
+    visit_dict_and_type(obj, tp, visit);
     let base = nearest_other(
         tp,
         |t| t.tp_traverse.get(),
@@ -426,6 +432,59 @@ pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>
     );
     if let Some(f) = base {
         f(obj, visit);
+    }
+}
+
+/// [`subtype_traverse`] for a fixed-size instance of a class whose direct base `base`
+/// is not a class: the named slots are the words between the base's size and the type's
+/// (the same cells [`for_each_named_slot`] yields), and the base's traverse is the
+/// base's own slot unless that is `subtype_traverse` itself (then the generic walk).
+#[inline(always)]
+fn traverse_over_native_base(
+    obj: &PyAny,
+    tp: &TypeObject,
+    base: &TypeObject,
+    visit: &mut dyn FnMut(NonNull<PyAny>),
+) {
+    let (dict, weak) = (tp.tp_dictoffset.get(), tp.tp_weaklistoffset.get());
+    let (mut o, end) = (base.tp_basicsize.get(), tp.tp_basicsize.get());
+    while o < end {
+        if o != dict && o != weak {
+            // SAFETY: as in `for_each_named_slot`: everything a class adds to a
+            // fixed-size base is pointer slots holding owned references or null.
+            let cell = unsafe { pyrt_core::object::pointer_slot(obj, o) };
+            if let Some(p) = cell.as_ptr() {
+                visit(p);
+            }
+        }
+        o += WORD;
+    }
+    visit_dict_and_type(obj, tp, visit);
+    match base.tp_traverse.get() {
+        None => {}
+        Some(f) if f as usize != subtype_traverse as TraverseProc as usize => f(obj, visit),
+        Some(_) => {
+            let next = nearest_other(
+                base,
+                |t| t.tp_traverse.get(),
+                subtype_traverse as TraverseProc as usize,
+                |f| f as usize,
+            );
+            if let Some(f) = next {
+                f(obj, visit);
+            }
+        }
+    }
+}
+
+/// Visits the `__dict__` (or inline values) and, for a heap type, the type itself.
+#[inline(always)]
+fn visit_dict_and_type(obj: &PyAny, tp: &TypeObject, visit: &mut dyn FnMut(NonNull<PyAny>)) {
+    if let Some(slot) = pyrt_core::object::dict_slot(obj) {
+        slot.visit(visit);
+    }
+    if tp.has_flag(TypeFlags::HEAPTYPE) {
+        visit(tp.as_ptr());
     }
 }
 
