@@ -104,8 +104,43 @@ pub(crate) fn build_class<'py>(
     add_slot_members(py, &tp, &base, &plan)?;
     set_instance_slots(&tp);
     type_ready(py, &tp)?;
-    crate::slotdefs::fixup_slot_dispatchers(py, &tp)?;
+    if slot_fixup_can_change_anything(py, &tp, ns) {
+        crate::slotdefs::fixup_slot_dispatchers(py, &tp)?;
+    }
     Ok(tp)
+}
+
+/// Step guard: whether the dunder fixup could change a slot of the new class `tp`.
+///
+/// The fixup re-resolves only the slots whose dunders appear in the dicts along the
+/// MRO other than `object`'s. With an empty namespace and the MRO `(tp, object)`, the
+/// only such dict is `tp`'s, which then holds just what class creation put there
+/// (`__module__`, `__doc__`, the `__dict__`/`__weakref__` getsets): no table dunder, so
+/// the fixup would find nothing and every slot keeps what inheritance from `object`
+/// gave it. Skipping the scan of the dict saves its per-key dunder classification.
+fn slot_fixup_can_change_anything(
+    py: Python<'_>,
+    tp: &TypeObject,
+    ns: Option<&Bound<'_, DictObject>>,
+) -> bool {
+    let skip = !has_entries(ns)
+        && matches!(crate::mro::mro_of(tp), [first, rest] if std::ptr::eq(first.as_ptr(), tp)
+            && std::ptr::eq(rest.as_ptr(), py.builtins().object()));
+    if skip {
+        debug_assert!(own_dict_has_no_table_dunder(py, tp));
+    }
+    !skip
+}
+
+/// Debug check of the guard above: no key of `tp`'s own dict names a slot-table dunder.
+fn own_dict_has_no_table_dunder(py: Python<'_>, tp: &TypeObject) -> bool {
+    let Some(dict) = tp.tp_dict.get(py) else {
+        return true;
+    };
+    dict.keys(py).iter().all(|k| {
+        k.downcast::<StrObject>()
+            .map_or(true, |s| crate::slotdefs::Dunder::from_key(py, s).is_none())
+    })
 }
 
 /// Whether the class namespace has any entry.

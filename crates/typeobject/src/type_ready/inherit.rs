@@ -216,10 +216,16 @@ fn inherit_slots(py: Python<'_>, tp: &TypeObject, b: &TypeObject) -> PyResult<()
 /// into only when both the type and `b` have it.
 fn inherit_subtables(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject>) {
     if let (Some(t), Some(bt)) = (tp.number(), b.number()) {
-        t.inherit_from(bt, b_base.and_then(TypeObject::number));
+        let bb = b_base.and_then(TypeObject::number);
+        if may_contribute(bt, bb) {
+            t.inherit_from(bt, bb);
+        }
     }
     if let (Some(t), Some(bt)) = (tp.sequence(), b.sequence()) {
-        t.inherit_from(bt, b_base.and_then(TypeObject::sequence));
+        let bb = b_base.and_then(TypeObject::sequence);
+        if may_contribute(bt, bb) {
+            t.inherit_from(bt, bb);
+        }
     }
     if let (Some(t), Some(bt)) = (tp.mapping(), b.mapping()) {
         t.inherit_from(bt, b_base.and_then(TypeObject::mapping));
@@ -230,6 +236,40 @@ fn inherit_subtables(tp: &TypeObject, b: &TypeObject, b_base: Option<&TypeObject
     if let (Some(t), Some(bt)) = (tp.buffer(), b.buffer()) {
         t.inherit_from(bt, b_base.and_then(TypeObject::buffer));
     }
+}
+
+/// A slot sub-table viewed as its words.
+///
+/// # Safety
+/// Implemented only for `#[repr(C)]` sub-tables whose every field is a
+/// `Cell<Option<fn ..>>`: one initialised pointer-sized word each (0 for `None`), so
+/// the table has no padding and is exactly its fields' words.
+unsafe trait SlotWords: Sized {
+    fn words(&self) -> &[usize] {
+        const { assert!(std::mem::size_of::<Self>().is_multiple_of(std::mem::size_of::<usize>())) };
+        let n = std::mem::size_of::<Self>() / std::mem::size_of::<usize>();
+        // SAFETY: trait contract: the table is `n` initialised words; it is read under
+        // the runtime lock while inheritance runs, and nothing writes `b`'s tables then.
+        unsafe { std::slice::from_raw_parts(self as *const Self as *const usize, n) }
+    }
+}
+// SAFETY: `subtable!` makes these `#[repr(C)]` structs of `Cell<Option<fn>>` fields only.
+unsafe impl SlotWords for pyrt_core::types::NumberMethods {}
+// SAFETY: as above.
+unsafe impl SlotWords for pyrt_core::types::SequenceMethods {}
+
+/// Whether the copy rule can take any slot from `b`'s sub-table: not when every slot
+/// of it is empty or the same as in `b_base`'s (then no slot passes the rule). Two
+/// whole-table comparisons (`memcmp`) instead of a branch per slot: a class's table
+/// usually holds only what it inherited itself.
+fn may_contribute<T: SlotWords>(b: &T, b_base: Option<&T>) -> bool {
+    /// More empty words than any sub-table has (the number table has 36).
+    const EMPTY: [usize; 64] = [0; 64];
+    let bw = b.words();
+    if EMPTY.get(..bw.len()) == Some(bw) {
+        return false;
+    }
+    b_base.is_none_or(|bb| bb.words() != bw)
 }
 
 /// The copy rule for plain values (offsets).
