@@ -47,7 +47,11 @@ fn bench_collect_cycles(c: &mut Criterion, py: Python<'_>, node: &Bound<'_, Type
                 },
                 |()| {
                     let found = gc::collect(py, 2);
-                    assert_eq!(found, 2 * n, "two instances per cycle (attributes in values blocks)");
+                    assert_eq!(
+                        found,
+                        2 * n,
+                        "two instances per cycle (attributes in values blocks)"
+                    );
                 },
                 BatchSize::PerIteration,
             );

@@ -8,15 +8,14 @@
 //! `RuntimeError: dictionary keys changed during iteration`; once exhausted, the
 //! iterator drops the dict and stays exhausted.
 //!
-//! Owns the iterator type's payload, slots and lifecycle. Must not touch the dict's
+//! Owns the iterator type's payload and slots (the lifecycle is `iterator_type.rs`'s). Must not touch the dict's
 //! table (it reads through [`DictObject::key_from`]).
 
 use pyrt_core::builtins::DictObject;
-use pyrt_core::object::{ObjectHeader, PyAny, PyLayout, gc_free, generic_alloc};
+use pyrt_core::object::{ObjectHeader, PyAny, PyLayout, generic_alloc};
 use pyrt_core::types::{ObjCell, TypeObject};
 use pyrt_core::{Bound, PyErr, PyResult, Python};
 use std::cell::Cell;
-use std::ptr::NonNull;
 
 /// The payload: the dict (null once exhausted), the next entry position, the dict's
 /// size when iteration started (-1 after a size change was reported), and how many keys
@@ -59,11 +58,6 @@ fn dict_iter<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
     Ok(it)
 }
 
-/// `tp_iter` of the iterator: itself.
-fn self_iter<'py>(_py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
-    Ok(obj.clone())
-}
-
 /// `tp_iternext`: the next key, with the size and key-change checks.
 fn dict_iter_next<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Option<Bound<'py>>> {
     let it = this(obj);
@@ -94,42 +88,18 @@ fn dict_iter_next<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Option<Bou
     Ok(Some(key))
 }
 
-fn traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
-    // SAFETY: installed on `dict_keyiterator`.
-    let it = unsafe { &*(obj as *const PyAny as *const DictIterObject) };
-    if let Some(d) = it.dict.as_ptr() {
-        visit(d);
-    }
-}
-
-fn clear(py: Python<'_>, obj: &Bound<'_>) {
-    drop(this(obj).dict.take(py));
-}
-
-/// # Safety
-/// `obj` is a `dict_keyiterator` with refcount zero.
-unsafe fn dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
-    // SAFETY: caller contract: still allocated, laid out as ours.
-    let it = unsafe { &*(obj.as_ptr() as *const DictIterObject) };
-    drop(it.dict.take(py));
-    // SAFETY: payload released; the instances carry a GC head.
-    unsafe { gc_free(py, obj) };
-}
-
 /// Sets up `dict_keyiterator` and stores `dict`'s `tp_iter`.
 pub(crate) fn install(py: Python<'_>, dict: &TypeObject) {
     let tp = py.builtins().dict_keyiterator();
-    crate::slot_wrapper::init_static_type(
-        py,
-        tp,
-        "dict_keyiterator",
-        std::mem::size_of::<DictIterObject>(),
-        // SAFETY: `dealloc` releases exactly this payload and frees with gc_free;
-        // `traverse` visits the one object it owns.
-        unsafe { crate::slot_wrapper::GcSlots::new(dealloc, traverse) },
-    );
-    tp.tp_clear.set(Some(clear));
-    tp.tp_iter.set(Some(self_iter));
-    tp.tp_iternext.set(Some(dict_iter_next));
+    // SAFETY: `DictIterObject` is repr(C): header, the owned dict, plain numbers.
+    unsafe {
+        super::iterator_type::install(
+            py,
+            tp,
+            "dict_keyiterator",
+            std::mem::size_of::<DictIterObject>(),
+            dict_iter_next,
+        );
+    }
     dict.tp_iter.set(Some(dict_iter));
 }

@@ -46,6 +46,7 @@ pub mod docs;
 mod exception_attrs;
 mod exceptions;
 mod int;
+pub(crate) mod iterator_type;
 mod list;
 mod list_methods;
 mod none;

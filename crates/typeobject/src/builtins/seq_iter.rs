@@ -7,16 +7,16 @@
 //! a shrunk list ends early); once exhausted, an iterator drops its sequence and stays
 //! exhausted even if the sequence grows again.
 //!
-//! Owns the payload, the slots and the lifecycle of these four types. Must not touch
+//! Owns the payload and the slots of these four types (their lifecycle is
+//! `iterator_type.rs`'s). Must not touch
 //! the sequences' storage (reads go through `ListObject::get` / `TupleObject::get` /
 //! `StrObject::as_str`).
 
 use pyrt_core::builtins::{ListObject, StrObject, TupleObject, str_new};
-use pyrt_core::object::{ObjectHeader, PyAny, PyLayout, gc_free, generic_alloc};
+use pyrt_core::object::{ObjectHeader, PyAny, PyLayout, generic_alloc};
 use pyrt_core::types::{ObjCell, TypeObject};
 use pyrt_core::{Bound, PyResult, Python};
 use std::cell::Cell;
-use std::ptr::NonNull;
 
 /// The payload shared by the four types: the sequence (null once exhausted) and the
 /// next position (an item index; a byte offset for strings).
@@ -82,11 +82,6 @@ fn str_iter<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
     new_iter(py, tp, obj)
 }
 
-/// `tp_iter` of the iterators: themselves.
-fn self_iter<'py>(_py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
-    Ok(obj.clone())
-}
-
 /// `tp_iternext` of all four: the item at the position, or the end (dropping the
 /// sequence).
 fn seq_next<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Option<Bound<'py>>> {
@@ -123,28 +118,6 @@ fn seq_next<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Option<Bound<'py
     }
 }
 
-fn traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
-    // SAFETY: installed only on the four iterator types.
-    let it = unsafe { &*(obj as *const PyAny as *const SeqIterObject) };
-    if let Some(s) = it.seq.as_ptr() {
-        visit(s);
-    }
-}
-
-fn clear(py: Python<'_>, obj: &Bound<'_>) {
-    drop(this(obj).seq.take(py));
-}
-
-/// # Safety
-/// `obj` is one of the four iterators, with refcount zero.
-unsafe fn dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
-    // SAFETY: caller contract: still allocated, laid out as ours.
-    let it = unsafe { &*(obj.as_ptr() as *const SeqIterObject) };
-    drop(it.seq.take(py));
-    // SAFETY: payload released; the instances carry a GC head.
-    unsafe { gc_free(py, obj) };
-}
-
 /// Sets up the four iterator types and stores the `tp_iter` of `list`, `tuple` and
 /// `str`.
 pub(crate) fn install(py: Python<'_>) {
@@ -155,18 +128,17 @@ pub(crate) fn install(py: Python<'_>) {
         (b.str_ascii_iterator(), "str_ascii_iterator"),
         (b.str_iterator(), "str_iterator"),
     ] {
-        crate::slot_wrapper::init_static_type(
-            py,
-            tp,
-            name,
-            std::mem::size_of::<SeqIterObject>(),
-            // SAFETY: `dealloc` releases exactly this payload and frees with gc_free;
-            // `traverse` visits the one object it owns.
-            unsafe { crate::slot_wrapper::GcSlots::new(dealloc, traverse) },
-        );
-        tp.tp_clear.set(Some(clear));
-        tp.tp_iter.set(Some(self_iter));
-        tp.tp_iternext.set(Some(seq_next));
+        // SAFETY: `SeqIterObject` is repr(C): header, the owned sequence, a plain
+        // position.
+        unsafe {
+            super::iterator_type::install(
+                py,
+                tp,
+                name,
+                std::mem::size_of::<SeqIterObject>(),
+                seq_next,
+            );
+        }
     }
     b.list().tp_iter.set(Some(list_iter));
     b.tuple().tp_iter.set(Some(tuple_iter));

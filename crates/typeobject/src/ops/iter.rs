@@ -7,11 +7,10 @@
 //! iterator`.
 
 use crate::names::tp_name;
-use pyrt_core::object::{ObjectHeader, PyAny, PyLayout, gc_free, generic_alloc};
+use pyrt_core::object::{ObjectHeader, PyAny, PyLayout, generic_alloc};
 use pyrt_core::types::ObjCell;
 use pyrt_core::{Bound, PyErr, PyResult, Python, TypeFlags};
 use std::cell::Cell;
-use std::ptr::NonNull;
 
 /// `iter(obj)`: `tp_iter` (whose result must have `tp_iternext`), else a sequence
 /// iterator over `sq_item`.
@@ -132,11 +131,6 @@ fn this<'a, 'py>(obj: &'a Bound<'py>) -> &'a Bound<'py, SeqIterObject> {
     unsafe { obj.downcast_unchecked::<SeqIterObject>() }
 }
 
-/// `tp_iter`: the iterator itself.
-fn self_iter<'py>(_py: Python<'py>, obj: &Bound<'py>) -> PyResult<Bound<'py>> {
-    Ok(obj.clone())
-}
-
 /// `tp_iternext`: `seq[i]`; `IndexError` or `StopIteration` ends the iteration.
 fn seq_iter_next<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Option<Bound<'py>>> {
     let it = this(obj);
@@ -163,41 +157,17 @@ fn seq_iter_next<'py>(py: Python<'py>, obj: &Bound<'py>) -> PyResult<Option<Boun
     }
 }
 
-fn traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
-    // SAFETY: installed on `iterator`.
-    let it = unsafe { &*(obj as *const PyAny as *const SeqIterObject) };
-    if let Some(s) = it.seq.as_ptr() {
-        visit(s);
-    }
-}
-
-fn clear(py: Python<'_>, obj: &Bound<'_>) {
-    drop(this(obj).seq.take(py));
-}
-
-/// # Safety
-/// `obj` is an `iterator` with refcount zero.
-unsafe fn dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
-    // SAFETY: caller contract: still allocated, laid out as ours.
-    let it = unsafe { &*(obj.as_ptr() as *const SeqIterObject) };
-    drop(it.seq.take(py));
-    // SAFETY: payload released; `iterator` instances carry a GC head.
-    unsafe { gc_free(py, obj) };
-}
-
 /// Sets up the `iterator` type.
 pub(crate) fn install_types(py: Python<'_>) {
     let tp = py.builtins().seq_iterator();
-    crate::slot_wrapper::init_static_type(
-        py,
-        tp,
-        "iterator",
-        std::mem::size_of::<SeqIterObject>(),
-        // SAFETY: `dealloc` releases exactly this payload and frees with gc_free;
-        // `traverse` visits the one object it owns.
-        unsafe { crate::slot_wrapper::GcSlots::new(dealloc, traverse) },
-    );
-    tp.tp_clear.set(Some(clear));
-    tp.tp_iter.set(Some(self_iter));
-    tp.tp_iternext.set(Some(seq_iter_next));
+    // SAFETY: `SeqIterObject` is repr(C): header, the owned sequence, a plain index.
+    unsafe {
+        crate::builtins::iterator_type::install(
+            py,
+            tp,
+            "iterator",
+            std::mem::size_of::<SeqIterObject>(),
+            seq_iter_next,
+        );
+    }
 }
