@@ -120,6 +120,76 @@ unsafe fn dealloc_keeping<T: OwnedFields<N>, const N: usize>(
     unsafe { super::layouts::call_tp_free(py, obj) };
 }
 
+/// The whole death of an instance of exactly `builtin_function_or_method` or `method`
+/// (the two types with free lists): the deallocation driver's lean path, taken instead
+/// of its generic steps. `false` (nothing done) for any other type.
+///
+/// For these two types the generic steps reduce to untracking: they are static, have no
+/// `tp_finalize`, no weak reference list (`tp_weaklistoffset` 0) and no dict, and
+/// cannot be subclassed. So this untracks, moves the two fields out, keeps the block on
+/// the free list (or frees it) and only then releases the fields — releasing may run
+/// code, and by then the block is no longer this object's.
+///
+/// # Safety
+/// `obj` is a live object whose refcount is zero; the caller (the driver) holds a
+/// deallocation depth level for it, as for `tp_dealloc`.
+#[inline(always)]
+pub(crate) unsafe fn free_list_death(py: Python<'_>, obj: NonNull<PyAny>) -> bool {
+    // SAFETY: the object is live.
+    let tp = unsafe { obj.as_ref() }.ob_type();
+    let (st, b) = (py.state(), py.builtins());
+    // SAFETY (both arms): an instance of exactly the list's type, laid out as its
+    // payload, count zero; the driver holds the depth level.
+    if std::ptr::eq(tp, b.builtin_function_or_method()) {
+        unsafe {
+            death_keeping::<NativeFunctionObject, 2>(py, obj, &st.free_lists.native_function)
+        };
+        return true;
+    }
+    if std::ptr::eq(tp, b.method()) {
+        unsafe { death_keeping::<BoundMethodObject, 2>(py, obj, &st.free_lists.bound_method) };
+        return true;
+    }
+    false
+}
+
+/// [`free_list_death`] for a payload `T`.
+///
+/// # Safety
+/// `obj` has refcount zero, is an instance of exactly the static, collectable type
+/// whose dead blocks `list` keeps, laid out as `T`, without finalizer, weak reference
+/// list or dict.
+#[inline(always)]
+unsafe fn death_keeping<T: OwnedFields<N>, const N: usize>(
+    py: Python<'_>,
+    obj: NonNull<PyAny>,
+    list: &FreeList,
+) {
+    // SAFETY: caller contract: live, of a static type whose instances all carry a head.
+    let ot = unsafe { obj.as_ref() }.ob_type();
+    debug_assert!(
+        ot.tp_finalize.get().is_none()
+            && ot.tp_weaklistoffset.get() == 0
+            && ot.tp_dictoffset.get() == 0
+            && !ot.has_flag(crate::types::TypeFlags::HEAPTYPE)
+    );
+    // SAFETY: as above; the driver's step 1 (the collector must not see a dying object).
+    unsafe { py.state().gc.untrack(crate::object::gc_head_of(obj)) };
+    // SAFETY: caller contract: laid out as T.
+    let fields = take_fields(py, unsafe { &*(obj.as_ptr() as *const T) });
+    let default_free = ot
+        .tp_free
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, gc_free as FreeFunc));
+    // SAFETY: an instance of exactly the list's type freed by `gc_free` was allocated by
+    // `generic_alloc`; count zero, untracked, payload emptied, not used after a push.
+    if !(default_free && unsafe { list.push(py, obj) }) {
+        // SAFETY: payload emptied; not used afterwards.
+        unsafe { super::layouts::call_tp_free(py, obj) };
+    }
+    drop(fields);
+}
+
 /// A new, empty `builtin_function_or_method` (count 1, tracked): a kept block of a dead
 /// one when the free list has one, else a new block.
 ///

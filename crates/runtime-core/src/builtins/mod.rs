@@ -16,6 +16,7 @@ mod list;
 mod str;
 mod tuple;
 
+pub(crate) use descr::free_list_death;
 pub use descr::{
     BoundMethodObject, FuncWrapperObject, GetSetDescrObject, MappingProxyObject, MemberDescrObject,
     MethodDescrObject, NativeFunctionObject, PropertyObject,

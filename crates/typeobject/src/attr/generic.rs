@@ -7,12 +7,14 @@
 
 use super::dict_ptr::instance_dict;
 use super::lookup::type_lookup;
+use crate::descr::{as_method_descriptor, bind_to_instance};
 use crate::method_cache;
 use crate::names;
 use pyrt_core::builtins::{DictObject, StrObject};
 use pyrt_core::object::{
     AttrLookup, AttrWrite, FastAttr, instance_attrs, probe_interned, replace_interned,
 };
+use pyrt_core::types::DescrGetFunc;
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
 
 #[inline(always)]
@@ -171,18 +173,54 @@ pub fn generic_getattr<'py>(
                     return Ok(unsafe { Bound::from_borrowed_ptr(py, v) });
                 }
             }
-            // A plain class attribute the instance does not shadow.
             Some(d) => {
-                // SAFETY: owned by an MRO dict; nothing runs before the reference is taken.
-                let plain = unsafe { d.as_ref() }.ob_type().tp_descr_get.get().is_none();
-                if plain && probe_interned(obj.as_any_ref(), name_str) == FastAttr::Absent {
-                    // SAFETY: as above.
-                    return Ok(unsafe { Bound::from_borrowed_ptr(py, d) });
+                // SAFETY: owned by an MRO dict; no code runs before `getattr_non_data`
+                // or the reference below.
+                let dt = unsafe { d.as_ref() }.ob_type();
+                match dt.tp_descr_get.get() {
+                    // A plain class attribute the instance does not shadow.
+                    None => {
+                        if probe_interned(obj.as_any_ref(), name_str) == FastAttr::Absent {
+                            // SAFETY: as above.
+                            return Ok(unsafe { Bound::from_borrowed_ptr(py, d) });
+                        }
+                    }
+                    // A non-data descriptor (a method) the instance does not shadow.
+                    Some(get) => {
+                        if dt.tp_descr_set.get().is_none()
+                            && probe_interned(obj.as_any_ref(), name_str) == FastAttr::Absent
+                        {
+                            return getattr_non_data(py, obj, d, get);
+                        }
+                    }
                 }
             }
         }
     }
     generic_getattr_slow(py, obj, name)
+}
+
+/// The end of [`generic_getattr`] for a non-data descriptor `d` found on the type (in
+/// the cache) and not shadowed by the instance: `d.__get__(obj, type(obj))`.
+///
+/// A `method_descriptor` is bound with `d` borrowed from its MRO dict: binding runs no
+/// code, so nothing can remove it meanwhile (CPython borrows the descriptor the same
+/// way in its method-call path). Any other `__get__` may run code, so `d` and the
+/// owner type are held through the call.
+#[inline(never)]
+fn getattr_non_data<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    d: std::ptr::NonNull<PyAny>,
+    get: DescrGetFunc,
+) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: owned by an MRO dict; no code has run since the cache probe.
+    if let Some(m) = as_method_descriptor(py, unsafe { d.as_ref() }) {
+        return bind_to_instance(py, m, obj);
+    }
+    // SAFETY: as above; from here on we hold our own reference.
+    let d = unsafe { Bound::from_borrowed_ptr(py, d) };
+    get(py, &d, Some(obj), Some(&obj.get_type().into_any()))
 }
 
 /// [`generic_getattr`] in full: name check, cached type lookup (filling on a miss), then

@@ -138,7 +138,33 @@ fn method_get<'py>(
     let Some(obj) = obj else {
         return Ok(descr.clone());
     };
-    let (t, def) = parts_borrowed(py, payload(py, descr)?)?;
+    bind_to_instance(py, payload(py, descr)?, obj)
+}
+
+/// `descr` if it is exactly a `method_descriptor` (the type cannot be subclassed).
+#[inline(always)]
+pub(crate) fn as_method_descriptor<'a>(
+    py: Python<'_>,
+    descr: &'a PyAny,
+) -> Option<&'a MethodDescrObject> {
+    if std::ptr::eq(descr.ob_type(), py.builtins().method_descriptor()) {
+        // SAFETY: the type lays its instances out as MethodDescrObject.
+        return Some(unsafe { &*(descr as *const PyAny as *const MethodDescrObject) });
+    }
+    None
+}
+
+/// `descr.__get__(obj)` for an instance: the definition bound to `obj` after the
+/// instance check. Runs no code (the check and the allocation are pure), so the caller
+/// may keep `descr` borrowed from the dict that owns it (the generic getattr does, as
+/// CPython keeps its descriptor borrowed through the call).
+#[inline(always)]
+pub(crate) fn bind_to_instance<'py>(
+    py: Python<'py>,
+    descr: &MethodDescrObject,
+    obj: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (t, def) = parts_borrowed(py, descr)?;
     check_instance(py, t, def.name, obj)?;
     Ok(native_function(py, def, Some(obj))?.into_any())
 }

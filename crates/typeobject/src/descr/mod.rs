@@ -43,6 +43,7 @@ pub use member::member_descr_new;
 pub(crate) use member::member_descr_raw;
 pub(crate) use method_descr::call_unbound;
 pub use method_descr::method_descr_new;
+pub(crate) use method_descr::{as_method_descriptor, bind_to_instance};
 pub use native_call::call_def;
 pub use native_function::native_function;
 pub(crate) use native_function::{has_native_call, native_function_vectorcall};
