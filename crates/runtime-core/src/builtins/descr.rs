@@ -13,8 +13,8 @@ use crate::builtins::StrObject;
 use crate::err::PyResult;
 use crate::handle::Bound;
 use crate::object::{FreeList, ObjectHeader, PyAny, PyLayout, RawCell, gc_free, generic_alloc};
-use crate::runtime::BuiltinTypes;
 use crate::runtime::Python;
+use crate::runtime::{BuiltinTypes, RuntimeState};
 use crate::types::{FreeFunc, GetSetDef, MethodDef, ObjCell, TypeObject};
 use std::cell::Cell;
 use std::ptr::NonNull;
@@ -134,20 +134,24 @@ unsafe fn dealloc_keeping<T: OwnedFields<N>, const N: usize>(
 /// `obj` is a live object whose refcount is zero; the caller (the driver) holds a
 /// deallocation depth level for it, as for `tp_dealloc`.
 #[inline(always)]
-pub(crate) unsafe fn free_list_death(py: Python<'_>, obj: NonNull<PyAny>) -> bool {
+pub(crate) unsafe fn free_list_death(
+    py: Python<'_>,
+    st: &RuntimeState,
+    obj: NonNull<PyAny>,
+) -> bool {
     // SAFETY: the object is live.
     let tp = unsafe { obj.as_ref() }.ob_type();
-    let (st, b) = (py.state(), py.builtins());
+    let b = &st.builtins;
     // SAFETY (both arms): an instance of exactly the list's type, laid out as its
     // payload, count zero; the driver holds the depth level.
     if std::ptr::eq(tp, b.builtin_function_or_method()) {
         unsafe {
-            death_keeping::<NativeFunctionObject, 2>(py, obj, &st.free_lists.native_function)
+            death_keeping::<NativeFunctionObject, 2>(py, st, obj, &st.free_lists.native_function)
         };
         return true;
     }
     if std::ptr::eq(tp, b.method()) {
-        unsafe { death_keeping::<BoundMethodObject, 2>(py, obj, &st.free_lists.bound_method) };
+        unsafe { death_keeping::<BoundMethodObject, 2>(py, st, obj, &st.free_lists.bound_method) };
         return true;
     }
     false
@@ -162,6 +166,7 @@ pub(crate) unsafe fn free_list_death(py: Python<'_>, obj: NonNull<PyAny>) -> boo
 #[inline(always)]
 unsafe fn death_keeping<T: OwnedFields<N>, const N: usize>(
     py: Python<'_>,
+    st: &RuntimeState,
     obj: NonNull<PyAny>,
     list: &FreeList,
 ) {
@@ -174,7 +179,7 @@ unsafe fn death_keeping<T: OwnedFields<N>, const N: usize>(
             && !ot.has_flag(crate::types::TypeFlags::HEAPTYPE)
     );
     // SAFETY: as above; the driver's step 1 (the collector must not see a dying object).
-    unsafe { py.state().gc.untrack(crate::object::gc_head_of(obj)) };
+    unsafe { st.gc.untrack(crate::object::gc_head_of(obj)) };
     // SAFETY: caller contract: laid out as T.
     let fields = take_fields(py, unsafe { &*(obj.as_ptr() as *const T) });
     let default_free = ot
@@ -210,6 +215,67 @@ pub fn native_function_alloc<'py>(py: Python<'py>) -> PyResult<Bound<'py, Native
     let o = generic_alloc(py, tp, 0)?;
     // SAFETY: a new instance of builtin_function_or_method: laid out as the payload.
     Ok(unsafe { Bound::from_owned_ptr(py, o.into_non_null().cast()) })
+}
+
+/// A new `builtin_function_or_method` for `def`, bound to `self_` when given (count 1,
+/// tracked, no `__module__`): a kept block of a dead one when the free list has one
+/// (its fields written directly), else a new block.
+///
+/// ```
+/// use pyrt_core::types::{MethodDef, MethodFn, MethodFlags};
+/// fn answer<'py>(py: pyrt_core::Python<'py>, _s: &pyrt_core::Bound<'py>)
+///     -> pyrt_core::PyResult<pyrt_core::Bound<'py>> {
+///     Ok(pyrt_core::builtins::int_new(py, 42)?.into_any())
+/// }
+/// static ANSWER: MethodDef = MethodDef { name: "answer", meth: MethodFn::NoArgs(answer), flags: MethodFlags(0), doc: None };
+/// pyrt_core::with_test_runtime(|py| {
+///     let s = pyrt_core::builtins::int_new(py, 7).unwrap().into_any();
+///     let f = pyrt_core::builtins::native_function_new(py, &ANSWER, Some(&s)).unwrap();
+///     assert!(std::ptr::eq(f.def.get().unwrap(), &ANSWER));
+///     assert!(f.self_.get(py).unwrap().is(&s) && f.module.is_none());
+///     assert!(pyrt_core::gc::is_tracked(f.as_any()));
+/// });
+/// ```
+#[inline]
+pub fn native_function_new<'py>(
+    py: Python<'py>,
+    def: &'static MethodDef,
+    self_: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, NativeFunctionObject>> {
+    let st = py.state();
+    let tp = st.builtins.builtin_function_or_method();
+    // SAFETY: the list holds only dead blocks of this static collectable type, whose
+    // instances are laid out as NativeFunctionObject (`native_function_dealloc`).
+    let Some(f) = (unsafe { st.free_lists.native_function.pop_uninit(py, tp) }) else {
+        return native_function_new_block(py, def, self_);
+    };
+    let f: NonNull<NativeFunctionObject> = f;
+    let self_ = self_.map(|s| s.clone().into_non_null());
+    // SAFETY: `pop_uninit`'s contract: every payload field is written, raw (the stale
+    // contents are not owned), before any use and with no code run in between. Each
+    // `ObjCell` is a transparent `Option<NonNull<PyAny>>`; the cells take ownership of
+    // the new reference to `self_`.
+    unsafe {
+        let o = f.as_ptr();
+        std::ptr::addr_of_mut!((*o).def).write(Cell::new(Some(def)));
+        (std::ptr::addr_of_mut!((*o).self_) as *mut Option<NonNull<PyAny>>).write(self_);
+        (std::ptr::addr_of_mut!((*o).module) as *mut Option<NonNull<PyAny>>).write(None);
+        Ok(Bound::from_owned_ptr(py, f))
+    }
+}
+
+/// [`native_function_new`] from a new block (the free list is empty).
+#[cold]
+#[inline(never)]
+fn native_function_new_block<'py>(
+    py: Python<'py>,
+    def: &'static MethodDef,
+    self_: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, NativeFunctionObject>> {
+    let f = native_function_alloc(py)?;
+    f.def.set(Some(def));
+    f.self_.set(py, self_.cloned());
+    Ok(f)
 }
 
 /// `tp_dealloc` of `builtin_function_or_method`.

@@ -43,7 +43,7 @@ pub(crate) unsafe fn dealloc_at_zero(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: forwarded from the caller; we hold the depth level. The two free-list
     // types (bound callables, made and dropped by every method lookup) have a lean
     // death of their own whose steps are this driver's for them.
-    if !unsafe { crate::builtins::free_list_death(py, obj) } {
+    if !unsafe { crate::builtins::free_list_death(py, st, obj) } {
         // SAFETY: forwarded from the caller.
         unsafe { dealloc_now(py, obj) };
     }

@@ -98,29 +98,58 @@ impl FreeList {
         py: Python<'py>,
         tp: &TypeObject,
     ) -> Option<Bound<'py, T>> {
+        // SAFETY: forwarded.
+        let obj = unsafe { self.pop_uninit::<T>(py, tp) }?;
+        let header = std::mem::size_of::<super::ObjectHeader>();
+        // SAFETY: the block has room for a `T`; zero bytes are a valid payload (the
+        // PyLayout contract) and nothing has read the payload yet.
+        unsafe {
+            std::ptr::write_bytes(
+                (obj.as_ptr() as *mut u8).add(header),
+                0,
+                std::mem::size_of::<T>() - header,
+            );
+            Some(Bound::from_owned_ptr(py, obj))
+        }
+    }
+
+    /// [`FreeList::pop`] without the payload: the header and GC head are set, the
+    /// object is tracked and counted, and the payload bytes after the header are left
+    /// as the dead instance left them (its fields already released: stale pointers).
+    ///
+    /// # Safety
+    /// As for [`FreeList::pop`]; moreover the caller writes every payload field (with
+    /// raw writes, never reading or dropping what is there) before the object is used,
+    /// and runs no code meanwhile (a collection could traverse the stale fields).
+    #[inline(always)]
+    pub(crate) unsafe fn pop_uninit<T: PyLayout>(
+        &self,
+        py: Python<'_>,
+        tp: &TypeObject,
+    ) -> Option<NonNull<T>> {
         let n = self.len.get();
         if n == 0 {
             return None;
         }
         self.len.set(n - 1);
         debug_assert!(!tp.has_flag(TypeFlags::HEAPTYPE) && tp.has_flag(TypeFlags::HAVE_GC));
-        let obj = self.blocks[n - 1].get() as *mut T;
+        // SAFETY: `n - 1 < FREE_LIST_CAPACITY` (len never exceeds the capacity).
+        let obj = unsafe { self.blocks.get_unchecked(n - 1) }.get() as *mut T;
         let st = py.state();
         // SAFETY: list invariant: `obj` starts a dead instance's block of `tp`, owned by
-        // this list until now, with a GC head in front and room for a `T`. Zero bytes
-        // are a valid `T` payload (the PyLayout contract), then the header is set as
-        // `generic_alloc` sets it; the fresh head is untracked, so tracking it is valid.
+        // this list until now, with a GC head in front and room for a `T`. The header
+        // is set as `generic_alloc` sets it; the fresh head is untracked, so tracking
+        // it is valid.
         unsafe {
             let head = (obj as *mut u8).sub(GcHead::SIZE) as *mut GcHead;
             head.write(GcHead::new());
-            std::ptr::write_bytes(obj as *mut u8, 0, std::mem::size_of::<T>());
             let h = &(*(obj as *const PyAny)).ob_base;
             h.ob_refcnt.set(1);
             h.ob_type.set(tp as *const TypeObject as *mut TypeObject);
             st.live.set(st.live.get() + 1);
             st.gc.note_alloc();
             st.gc.track(NonNull::new_unchecked(head));
-            Some(Bound::from_owned_ptr(py, NonNull::new_unchecked(obj)))
+            Some(NonNull::new_unchecked(obj))
         }
     }
 

@@ -185,11 +185,13 @@ pub fn generic_getattr<'py>(
                             return Ok(unsafe { Bound::from_borrowed_ptr(py, d) });
                         }
                     }
+                    // A data descriptor (a property) wins over the instance.
+                    Some(get) if dt.tp_descr_set.get().is_some() => {
+                        return getattr_descr_get(py, obj, d, get);
+                    }
                     // A non-data descriptor (a method) the instance does not shadow.
                     Some(get) => {
-                        if dt.tp_descr_set.get().is_none()
-                            && probe_interned(obj.as_any_ref(), name_str) == FastAttr::Absent
-                        {
+                        if probe_interned(obj.as_any_ref(), name_str) == FastAttr::Absent {
                             return getattr_non_data(py, obj, d, get);
                         }
                     }
@@ -218,7 +220,20 @@ fn getattr_non_data<'py>(
     if let Some(m) = as_method_descriptor(py, unsafe { d.as_ref() }) {
         return bind_to_instance(py, m, obj);
     }
-    // SAFETY: as above; from here on we hold our own reference.
+    getattr_descr_get(py, obj, d, get)
+}
+
+/// `d.__get__(obj, type(obj))` for a descriptor `d` found on the type (in the cache),
+/// holding `d` and the owner type through the call, which may run code.
+#[inline(never)]
+fn getattr_descr_get<'py>(
+    py: Python<'py>,
+    obj: &Bound<'py, PyAny>,
+    d: std::ptr::NonNull<PyAny>,
+    get: DescrGetFunc,
+) -> PyResult<Bound<'py, PyAny>> {
+    // SAFETY: owned by an MRO dict; no code has run since the cache probe, and from
+    // here on we hold our own reference.
     let d = unsafe { Bound::from_borrowed_ptr(py, d) };
     get(py, &d, Some(obj), Some(&obj.get_type().into_any()))
 }

@@ -11,7 +11,7 @@ use super::common::{call_parts, doc_body, new_str, opt_str, qualified, text_sign
 use super::native_call::call_def;
 use crate::builtins::call::not_implemented;
 use crate::names;
-use pyrt_core::builtins::{DictObject, NativeFunctionObject, StrObject, native_function_alloc};
+use pyrt_core::builtins::{DictObject, NativeFunctionObject, StrObject, native_function_new};
 use pyrt_core::protocol::{bool_obj, none};
 use pyrt_core::types::{
     CompareOp, GetSetDef, MemberDef, MemberKind, MethodDef, MethodFlags, TernaryFunc, TypeObject,
@@ -38,10 +38,7 @@ pub fn native_function<'py>(
     def: &'static MethodDef,
     self_: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, NativeFunctionObject>> {
-    let f = native_function_alloc(py)?;
-    f.def.set(Some(def));
-    f.self_.set(py, self_.cloned());
-    Ok(f)
+    native_function_new(py, def, self_)
 }
 
 /// Stores the type's slots and attribute tables.
