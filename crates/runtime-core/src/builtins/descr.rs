@@ -316,6 +316,59 @@ pub fn bound_method_alloc<'py>(py: Python<'py>) -> PyResult<Bound<'py, BoundMeth
     Ok(unsafe { Bound::from_owned_ptr(py, o.into_non_null().cast()) })
 }
 
+/// A new bound method (`method`) of `func` bound to `self_` (count 1, tracked): a kept
+/// block of a dead one when the free list has one (its fields written directly), else
+/// a new block.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let f = pyrt_core::builtins::int_new(py, 1).unwrap().into_any();
+///     let s = pyrt_core::builtins::int_new(py, 2).unwrap().into_any();
+///     let m = pyrt_core::builtins::bound_method_new(py, &f, &s).unwrap();
+///     assert!(m.func.get(py).unwrap().is(&f) && m.self_.get(py).unwrap().is(&s));
+///     assert!(pyrt_core::gc::is_tracked(m.as_any()));
+/// });
+/// ```
+#[inline]
+pub fn bound_method_new<'py>(
+    py: Python<'py>,
+    func: &Bound<'py, PyAny>,
+    self_: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, BoundMethodObject>> {
+    let st = py.state();
+    let tp = st.builtins.method();
+    // SAFETY: the list holds only dead blocks of this static collectable type, whose
+    // instances are laid out as BoundMethodObject (`bound_method_dealloc`).
+    let Some(m) = (unsafe { st.free_lists.bound_method.pop_uninit(py, tp) }) else {
+        return bound_method_new_block(py, func, self_);
+    };
+    let m: NonNull<BoundMethodObject> = m;
+    let (func, self_) = (func.clone().into_non_null(), self_.clone().into_non_null());
+    // SAFETY: `pop_uninit`'s contract: both payload fields are written, raw, before any
+    // use and with no code run in between; each `ObjCell` is a transparent
+    // `Option<NonNull<PyAny>>` and takes ownership of the new reference.
+    unsafe {
+        let o = m.as_ptr();
+        (std::ptr::addr_of_mut!((*o).func) as *mut Option<NonNull<PyAny>>).write(Some(func));
+        (std::ptr::addr_of_mut!((*o).self_) as *mut Option<NonNull<PyAny>>).write(Some(self_));
+        Ok(Bound::from_owned_ptr(py, m))
+    }
+}
+
+/// [`bound_method_new`] from a new block (the free list is empty).
+#[cold]
+#[inline(never)]
+fn bound_method_new_block<'py>(
+    py: Python<'py>,
+    func: &Bound<'py, PyAny>,
+    self_: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, BoundMethodObject>> {
+    let m = bound_method_alloc(py)?;
+    m.func.set(py, Some(func.clone()));
+    m.self_.set(py, Some(self_.clone()));
+    Ok(m)
+}
+
 /// `tp_dealloc` of `method`.
 ///
 /// # Safety

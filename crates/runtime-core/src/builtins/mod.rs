@@ -21,7 +21,7 @@ pub use descr::{
     BoundMethodObject, FuncWrapperObject, GetSetDescrObject, MappingProxyObject, MemberDescrObject,
     MethodDescrObject, NativeFunctionObject, PropertyObject,
 };
-pub use descr::{bound_method_alloc, native_function_alloc, native_function_new};
+pub use descr::{bound_method_alloc, bound_method_new, native_function_alloc, native_function_new};
 pub use dict::{DictObject, dict_new, dict_with_capacity};
 pub use dict_pin::{PinnedDictHook, set_pinned_dict_hook};
 pub use exception::BaseExceptionObject;

@@ -9,7 +9,7 @@ use crate::attr::{getattr, type_lookup};
 use crate::builtins::args::{Kwargs, no_keywords};
 use crate::builtins::call::{not_implemented, repr_of};
 use crate::call::call_args;
-use pyrt_core::builtins::{BoundMethodObject, StrObject, TupleObject, bound_method_alloc, intern};
+use pyrt_core::builtins::{BoundMethodObject, StrObject, TupleObject, bound_method_new, intern};
 use pyrt_core::protocol::{bool_obj, hash, rich_compare_bool};
 use pyrt_core::types::{CompareOp, GetSetDef, MemberDef, MemberKind, TypeObject};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python};
@@ -32,10 +32,7 @@ pub fn bound_method<'py>(
     func: &Bound<'py, PyAny>,
     self_: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, BoundMethodObject>> {
-    let m = bound_method_alloc(py)?;
-    m.func.set(py, Some(func.clone()));
-    m.self_.set(py, Some(self_.clone()));
-    Ok(m)
+    bound_method_new(py, func, self_)
 }
 
 /// Stores the type's slots and attribute tables.
