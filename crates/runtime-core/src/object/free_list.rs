@@ -172,7 +172,8 @@ impl FreeList {
         debug_assert!(!unsafe { super::gc_head_of(obj).as_ref() }.is_tracked());
         st.live.set(st.live.get() - 1);
         st.gc.note_free();
-        self.blocks[n].set(obj.as_ptr());
+        // SAFETY: `n < FREE_LIST_CAPACITY` (tested above).
+        unsafe { self.blocks.get_unchecked(n) }.set(obj.as_ptr());
         self.len.set(n + 1);
         true
     }

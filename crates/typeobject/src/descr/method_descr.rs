@@ -116,11 +116,13 @@ fn parts_borrowed<'a>(
 ) -> PyResult<(&'a TypeObject, &'static MethodDef)> {
     // SAFETY: the descriptor owns its type reference; the caller keeps the descriptor
     // alive and unmodified while the borrow lives (documented contract above).
+    // (`tp_clear` empties the type and the name together, and a descriptor is
+    // published only once both are set, so the type alone tells "cleared".)
     let t = unsafe { d.d_type.get_ref() };
-    match (t, d.def.get(), d.d_name.is_none()) {
-        (Some(t), Some(def), false) => Ok((t, def)),
-        (None, _, _) | (_, _, true) => Err(PyErr::system_error(py, "descriptor was cleared")),
-        (_, None, _) => Err(PyErr::system_error(
+    match (t, d.def.get()) {
+        (Some(t), Some(def)) => Ok((t, def)),
+        (None, _) => Err(PyErr::system_error(py, "descriptor was cleared")),
+        (_, None) => Err(PyErr::system_error(
             py,
             "method descriptor without a definition",
         )),
