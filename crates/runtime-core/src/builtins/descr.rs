@@ -3,7 +3,9 @@
 //! descriptors, bound methods (`method`), `classmethod` / `staticmethod`, `property` and
 //! `mappingproxy`; and their layout half (dealloc, traverse, clear), including the
 //! allocation and deallocation of native functions and bound methods through their
-//! free lists (`native_function_alloc`, `bound_method_alloc`).
+//! free lists (`native_function_alloc`, `bound_method_alloc`, the in-place
+//! constructors `native_function_new` / `bound_method_new`, and `free_list_death`, the
+//! deallocation driver's lean path for both types).
 //!
 //! Owns the data representation and the ownership of the fields. Must not define any
 //! Python-visible behaviour (binding, calling, repr, messages): that is

@@ -5,8 +5,10 @@
 //! nothing else happens) → untrack → clear the weak references to the object and call
 //! their callbacks → release a managed dict → `tp_dealloc` (which ends in `tp_free`) →
 //! release the type reference of heap-type instances. Every type gets the finalizer
-//! and weak reference steps from here, so no `tp_dealloc` needs to do them. Must not
-//! know any payload.
+//! and weak reference steps from here, so no `tp_dealloc` needs to do them; the two
+//! free-list types (bound callables) take their lean death
+//! (`builtins::free_list_death`, whose steps are these steps for them) inside the same
+//! depth level. Must not know any payload.
 
 use super::PyAny;
 use super::finalize::{AfterFinalizer, finalize_at_zero};
