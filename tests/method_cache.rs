@@ -247,6 +247,54 @@ fn stats_count_hits_misses_fills_and_uncacheable_lookups() {
     });
 }
 
+/// Switching hit counting on or off keeps the table's entries: a result filled while
+/// counting is off is a counted hit once it is on (no miss), and an uncounted hit again
+/// once it is off. `probe` (the inlined hit path) answers only while counting is off;
+/// counted hits go through `lookup`'s out-of-line path.
+#[test]
+fn switching_hit_counting_keeps_the_entries() {
+    checked(|py| {
+        let was = method_cache::hit_counting(py);
+        method_cache::set_hit_counting(py, false);
+        let a = class_with(py, None, "A", &[], &[("x", int(py, 1))]).unwrap();
+        let (x, nothing) = (name(py, "x"), name(py, "nothing"));
+        let ptr =
+            |n: &Bound<'_, pyrt::builtins::StrObject>| n.as_any().as_ptr().as_ptr() as *const PyAny;
+        let found = lookup(py, &a, &x); // miss + fill
+        assert!(found.is_some());
+        assert_eq!(lookup(py, &a, &nothing), None); // miss + fill of "not found"
+        for counting in [true, false, true] {
+            method_cache::set_hit_counting(py, counting);
+            assert_eq!(method_cache::hit_counting(py), counting);
+            let inline = |n| method_cache::probe(py, &a, n);
+            if counting {
+                assert_eq!(inline(ptr(&x)), None, "counted hits leave the inline path");
+                assert_eq!(inline(ptr(&nothing)), None);
+            } else {
+                assert_eq!(inline(ptr(&x)), Some(found));
+                assert_eq!(inline(ptr(&nothing)), Some(None));
+            }
+            let before = stats(py);
+            assert_eq!(lookup(py, &a, &x), found);
+            assert_eq!(lookup(py, &a, &nothing), None);
+            let d = delta(before, stats(py));
+            assert_eq!(
+                (d.hits, d.misses, d.fills, d.flushes),
+                (if counting { 2 } else { 0 }, 0, 0, 0),
+                "counting {counting}: both served from the table"
+            );
+        }
+        // A change is seen in either mode.
+        set(py, a.as_any(), "x", Some(&int(py, 2))).unwrap();
+        assert_eq!(value(py, &a, "x"), Some("2".into()));
+        method_cache::set_hit_counting(py, false);
+        assert_eq!(value(py, &a, "x"), Some("2".into()));
+        set(py, a.as_any(), "x", Some(&int(py, 3))).unwrap();
+        assert_eq!(value(py, &a, "x"), Some("3".into()));
+        method_cache::set_hit_counting(py, was);
+    });
+}
+
 #[test]
 fn clear_cache_returns_the_last_tag_and_empties_the_table() {
     checked(|py| {

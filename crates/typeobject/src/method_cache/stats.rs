@@ -14,8 +14,9 @@ use std::cell::Cell;
 ///
 /// `hits` is counted only while [`set_hit_counting`] is on (off by default, as CPython
 /// counts cache hits only in its `Py_STATS` builds): the per-hit increment would be a
-/// store on the hottest path of every attribute lookup. All other counters are always
-/// kept.
+/// store on the hottest path of every attribute lookup, so while counting is on each hit
+/// takes an out-of-line call instead, and while it is off the inlined hit path does
+/// not test for it at all. All other counters are always kept.
 ///
 /// ```
 /// pyrt_typeobject::Runtime::with(|py| {
@@ -54,6 +55,10 @@ pub struct CacheStats {
 /// Turns counting of cache hits on or off (process-wide; off at start). Misses, fills,
 /// invalidations and the other counters are counted either way.
 ///
+/// While counting is on, every hit leaves the inlined hit path for an out-of-line call
+/// that counts it (so code that does not count pays nothing for the feature). Switching
+/// the mode walks the table once (its entries are kept).
+///
 /// ```
 /// pyrt_typeobject::Runtime::with(|py| {
 ///     use pyrt_typeobject::method_cache::{hit_counting, set_hit_counting, stats};
@@ -72,7 +77,7 @@ pub struct CacheStats {
 /// });
 /// ```
 pub fn set_hit_counting(py: Python<'_>, on: bool) {
-    super::table::table(py).count_hits.set(on);
+    super::table::table(py).set_counting(on);
 }
 
 /// Whether cache hits are being counted (see [`set_hit_counting`]).
@@ -87,7 +92,7 @@ pub fn set_hit_counting(py: Python<'_>, on: bool) {
 /// });
 /// ```
 pub fn hit_counting(py: Python<'_>) -> bool {
-    super::table::table(py).count_hits.get()
+    super::table::table(py).counting()
 }
 
 /// The live counters.
