@@ -26,17 +26,21 @@
 
 mod callbacks;
 mod collect;
+mod collectable;
 mod inspect;
 mod model;
+mod plan;
 mod schedule;
 
 pub use callbacks::{add_callback, remove_callback};
 pub use collect::{collect, collect_if_needed, collect_result, safe_point, try_collect};
+pub use collectable::type_is_gc;
 pub use inspect::{
     clear_garbage, garbage, get_objects, get_referents, get_referrers, is_finalized, is_tracked,
 };
 pub use model::PyGcModel;
 pub(crate) use model::object_of;
+pub use plan::{InstancePlan, PlanParts, Planned};
 #[cfg(any(debug_assertions, feature = "verify"))]
 pub use pyrt_gc::VerifyError;
 pub use pyrt_gc::{
