@@ -39,7 +39,7 @@ pub(crate) fn install(py: Python<'_>) {
     // `type` having HAVE_GC), which is what type_is_gc answers and gc_free expects;
     // type objects have no instance dict.
     unsafe {
-        t.tp_is_gc.set(Some(pyrt_core::gc::type_is_gc));
+        pyrt_core::gc::install_type_is_gc(t);
         t.tp_free.set(Some(gc_free));
         t.tp_dictoffset.set(0);
     }

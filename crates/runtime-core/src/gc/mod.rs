@@ -34,7 +34,7 @@ mod schedule;
 
 pub use callbacks::{add_callback, remove_callback};
 pub use collect::{collect, collect_if_needed, collect_result, safe_point, try_collect};
-pub use collectable::type_is_gc;
+pub use collectable::{install_type_is_gc, type_is_gc};
 pub use inspect::{
     clear_garbage, garbage, get_objects, get_referents, get_referrers, is_finalized, is_tracked,
 };

@@ -81,14 +81,12 @@ unsafe impl ObjectModel for PyGcModel {
     unsafe fn traverse<V: FnMut(NonNull<GcHead>)>(head: NonNull<GcHead>, visit: &mut V) {
         // SAFETY: the head belongs to a live object.
         let obj = unsafe { object_of(head).as_ref() };
-        // SAFETY: collections run under the lock.
-        let py = unsafe { token() };
         // `tp_traverse` reports to this closure, which calls the collector's
         // (statically known, inlined) visitor: one dynamic call per edge, none for
         // the walks `traverse_inline` knows.
         let mut report = |p: NonNull<PyAny>| {
             // SAFETY: traverse reports live referents.
-            if is_collectable(py, unsafe { p.as_ref() }) {
+            if is_collectable(unsafe { p.as_ref() }) {
                 // SAFETY: collectable objects carry a head.
                 visit(unsafe { gc_head_of(p) });
             }
