@@ -550,18 +550,23 @@ pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>
 
 /// `tp_clear` of class instances: drops the named slots and the `__dict__`, then the
 /// base's clear.
+///
+/// The base's clear is the one of the type the object has after its fields were
+/// released (releasing one may run code, which may assign `__class__`).
 pub(crate) fn subtype_clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
-    if let Some(planned) = InstancePlan::of(obj.as_any_ref()) {
-        planned.clear_fields(py);
-        return planned.clear_base(py, obj);
+    match InstancePlan::of(obj.as_any_ref()) {
+        Some(planned) => planned.clear_fields(py),
+        None => clear_class_fields(py, obj.as_any_ref()),
     }
-    clear_class_fields(py, obj.as_any_ref());
-    let base = nearest_other(
-        obj.ob_type(),
-        |t| t.tp_clear.get(),
-        subtype_clear as ObjProc as usize,
-        |f| f as usize,
-    );
+    let base = match InstancePlan::of(obj.as_any_ref()) {
+        Some(planned) => planned.base_clear(),
+        None => nearest_other(
+            obj.ob_type(),
+            |t| t.tp_clear.get(),
+            subtype_clear as ObjProc as usize,
+            |f| f as usize,
+        ),
+    };
     if let Some(f) = base {
         f(py, obj);
     }
