@@ -2,9 +2,11 @@
 //! bridge ([`PyGcModel`]) through which the collector of `pyrt-gc` sees objects.
 //!
 //! Owns the embedder-facing API (collection, scheduling, statistics, introspection,
-//! freezing, callbacks, debug flags, `verify`) and the automatic-collection safe point.
+//! freezing, callbacks, debug flags, `verify`) and the automatic-collection safe point,
+//! and the class instance plans (`plan.rs`) the class slots and the model follow.
 //! Must not implement any collection phase (that is `pyrt-gc`'s) or any type's
-//! traversal (that is each type's `tp_traverse`).
+//! traversal (that is each type's `tp_traverse`; the model runs inline only walks a
+//! type publishes: its instance plan, or the list/tuple item walks of those types).
 //!
 //! # When collections happen
 //! Explicitly, with [`collect`]; and automatically only at a *safe point*, where no
