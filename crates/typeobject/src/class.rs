@@ -18,6 +18,7 @@ use crate::layout::best_base;
 use crate::metaclass;
 use crate::type_ready::type_ready;
 use pyrt_core::builtins::{DictObject, StrObject, dict_with_capacity, intern, tuple_new};
+use pyrt_core::gc::InstancePlan;
 use pyrt_core::object::{gc_free, generic_alloc};
 use pyrt_core::types::{Destructor, GetSetDef, ObjProc, TraverseProc};
 use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
@@ -104,6 +105,7 @@ pub(crate) fn build_class<'py>(
     add_slot_members(py, &tp, &base, &plan)?;
     set_instance_slots(&tp);
     type_ready(py, &tp)?;
+    install_instance_plan(py, &tp);
     if slot_fixup_can_change_anything(py, &tp, ns) {
         crate::slotdefs::fixup_slot_dispatchers(py, &tp)?;
     }
@@ -352,6 +354,93 @@ fn set_instance_slots(tp: &TypeObject) {
     tp.tp_clear.set(Some(subtype_clear));
 }
 
+/// Step: the instance plan (`pyrt_core::gc::InstancePlan`): the named slots and the
+/// base functions [`subtype_traverse`], [`subtype_clear`] and [`subtype_dealloc`] would
+/// find by walking the chain, so they (and the collector) need not walk it per call.
+/// Also run after `__bases__` assignment ([`refresh_instance_plans`]). A class whose
+/// named slots span too many words gets no plan and keeps the walks.
+pub(crate) fn install_instance_plan(py: Python<'_>, tp: &TypeObject) {
+    tp.ht_gc_plan.remove();
+    if !is_class_created(tp) {
+        return;
+    }
+    let mut named: smallvec::SmallVec<[isize; 8]> = smallvec::SmallVec::new();
+    for_each_named_offset(tp, |o| named.push(o));
+    let object_dealloc = py.builtins().object().tp_dealloc.get().map(|f| f as usize);
+    let base_dealloc = nearest_other(
+        tp,
+        |t| t.tp_dealloc.get(),
+        subtype_dealloc as Destructor as usize,
+        |f| f as usize,
+    )
+    // `object`'s dealloc is `tp_free`, which is what "no base dealloc" does.
+    .filter(|d| Some(*d as usize) != object_dealloc);
+    let parts = pyrt_core::gc::PlanParts {
+        named_slots: &named,
+        base_traverse: nearest_other(
+            tp,
+            |t| t.tp_traverse.get(),
+            subtype_traverse as TraverseProc as usize,
+            |f| f as usize,
+        ),
+        base_clear: nearest_other(
+            tp,
+            |t| t.tp_clear.get(),
+            subtype_clear as ObjProc as usize,
+            |f| f as usize,
+        ),
+        base_dealloc,
+    };
+    // SAFETY: `tp` is a class (its dealloc is subtype_dealloc): its instances' named
+    // slots are exactly the words `for_each_named_offset` yields (pointer slots holding
+    // owned references or null), and the base functions are what the subtype_* slots'
+    // walks find now; `refresh_instance_plans` recomputes them when the chain changes.
+    unsafe { tp.ht_gc_plan.install(subtype_traverse, &parts) };
+}
+
+/// Recomputes the instance plans of `tp` and of every class below it (after its
+/// `__bases__` changed, which may change the functions its instances defer to).
+pub(crate) fn refresh_instance_plans(py: Python<'_>, tp: &TypeObject) {
+    let mut seen: Vec<*const TypeObject> = Vec::new();
+    let mut work: Vec<Bound<'_, TypeObject>> = vec![Bound::from_ref(py, tp)];
+    while let Some(t) = work.pop() {
+        let p: *const TypeObject = &*t;
+        if seen.contains(&p) {
+            continue;
+        }
+        seen.push(p);
+        install_instance_plan(py, &t);
+        for sub in t.tp_subclasses.snapshot() {
+            // SAFETY: registered subclasses are live (a type leaves the registry when it
+            // is freed, and nothing here frees types); a strong reference is taken.
+            work.push(unsafe { Bound::from_borrowed_ptr(py, sub) });
+        }
+    }
+}
+
+/// Calls `f` with the offset of each named `__slots__` cell of `tp`'s instances: every
+/// pointer slot the classes between `tp` and its nearest non-class base added, except
+/// the `__dict__` and `__weakref__` slots. (Variable-size instances have none.)
+fn for_each_named_offset(tp: &TypeObject, mut f: impl FnMut(isize)) {
+    if tp.tp_itemsize.get() != 0 {
+        return;
+    }
+    let mut native = tp;
+    while is_class_created(native)
+        && let Some(b) = native.base()
+    {
+        native = b;
+    }
+    let (dict, weak) = (tp.tp_dictoffset.get(), tp.tp_weaklistoffset.get());
+    let (mut o, end) = (native.tp_basicsize.get(), tp.tp_basicsize.get());
+    while o < end {
+        if o != dict && o != weak {
+            f(o);
+        }
+        o += WORD;
+    }
+}
+
 /// The nearest base of `tp` whose slot (read by `get`) differs from `own`.
 fn nearest_other<T: Copy>(
     tp: &TypeObject,
@@ -373,35 +462,19 @@ fn nearest_other<T: Copy>(
 /// Calls `f` with each named `__slots__` cell of a class instance: every pointer slot
 /// the classes between the instance's type and its nearest non-class base added,
 /// except the `__dict__` and `__weakref__` slots. (Variable-size instances have none.)
-/// A plain loop over the words, since it runs for every traversal, clear and
-/// deallocation of an instance.
+/// The general path, for classes without an instance plan.
 #[inline]
 fn for_each_named_slot<'a>(
     obj: &'a PyAny,
     mut f: impl FnMut(&'a pyrt_core::types::ObjCell<PyAny>),
 ) {
-    let tp = obj.ob_type();
-    if tp.tp_itemsize.get() != 0 {
-        return;
-    }
-    let mut native = tp;
-    while is_class_created(native)
-        && let Some(b) = native.base()
-    {
-        native = b;
-    }
-    let (dict, weak) = (tp.tp_dictoffset.get(), tp.tp_weaklistoffset.get());
-    let (mut o, end) = (native.tp_basicsize.get(), tp.tp_basicsize.get());
-    while o < end {
-        if o != dict && o != weak {
-            // SAFETY: class creation lays out everything a class adds to a fixed-size
-            // base as pointer slots holding owned references or null (named slots,
-            // dict, weakref list), and `tp_dealloc == subtype_dealloc` marks exactly
-            // such classes; the dict and weakref slots are skipped here.
-            f(unsafe { pyrt_core::object::pointer_slot(obj, o) });
-        }
-        o += WORD;
-    }
+    for_each_named_offset(obj.ob_type(), |o| {
+        // SAFETY: class creation lays out everything a class adds to a fixed-size
+        // base as pointer slots holding owned references or null (named slots, dict,
+        // weakref list), and `tp_dealloc == subtype_dealloc` marks exactly such
+        // classes; the dict and weakref slots are not yielded.
+        f(unsafe { pyrt_core::object::pointer_slot(obj, o) })
+    });
 }
 
 /// Releases the named slots' and the dict's references one at a time, each slot
@@ -421,9 +494,14 @@ fn clear_class_fields(py: Python<'_>, obj: &PyAny) {
 /// `obj` is an instance of a class created by [`new_class_with_meta`], refcount zero.
 pub(crate) unsafe fn subtype_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: the object is still allocated.
-    let tp = unsafe { obj.as_ref() }.ob_type();
-    // SAFETY: the object is still allocated until the base's dealloc frees it below.
-    clear_class_fields(py, unsafe { obj.as_ref() });
+    let o = unsafe { obj.as_ref() };
+    if let Some(planned) = InstancePlan::of(o) {
+        planned.clear_fields(py);
+        // SAFETY: refcount zero, fields released; `obj` is not used afterwards.
+        return unsafe { planned.dealloc_base(py) };
+    }
+    let tp = o.ob_type();
+    clear_class_fields(py, o);
     let base_dealloc = nearest_other(
         tp,
         |t| t.tp_dealloc.get(),
@@ -441,24 +519,24 @@ pub(crate) unsafe fn subtype_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
 /// `tp_traverse` of class instances: the named slots, the `__dict__`, the (heap) type,
 /// then the base's.
 ///
-/// Runs twice per object per collection, so the common layout (a fixed-size class
-/// whose direct base is not a class) takes [`traverse_over_native_base`], which reads
-/// the base once instead of walking the chain twice.
+/// Classes with an instance plan (nearly all) follow it; the collector's model runs
+/// the same plan inline without calling this function. Others walk the chain.
 pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
-    let tp = obj.ob_type();
-    if tp.tp_itemsize.get() == 0
-        && is_class_created(tp)
-        && let Some(base) = tp.base()
-        && !is_class_created(base)
-    {
-        return traverse_over_native_base(obj, tp, base, visit);
+    if let Some(planned) = InstancePlan::of(obj) {
+        return planned.traverse(&mut |p| visit(p));
     }
+    let tp = obj.ob_type();
     for_each_named_slot(obj, |c| {
         if let Some(p) = c.as_ptr() {
             visit(p);
         }
     });
-    visit_dict_and_type(obj, tp, visit);
+    if let Some(slot) = pyrt_core::object::dict_slot(obj) {
+        slot.visit(visit);
+    }
+    if tp.has_flag(TypeFlags::HEAPTYPE) {
+        visit(tp.as_ptr());
+    }
     let base = nearest_other(
         tp,
         |t| t.tp_traverse.get(),
@@ -470,69 +548,25 @@ pub(crate) fn subtype_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>
     }
 }
 
-/// [`subtype_traverse`] for a fixed-size instance of a class whose direct base `base`
-/// is not a class: the named slots are the words between the base's size and the type's
-/// (the same cells [`for_each_named_slot`] yields), and the base's traverse is the
-/// base's own slot unless that is `subtype_traverse` itself (then the generic walk).
-#[inline(always)]
-fn traverse_over_native_base(
-    obj: &PyAny,
-    tp: &TypeObject,
-    base: &TypeObject,
-    visit: &mut dyn FnMut(NonNull<PyAny>),
-) {
-    let (dict, weak) = (tp.tp_dictoffset.get(), tp.tp_weaklistoffset.get());
-    let (mut o, end) = (base.tp_basicsize.get(), tp.tp_basicsize.get());
-    while o < end {
-        if o != dict && o != weak {
-            // SAFETY: as in `for_each_named_slot`: everything a class adds to a
-            // fixed-size base is pointer slots holding owned references or null.
-            let cell = unsafe { pyrt_core::object::pointer_slot(obj, o) };
-            if let Some(p) = cell.as_ptr() {
-                visit(p);
-            }
-        }
-        o += WORD;
-    }
-    visit_dict_and_type(obj, tp, visit);
-    match base.tp_traverse.get() {
-        None => {}
-        Some(f) if f as usize != subtype_traverse as TraverseProc as usize => f(obj, visit),
-        Some(_) => {
-            let next = nearest_other(
-                base,
-                |t| t.tp_traverse.get(),
-                subtype_traverse as TraverseProc as usize,
-                |f| f as usize,
-            );
-            if let Some(f) = next {
-                f(obj, visit);
-            }
-        }
-    }
-}
-
-/// Visits the `__dict__` (or inline values) and, for a heap type, the type itself.
-#[inline(always)]
-fn visit_dict_and_type(obj: &PyAny, tp: &TypeObject, visit: &mut dyn FnMut(NonNull<PyAny>)) {
-    if let Some(slot) = pyrt_core::object::dict_slot(obj) {
-        slot.visit(visit);
-    }
-    if tp.has_flag(TypeFlags::HEAPTYPE) {
-        visit(tp.as_ptr());
-    }
-}
-
 /// `tp_clear` of class instances: drops the named slots and the `__dict__`, then the
 /// base's clear.
+///
+/// The base's clear is the one of the type the object has after its fields were
+/// released (releasing one may run code, which may assign `__class__`).
 pub(crate) fn subtype_clear(py: Python<'_>, obj: &Bound<'_, PyAny>) {
-    clear_class_fields(py, obj.as_any_ref());
-    let base = nearest_other(
-        obj.ob_type(),
-        |t| t.tp_clear.get(),
-        subtype_clear as ObjProc as usize,
-        |f| f as usize,
-    );
+    match InstancePlan::of(obj.as_any_ref()) {
+        Some(planned) => planned.clear_fields(py),
+        None => clear_class_fields(py, obj.as_any_ref()),
+    }
+    let base = match InstancePlan::of(obj.as_any_ref()) {
+        Some(planned) => planned.base_clear(),
+        None => nearest_other(
+            obj.ob_type(),
+            |t| t.tp_clear.get(),
+            subtype_clear as ObjProc as usize,
+            |f| f as usize,
+        ),
+    };
     if let Some(f) = base {
         f(py, obj);
     }

@@ -9,7 +9,7 @@ use crate::call::{type_call, type_init, type_new_slot};
 use crate::names;
 use pyrt_core::builtins::str_new;
 use pyrt_core::object::{PyAny, gc_free};
-use pyrt_core::{Bound, PyResult, Python, TypeFlags, TypeObject};
+use pyrt_core::{Bound, PyResult, Python, TypeObject};
 use std::ptr::NonNull;
 
 /// Installs the slots of `type` and the attribute defaults of `object`.
@@ -39,7 +39,7 @@ pub(crate) fn install(py: Python<'_>) {
     // `type` having HAVE_GC), which is what type_is_gc answers and gc_free expects;
     // type objects have no instance dict.
     unsafe {
-        t.tp_is_gc.set(Some(type_is_gc));
+        pyrt_core::gc::install_type_is_gc(t);
         t.tp_free.set(Some(gc_free));
         t.tp_dictoffset.set(0);
     }
@@ -58,12 +58,6 @@ pub(crate) fn type_repr<'py>(
         _ => format!("<class '{}'>", names::tp_name(tp)),
     };
     Ok(str_new(py, &text)?.into_any())
-}
-
-/// `tp_is_gc` of `type`: heap types are collectable, static types are not.
-fn type_is_gc(obj: &PyAny) -> bool {
-    // SAFETY: installed on `type`: the object is a type.
-    unsafe { &*(obj as *const PyAny as *const TypeObject) }.has_flag(TypeFlags::HEAPTYPE)
 }
 
 fn object_fields(tp: &TypeObject) -> [Option<NonNull<PyAny>>; 7] {

@@ -105,11 +105,19 @@ pub fn list_new<'py>(
 
 /// `tp_traverse` of lists.
 pub(crate) fn list_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
-    // SAFETY: only installed on list types.
+    list_visit_items(obj, visit);
+}
+
+/// [`list_traverse`] with the visitor's type known (the collector's model inlines it).
+#[inline(always)]
+pub(crate) fn list_visit_items<V: FnMut(NonNull<PyAny>) + ?Sized>(obj: &PyAny, visit: &mut V) {
+    // SAFETY: only called for objects whose tp_traverse is list_traverse: lists.
     let l = unsafe { &*(obj as *const PyAny as *const ListObject) };
     // SAFETY: traversal does not mutate; visit does not touch the list's vector.
     if let Some(v) = unsafe { (*l.items.get()).as_ref() } {
-        v.iter().copied().for_each(visit);
+        for &p in v.iter() {
+            visit(p);
+        }
     }
 }
 

@@ -33,5 +33,7 @@ pub use int::{
 pub(crate) use layouts::call_tp_free;
 pub use layouts::init_core_layouts;
 pub use list::{ListObject, list_new};
+pub(crate) use list::{list_traverse, list_visit_items};
 pub use str::{StrObject, intern, intern_bound, intern_cached, str_alloc, str_new};
 pub use tuple::{TupleObject, tuple_alloc, tuple_new};
+pub(crate) use tuple::{tuple_traverse, tuple_visit_items};

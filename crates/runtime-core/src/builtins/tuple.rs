@@ -111,9 +111,17 @@ pub fn tuple_alloc<'py>(
 
 /// `tp_traverse` of tuples.
 pub(crate) fn tuple_traverse(obj: &PyAny, visit: &mut dyn FnMut(NonNull<PyAny>)) {
-    // SAFETY: only installed on tuple types.
+    tuple_visit_items(obj, visit);
+}
+
+/// [`tuple_traverse`] with the visitor's type known (the collector's model inlines it).
+#[inline(always)]
+pub(crate) fn tuple_visit_items<V: FnMut(NonNull<PyAny>) + ?Sized>(obj: &PyAny, visit: &mut V) {
+    // SAFETY: only called for objects whose tp_traverse is tuple_traverse: tuples.
     let t = unsafe { &*(obj as *const PyAny as *const TupleObject) };
-    t.slots().iter().filter_map(Cell::get).for_each(visit);
+    for p in t.slots().iter().filter_map(Cell::get) {
+        visit(p);
+    }
 }
 
 /// `tp_dealloc` of tuples: releases the items (some may be unset if construction

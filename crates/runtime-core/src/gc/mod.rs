@@ -2,9 +2,11 @@
 //! bridge ([`PyGcModel`]) through which the collector of `pyrt-gc` sees objects.
 //!
 //! Owns the embedder-facing API (collection, scheduling, statistics, introspection,
-//! freezing, callbacks, debug flags, `verify`) and the automatic-collection safe point.
+//! freezing, callbacks, debug flags, `verify`) and the automatic-collection safe point,
+//! and the class instance plans (`plan.rs`) the class slots and the model follow.
 //! Must not implement any collection phase (that is `pyrt-gc`'s) or any type's
-//! traversal (that is each type's `tp_traverse`).
+//! traversal (that is each type's `tp_traverse`; the model runs inline only walks a
+//! type publishes: its instance plan, or the list/tuple item walks of those types).
 //!
 //! # When collections happen
 //! Explicitly, with [`collect`]; and automatically only at a *safe point*, where no
@@ -26,17 +28,21 @@
 
 mod callbacks;
 mod collect;
+mod collectable;
 mod inspect;
 mod model;
+mod plan;
 mod schedule;
 
 pub use callbacks::{add_callback, remove_callback};
 pub use collect::{collect, collect_if_needed, collect_result, safe_point, try_collect};
+pub use collectable::{install_type_is_gc, type_is_gc};
 pub use inspect::{
     clear_garbage, garbage, get_objects, get_referents, get_referrers, is_finalized, is_tracked,
 };
 pub use model::PyGcModel;
 pub(crate) use model::object_of;
+pub use plan::{InstancePlan, PlanParts, Planned};
 #[cfg(any(debug_assertions, feature = "verify"))]
 pub use pyrt_gc::VerifyError;
 pub use pyrt_gc::{

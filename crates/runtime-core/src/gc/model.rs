@@ -5,9 +5,13 @@
 //! Owns the translation between object pointers and GC heads. Must not implement any
 //! collection phase (that is `pyrt-gc`'s).
 
+use super::collectable::is_collectable;
+use super::plan::InstancePlan;
+use crate::builtins::{list_traverse, list_visit_items, tuple_traverse, tuple_visit_items};
 use crate::handle::Bound;
 use crate::object::{PyAny, gc_head_of};
 use crate::runtime::Python;
+use crate::types::{TraverseProc, TypeObject};
 use crate::weakref::PendingWeakref;
 use pyrt_gc::{GcHead, ObjectModel, PendingCallback};
 use std::ptr::NonNull;
@@ -23,6 +27,30 @@ pub struct PyGcModel;
 pub(crate) unsafe fn object_of(head: NonNull<GcHead>) -> NonNull<PyAny> {
     // SAFETY: the object header follows its GC head directly.
     unsafe { NonNull::new_unchecked((head.as_ptr() as *mut u8).add(GcHead::SIZE) as *mut PyAny) }
+}
+
+/// `traverse(obj, report)`, run inline when `traverse` is one whose walk is known
+/// here — a class instance's plan for exactly this traversal, a list's or a tuple's
+/// items — so the per-edge `report` is not a dynamic call. Same referents, same order.
+#[inline(always)]
+fn traverse_inline<V: FnMut(NonNull<PyAny>)>(
+    obj: &PyAny,
+    tp: &TypeObject,
+    traverse: TraverseProc,
+    report: &mut V,
+) {
+    let f = traverse as usize;
+    if tp.ht_gc_plan.stands_for(traverse)
+        && let Some(planned) = InstancePlan::of(obj)
+    {
+        planned.traverse(report);
+    } else if f == list_traverse as TraverseProc as usize {
+        list_visit_items(obj, report);
+    } else if f == tuple_traverse as TraverseProc as usize {
+        tuple_visit_items(obj, report);
+    } else {
+        traverse(obj, report);
+    }
 }
 
 /// The token for code the collector calls back into.
@@ -53,12 +81,12 @@ unsafe impl ObjectModel for PyGcModel {
     unsafe fn traverse<V: FnMut(NonNull<GcHead>)>(head: NonNull<GcHead>, visit: &mut V) {
         // SAFETY: the head belongs to a live object.
         let obj = unsafe { object_of(head).as_ref() };
-        // The one dynamic call per edge: `tp_traverse` reports to this closure, which
-        // calls the collector's (statically known, inlined) visitor.
+        // `tp_traverse` reports to this closure, which calls the collector's
+        // (statically known, inlined) visitor: one dynamic call per edge, none for
+        // the walks `traverse_inline` knows.
         let mut report = |p: NonNull<PyAny>| {
             // SAFETY: traverse reports live referents.
-            let r = unsafe { p.as_ref() };
-            if r.ob_type().is_gc_object(r) {
+            if is_collectable(unsafe { p.as_ref() }) {
                 // SAFETY: collectable objects carry a head.
                 visit(unsafe { gc_head_of(p) });
             }
@@ -66,8 +94,9 @@ unsafe impl ObjectModel for PyGcModel {
         if let Some(slot) = crate::object::managed_dict_slot(obj) {
             slot.visit(&mut report);
         }
-        if let Some(traverse) = obj.ob_type().tp_traverse.get() {
-            traverse(obj, &mut report);
+        let tp = obj.ob_type();
+        if let Some(traverse) = tp.tp_traverse.get() {
+            traverse_inline(obj, tp, traverse, &mut report);
         }
     }
 

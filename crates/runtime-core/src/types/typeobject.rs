@@ -161,6 +161,9 @@ pub struct TypeObject {
     /// Whether instances keep their attributes in values blocks, and the shared keys
     /// indexing them (`ht_cached_keys` in CPython; see `object::instance_attrs`).
     pub ht_cached_keys: crate::object::InstanceKeys,
+    /// Where a class's instances keep their references, computed at class creation
+    /// (pyrt's own; see `gc::InstancePlan`). Zero-filled: no plan.
+    pub ht_gc_plan: crate::gc::InstancePlan,
 }
 
 // SAFETY: repr(C), starts with VarHeader (which starts with ObjectHeader); all fields

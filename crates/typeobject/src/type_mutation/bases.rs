@@ -68,6 +68,7 @@ pub fn set_bases<'py>(
         // SAFETY: the new bases tuple keeps these types alive.
         unsafe { b.as_ref() }.tp_subclasses.add(tp);
     }
+    crate::class::refresh_instance_plans(py, tp);
     crate::slotdefs::update_hierarchy_slots(py, tp)
 }
 

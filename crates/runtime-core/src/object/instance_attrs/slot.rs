@@ -83,7 +83,8 @@ impl DictSlot {
 
     /// Calls `visit` with every object the slot holds a reference to: the dict, or each
     /// value of the values block.
-    pub fn visit(&self, visit: &mut dyn FnMut(NonNull<PyAny>)) {
+    #[inline(always)]
+    pub fn visit<F: FnMut(NonNull<PyAny>) + ?Sized>(&self, visit: &mut F) {
         match self.contents() {
             Contents::Empty => {}
             Contents::Dict(d) => visit(d),
@@ -163,16 +164,18 @@ impl Taken<'_> {
             // SAFETY: the slot owned this reference; it is released once.
             Contents::Dict(d) => unsafe { crate::object::decref(py, d) },
             Contents::Values(b, ptr) => {
-                // Move the references out first: releasing one may run code, which
-                // must not see this (detached) block again.
-                let mut owned: smallvec::SmallVec<[NonNull<PyAny>; 8]> = Default::default();
-                b.visit(&mut |v| owned.push(v));
-                // SAFETY: the block is detached and its references moved to `owned`.
-                unsafe { ValuesBlock::free(py, ptr) };
-                for v in owned {
-                    // SAFETY: each was an owned reference of the block.
-                    unsafe { crate::object::decref(py, v) };
+                // The block is detached (no slot names it any more), so code run by
+                // a release cannot reach it: release the values straight from it, in
+                // insertion order, then free it.
+                for i in b.order() {
+                    if let Some(v) = b.get(i) {
+                        // SAFETY: each set cell owns a reference, released once here
+                        // (nothing else can reach the detached block).
+                        unsafe { crate::object::decref(py, v) };
+                    }
                 }
+                // SAFETY: the block is detached and its references were released.
+                unsafe { ValuesBlock::free(py, ptr) };
             }
         }
     }

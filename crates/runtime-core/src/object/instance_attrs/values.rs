@@ -134,7 +134,8 @@ impl ValuesBlock {
     }
 
     /// Calls `visit` with every set value, in insertion order.
-    pub(crate) fn visit(&self, visit: &mut dyn FnMut(NonNull<PyAny>)) {
+    #[inline(always)]
+    pub(crate) fn visit<F: FnMut(NonNull<PyAny>) + ?Sized>(&self, visit: &mut F) {
         for i in self.order() {
             if let Some(v) = self.get(i) {
                 visit(v);
