@@ -18,6 +18,7 @@ use crate::object::{FreeList, ObjectHeader, PyAny, PyLayout, RawCell, gc_free, g
 use crate::runtime::Python;
 use crate::runtime::{BuiltinTypes, RuntimeState};
 use crate::types::{FreeFunc, GetSetDef, MethodDef, ObjCell, TypeObject};
+use crate::weakref::WeakListHead;
 use std::cell::Cell;
 use std::ptr::NonNull;
 
@@ -43,6 +44,13 @@ fn instance_of_any(obj: &PyAny, pick: fn(&BuiltinTypes) -> [&TypeObject; 2]) -> 
 /// fixed array, so none of them allocates.
 pub(crate) trait OwnedFields<const N: usize> {
     fn fields(&self) -> [&ObjCell<PyAny>; N];
+}
+
+/// The payloads of the free-list types, which carry their own weak reference list.
+pub(crate) trait WeakListed {
+    /// `tp_weaklistoffset` of the types laid out as this payload.
+    const WEAKLIST_OFFSET: isize;
+    fn weakreflist(&self) -> &WeakListHead;
 }
 
 /// Moves every field's reference out of `o` (the cells are left empty), in field order.
@@ -97,7 +105,7 @@ pub(crate) unsafe fn dealloc_fields<T: OwnedFields<N>, const N: usize>(
 /// # Safety
 /// `obj` is laid out as `T` and has refcount zero; `list` keeps blocks of `tp` only and
 /// `tp`'s instances are laid out as `T`.
-unsafe fn dealloc_keeping<T: OwnedFields<N>, const N: usize>(
+unsafe fn dealloc_keeping<T: OwnedFields<N> + WeakListed, const N: usize>(
     py: Python<'_>,
     obj: NonNull<PyAny>,
     tp: &TypeObject,
@@ -105,6 +113,8 @@ unsafe fn dealloc_keeping<T: OwnedFields<N>, const N: usize>(
 ) {
     // SAFETY: caller contract: the object is still allocated and laid out as T.
     let o = unsafe { &*(obj.as_ptr() as *const T) };
+    // The driver cleared the weak references before calling `tp_dealloc`.
+    debug_assert!(o.weakreflist().is_empty());
     drop(take_fields(py, o));
     // SAFETY: still allocated (only the payload was emptied).
     let ot = unsafe { obj.as_ref() }.ob_type();
@@ -124,13 +134,16 @@ unsafe fn dealloc_keeping<T: OwnedFields<N>, const N: usize>(
 
 /// The whole death of an instance of exactly `builtin_function_or_method` or `method`
 /// (the two types with free lists): the deallocation driver's lean path, taken instead
-/// of its generic steps. `false` (nothing done) for any other type.
+/// of its generic steps. `false` (nothing done) for any other type. An instance that
+/// still has weak references takes the driver's generic steps (which clear them and
+/// run their callbacks, then call the type's `tp_dealloc`, which keeps the block all
+/// the same).
 ///
-/// For these two types the generic steps reduce to untracking: they are static, have no
-/// `tp_finalize`, no weak reference list (`tp_weaklistoffset` 0) and no dict, and
-/// cannot be subclassed. So this untracks, moves the two fields out, keeps the block on
-/// the free list (or frees it) and only then releases the fields — releasing may run
-/// code, and by then the block is no longer this object's.
+/// For these two types without weak references the generic steps reduce to
+/// untracking: they are static, have no `tp_finalize` and no dict, and cannot be
+/// subclassed. So this untracks, moves the two fields out, keeps the block on the free
+/// list (or frees it) and only then releases the fields — releasing may run code, and
+/// by then the block is no longer this object's.
 ///
 /// # Safety
 /// `obj` is a live object whose refcount is zero; the caller (the driver) holds a
@@ -163,33 +176,42 @@ pub(crate) unsafe fn free_list_death(
 ///
 /// # Safety
 /// `obj` has refcount zero, is an instance of exactly the static, collectable type
-/// whose dead blocks `list` keeps, laid out as `T`, without finalizer, weak reference
-/// list or dict.
+/// whose dead blocks `list` keeps, laid out as `T`, without finalizer or dict.
 #[inline(always)]
-unsafe fn death_keeping<T: OwnedFields<N>, const N: usize>(
+unsafe fn death_keeping<T: OwnedFields<N> + WeakListed, const N: usize>(
     py: Python<'_>,
     st: &RuntimeState,
     obj: NonNull<PyAny>,
     list: &FreeList,
 ) {
+    // SAFETY: caller contract: laid out as T, still allocated.
+    let o = unsafe { &*(obj.as_ptr() as *const T) };
+    // One load and a branch that is almost never taken: weak references to a bound
+    // callable are rare, and the driver's generic steps handle them (out of line, so
+    // this path keeps its registers).
+    if !o.weakreflist().is_empty() {
+        // SAFETY: forwarded: live, count zero, the depth level is held.
+        unsafe { crate::object::dealloc_generic(py, obj) };
+        return;
+    }
     // SAFETY: caller contract: live, of a static type whose instances all carry a head.
     let ot = unsafe { obj.as_ref() }.ob_type();
     debug_assert!(
         ot.tp_finalize.get().is_none()
-            && ot.tp_weaklistoffset.get() == 0
+            && ot.tp_weaklistoffset.get() == T::WEAKLIST_OFFSET
             && ot.tp_dictoffset.get() == 0
             && !ot.has_flag(crate::types::TypeFlags::HEAPTYPE)
     );
     // SAFETY: as above; the driver's step 1 (the collector must not see a dying object).
     unsafe { st.gc.untrack(crate::object::gc_head_of(obj)) };
-    // SAFETY: caller contract: laid out as T.
-    let fields = take_fields(py, unsafe { &*(obj.as_ptr() as *const T) });
+    let fields = take_fields(py, o);
     let default_free = ot
         .tp_free
         .get()
         .is_some_and(|f| std::ptr::fn_addr_eq(f, gc_free as FreeFunc));
     // SAFETY: an instance of exactly the list's type freed by `gc_free` was allocated by
-    // `generic_alloc`; count zero, untracked, payload emptied, not used after a push.
+    // `generic_alloc`; count zero, untracked, payload emptied (its weak list is empty,
+    // tested above), not used after a push.
     if !(default_free && unsafe { list.push(py, obj) }) {
         // SAFETY: payload emptied; not used afterwards.
         unsafe { super::layouts::call_tp_free(py, obj) };
@@ -256,12 +278,14 @@ pub fn native_function_new<'py>(
     // SAFETY: `pop_uninit`'s contract: every payload field is written, raw (the stale
     // contents are not owned), before any use and with no code run in between. Each
     // `ObjCell` is a transparent `Option<NonNull<PyAny>>`; the cells take ownership of
-    // the new reference to `self_`.
+    // the new reference to `self_`; the weak list starts empty (a reused block never
+    // carries the dead instance's list).
     unsafe {
         let o = f.as_ptr();
         std::ptr::addr_of_mut!((*o).def).write(Cell::new(Some(def)));
         (std::ptr::addr_of_mut!((*o).self_) as *mut Option<NonNull<PyAny>>).write(self_);
         (std::ptr::addr_of_mut!((*o).module) as *mut Option<NonNull<PyAny>>).write(None);
+        std::ptr::addr_of_mut!((*o).weakreflist).write(WeakListHead::default());
         Ok(Bound::from_owned_ptr(py, f))
     }
 }
@@ -346,13 +370,15 @@ pub fn bound_method_new<'py>(
     };
     let m: NonNull<BoundMethodObject> = m;
     let (func, self_) = (func.clone().into_non_null(), self_.clone().into_non_null());
-    // SAFETY: `pop_uninit`'s contract: both payload fields are written, raw, before any
+    // SAFETY: `pop_uninit`'s contract: every payload field is written, raw, before any
     // use and with no code run in between; each `ObjCell` is a transparent
-    // `Option<NonNull<PyAny>>` and takes ownership of the new reference.
+    // `Option<NonNull<PyAny>>` and takes ownership of the new reference; the weak list
+    // starts empty (a reused block never carries the dead instance's list).
     unsafe {
         let o = m.as_ptr();
         (std::ptr::addr_of_mut!((*o).func) as *mut Option<NonNull<PyAny>>).write(Some(func));
         (std::ptr::addr_of_mut!((*o).self_) as *mut Option<NonNull<PyAny>>).write(Some(self_));
+        std::ptr::addr_of_mut!((*o).weakreflist).write(WeakListHead::default());
         Ok(Bound::from_owned_ptr(py, m))
     }
 }
@@ -404,11 +430,21 @@ pub struct NativeFunctionObject {
     pub self_: ObjCell<PyAny>,
     /// `__module__` (empty: `None`).
     pub module: ObjCell<PyAny>,
+    /// The weak references to this object (`tp_weaklistoffset` names this field; not
+    /// an object field: it holds borrowed links, emptied before the object dies).
+    pub weakreflist: WeakListHead,
 }
 
 impl OwnedFields<2> for NativeFunctionObject {
     fn fields(&self) -> [&ObjCell<PyAny>; 2] {
         [&self.self_, &self.module]
+    }
+}
+
+impl WeakListed for NativeFunctionObject {
+    const WEAKLIST_OFFSET: isize = std::mem::offset_of!(NativeFunctionObject, weakreflist) as isize;
+    fn weakreflist(&self) -> &WeakListHead {
+        &self.weakreflist
     }
 }
 // SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,
@@ -559,11 +595,21 @@ pub struct BoundMethodObject {
     pub func: ObjCell<PyAny>,
     /// `__self__`.
     pub self_: ObjCell<PyAny>,
+    /// The weak references to this object (`tp_weaklistoffset` names this field; not
+    /// an object field: it holds borrowed links, emptied before the object dies).
+    pub weakreflist: WeakListHead,
 }
 
 impl OwnedFields<2> for BoundMethodObject {
     fn fields(&self) -> [&ObjCell<PyAny>; 2] {
         [&self.func, &self.self_]
+    }
+}
+
+impl WeakListed for BoundMethodObject {
+    const WEAKLIST_OFFSET: isize = std::mem::offset_of!(BoundMethodObject, weakreflist) as isize;
+    fn weakreflist(&self) -> &WeakListHead {
+        &self.weakreflist
     }
 }
 // SAFETY: repr(C), header first, every field zero-valid (cells of nullable pointers,

@@ -294,11 +294,20 @@ fn init_descr_layouts(py: Python<'_>) {
         }
         tp.tp_clear.set(Some(clear));
     }
-    // SAFETY: classmethod/staticmethod payloads keep their instance dict in `dict`.
+    // SAFETY: classmethod/staticmethod payloads keep their instance dict in `dict`;
+    // the bound callables' payloads keep their weak reference list (a `WeakListHead`,
+    // zero-valid) in `weakreflist`, as CPython's do (weakly referenceable, no
+    // `__weakref__` attribute).
     unsafe {
         let off = std::mem::offset_of!(FuncWrapperObject, dict) as isize;
         b.classmethod().tp_dictoffset.set(off);
         b.staticmethod().tp_dictoffset.set(off);
+        b.builtin_function_or_method()
+            .tp_weaklistoffset
+            .set(std::mem::offset_of!(NativeFunctionObject, weakreflist) as isize);
+        b.method()
+            .tp_weaklistoffset
+            .set(std::mem::offset_of!(BoundMethodObject, weakreflist) as isize);
     }
     crate::weakref::init_weakref_layout(py);
 }

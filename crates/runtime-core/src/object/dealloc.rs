@@ -8,7 +8,8 @@
 //! and weak reference steps from here, so no `tp_dealloc` needs to do them; the two
 //! free-list types (bound callables) take their lean death
 //! (`builtins::free_list_death`, whose steps are these steps for them) inside the same
-//! depth level. Must not know any payload.
+//! depth level, unless weak references point at them (then they come back here, to
+//! [`dealloc_generic`]). Must not know any payload.
 
 use super::PyAny;
 use super::finalize::{AfterFinalizer, finalize_at_zero};
@@ -64,6 +65,20 @@ pub fn release_dealloc_queue(py: Python<'_>) {
         unsafe { dealloc_now(py, obj) };
         st.dealloc_depth.set(st.dealloc_depth.get() - 1);
     }
+}
+
+/// [`dealloc_now`] out of line: the generic steps for an instance of a free-list type
+/// that still has weak references (`builtins::free_list_death` hands it here, so its
+/// lean path stays small).
+///
+/// # Safety
+/// `obj` is a live object whose refcount is zero; the caller holds a deallocation
+/// depth level for it.
+#[cold]
+#[inline(never)]
+pub(crate) unsafe fn dealloc_generic(py: Python<'_>, obj: NonNull<PyAny>) {
+    // SAFETY: forwarded.
+    unsafe { dealloc_now(py, obj) }
 }
 
 /// The steps of one deallocation.

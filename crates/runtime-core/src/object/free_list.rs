@@ -34,7 +34,8 @@ pub const FREE_LIST_CAPACITY: usize = 64;
 ///
 /// Invariant: entries `0..len` are object pointers (just after their GC head) of
 /// blocks that `generic_alloc` made for instances of the list's type, whose instances
-/// died: payload emptied, untracked, freed by nobody else. The list is used only under
+/// died: payload emptied (no weak reference points at them: the deallocation steps
+/// clear them first), untracked, freed by nobody else. The list is used only under
 /// the runtime lock (it lives in the runtime state).
 ///
 /// ```

@@ -22,6 +22,7 @@ mod raw_cell;
 pub(crate) mod refcount;
 
 pub use alloc::{GcAlloc, gc_free, gc_head_of, generic_alloc, instance_size, plain_free};
+pub(crate) use dealloc::dealloc_generic;
 pub use dealloc::release_dealloc_queue;
 pub use dict_slot::dict_slot;
 pub(crate) use dict_slot::managed_dict_slot;

@@ -4,7 +4,7 @@
 //! arrive from threads not holding the lock. Must not touch objects except to apply
 //! those pending decrefs.
 
-use super::state::{RuntimeState, STATE};
+use super::state::STATE;
 use super::token::Python;
 use crate::object::PyAny;
 use parking_lot::{Mutex, ReentrantMutex};
@@ -55,9 +55,11 @@ pub fn enter<R>(init: fn(Python<'_>), f: impl for<'py> FnOnce(Python<'py>) -> R)
     let _lock = LOCK.lock();
     let outermost = HELD.with(|h| h.replace(h.get() + 1)) == 0;
     let _held = HeldGuard;
-    let st = STATE.get_or_init(RuntimeState::new);
+    // SAFETY: the lock is held (`_lock`).
+    let st = unsafe { STATE.get_or_create() };
     // SAFETY: 1. the lock is held until `_lock` drops, after `f` returns;
-    // 2. the state was created just above.
+    // 2. the state was created just above, by this thread or (under the same lock)
+    //    by one whose release of the lock this thread's acquisition follows.
     let py = unsafe { Python::assume_locked() };
     if !st.initialized.replace(true) {
         init(py);

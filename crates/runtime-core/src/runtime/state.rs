@@ -10,14 +10,74 @@ use crate::types::TypeObject;
 use pyrt_gc::GcState;
 use std::cell::{Cell, UnsafeCell};
 use std::ffi::c_void;
+use std::mem::MaybeUninit;
 use std::ptr::NonNull;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 unsafe extern "C" {
     fn calloc(n: usize, size: usize) -> *mut c_void;
 }
 
-pub(crate) static STATE: OnceLock<RuntimeState> = OnceLock::new();
+pub(crate) static STATE: StateSlot = StateSlot {
+    state: UnsafeCell::new(MaybeUninit::uninit()),
+    created: AtomicBool::new(false),
+};
+
+/// Where the one [`RuntimeState`] lives: static storage written once, under the runtime
+/// lock, by [`StateSlot::get_or_create`].
+///
+/// Invariant: `created` is set (with release ordering) only after `state` was fully
+/// written, and `state` is never written again. Every token (`Python<'py>`) is created
+/// by a thread that holds the runtime lock after the state was created (the token's
+/// safety contract): the creating thread wrote it under that lock, so its creation
+/// happens-before every token use, and a token may read the state with a plain load —
+/// at a constant address, without the atomic test a `OnceLock` makes on every access.
+pub(crate) struct StateSlot {
+    state: UnsafeCell<MaybeUninit<RuntimeState>>,
+    created: AtomicBool,
+}
+
+// SAFETY: the state is written once, under the runtime lock, before `created` is
+// released; afterwards it is only read through `&RuntimeState`, whose own `Sync`
+// (below) rests on the runtime lock.
+unsafe impl Sync for StateSlot {}
+
+impl StateSlot {
+    /// The state, created on first use.
+    ///
+    /// # Safety
+    /// The caller holds the runtime lock (so no other thread creates or reads it
+    /// meanwhile).
+    pub(crate) unsafe fn get_or_create(&self) -> &RuntimeState {
+        if !self.created.load(Ordering::Acquire) {
+            let fresh = RuntimeState::new();
+            // SAFETY: lock held and not created yet: no reference to the storage exists.
+            unsafe { (*self.state.get()).write(fresh) };
+            self.created.store(true, Ordering::Release);
+        }
+        // SAFETY: created (just above, or before under the same lock).
+        unsafe { self.get_unchecked() }
+    }
+
+    /// The state if it has been created (atomic test; no lock needed).
+    pub(crate) fn get(&self) -> Option<&RuntimeState> {
+        // SAFETY: `created` (acquire) says the write happened-before, and it is final.
+        self.created
+            .load(Ordering::Acquire)
+            .then(|| unsafe { self.get_unchecked() })
+    }
+
+    /// The state, with no test at all: a constant address.
+    ///
+    /// # Safety
+    /// The state has been created, and its creation happens-before this call (true on
+    /// any thread holding a `Python<'py>` token: see the type invariant).
+    #[inline(always)]
+    pub(crate) unsafe fn get_unchecked(&self) -> &RuntimeState {
+        // SAFETY: caller contract: initialised and never written again.
+        unsafe { (*self.state.get()).assume_init_ref() }
+    }
+}
 
 /// Allocates zeroed, never-freed storage for a static object of `size` bytes.
 fn static_storage(size: usize) -> NonNull<u8> {

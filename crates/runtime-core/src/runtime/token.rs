@@ -24,7 +24,8 @@ impl<'py> Python<'py> {
     ///
     /// # Safety
     /// 1. The current thread holds the runtime lock for all of `'py`.
-    /// 2. The runtime state has been created (see [`super::enter`]).
+    /// 2. The runtime state has been created (see [`super::enter`], which creates it
+    ///    under the lock; [`Python::state`] reads it with a plain load on that basis).
     pub unsafe fn assume_locked() -> Python<'py> {
         Python {
             _lifetime: PhantomData,
@@ -32,11 +33,14 @@ impl<'py> Python<'py> {
         }
     }
 
-    /// The runtime state.
+    /// The runtime state: a constant address, no load or test (see the invariant of
+    /// the state's static slot in `state.rs`).
     #[inline(always)]
     pub fn state(self) -> &'py RuntimeState {
-        // SAFETY: token invariant 2: the state exists before any token is created.
-        unsafe { STATE.get().unwrap_unchecked() }
+        // SAFETY: token invariants 1 and 2: the state was created under the runtime
+        // lock before this thread, which holds the lock, created the token — so its
+        // creation happens-before this read, and it is never written again.
+        unsafe { STATE.get_unchecked() }
     }
 
     /// The builtin type objects.
