@@ -251,11 +251,23 @@ pub(crate) fn type_call<'py>(
     let kwargs = kwargs.map(|k| unsafe { k.downcast_unchecked::<DictObject>() });
     if args.is_empty()
         && kwargs.is_none_or(|k| k.is_empty())
-        && let Some(r) = crate::builtins::new_plain_instance_no_args(py, tp)
+        && crate::builtins::is_plain_constructor(tp)
     {
         // `object.__new__` then `object.__init__` with no arguments, in one step.
-        return r;
+        return crate::builtins::new_plain_instance_no_args(py, tp);
     }
+    type_call_general(py, tp, args, kwargs)
+}
+
+/// [`type_call`] past the no-argument fast path: `type(x)`, then `tp_new` and
+/// `tp_init`. Out of line, so the fast path needs no stack frame of its own.
+#[inline(never)]
+fn type_call_general<'py>(
+    py: Python<'py>,
+    tp: &Bound<'py, TypeObject>,
+    args: &Bound<'py, TupleObject>,
+    kwargs: Option<&Bound<'py, DictObject>>,
+) -> PyResult<Bound<'py, PyAny>> {
     if std::ptr::eq(&**tp, py.builtins().type_())
         && args.len() == 1
         && kwargs.is_none_or(|k| k.is_empty())
