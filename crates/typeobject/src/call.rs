@@ -21,6 +21,7 @@ use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeObject};
 ///     assert_eq!(t.type_name(), "int");
 /// });
 /// ```
+#[inline]
 pub fn call<'py>(
     py: Python<'py>,
     callable: &Bound<'py, PyAny>,
@@ -29,14 +30,22 @@ pub fn call<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     match callable.ob_type().tp_call.get() {
         Some(f) => f(py, callable, args.as_any(), kwargs.map(|k| k.as_any())),
-        None => Err(PyErr::type_error(
-            py,
-            format!(
-                "'{}' object is not callable",
-                names::name(py, callable.ob_type())
-            ),
-        )),
+        None => Err(not_callable(py, callable)),
     }
+}
+
+/// `TypeError: 'X' object is not callable` (out of line: [`call`] is inlined into
+/// its callers).
+#[cold]
+#[inline(never)]
+fn not_callable(py: Python<'_>, callable: &Bound<'_, PyAny>) -> PyErr {
+    PyErr::type_error(
+        py,
+        format!(
+            "'{}' object is not callable",
+            names::name(py, callable.ob_type())
+        ),
+    )
 }
 
 /// `callable()`.

@@ -213,13 +213,15 @@ impl PoolAllocator {
             unsafe { free(block.as_ptr() as *mut c_void) };
             return;
         }
-        // SAFETY: `base` starts a pool (the bitmap says so) whose header holds its class;
-        // the block is unused from now on, so its first word may hold the link.
+        // SAFETY: `base` starts a pool (the bitmap says so) whose header holds its class,
+        // below `CLASSES` (written only by `new_pool`, from a class index); the block is
+        // unused from now on, so its first word may hold the link.
         unsafe {
             let class = *(base as *const usize);
+            let list = pools.free.get_unchecked_mut(class);
             let b = block.as_ptr() as *mut FreeBlock;
-            (*b).next = pools.free[class];
-            pools.free[class] = b;
+            (*b).next = *list;
+            *list = b;
         }
     }
 }
@@ -294,8 +296,10 @@ impl Pools {
         NonNull::new(next)
     }
 
-    /// A new zero-filled pool for `class`, registered in the bitmap.
+    /// A new zero-filled pool for `class` (`< CLASSES`: `free` indexes the free lists
+    /// with the header's class unchecked), registered in the bitmap.
     fn new_pool(&mut self, class: usize) -> Option<*mut u8> {
+        assert!(class < CLASSES, "pool class out of range");
         let (mut next, mut end) = self.arena;
         if next == end {
             // SAFETY: the layout has a non-zero size. Arenas are freed only when the
