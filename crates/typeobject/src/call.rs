@@ -21,6 +21,7 @@ use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeObject};
 ///     assert_eq!(t.type_name(), "int");
 /// });
 /// ```
+#[inline]
 pub fn call<'py>(
     py: Python<'py>,
     callable: &Bound<'py, PyAny>,
@@ -29,14 +30,22 @@ pub fn call<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     match callable.ob_type().tp_call.get() {
         Some(f) => f(py, callable, args.as_any(), kwargs.map(|k| k.as_any())),
-        None => Err(PyErr::type_error(
-            py,
-            format!(
-                "'{}' object is not callable",
-                names::name(py, callable.ob_type())
-            ),
-        )),
+        None => Err(not_callable(py, callable)),
     }
+}
+
+/// `TypeError: 'X' object is not callable` (out of line: [`call`] is inlined into
+/// its callers).
+#[cold]
+#[inline(never)]
+fn not_callable(py: Python<'_>, callable: &Bound<'_, PyAny>) -> PyErr {
+    PyErr::type_error(
+        py,
+        format!(
+            "'{}' object is not callable",
+            names::name(py, callable.ob_type())
+        ),
+    )
 }
 
 /// `callable()`.
@@ -251,11 +260,23 @@ pub(crate) fn type_call<'py>(
     let kwargs = kwargs.map(|k| unsafe { k.downcast_unchecked::<DictObject>() });
     if args.is_empty()
         && kwargs.is_none_or(|k| k.is_empty())
-        && let Some(r) = crate::builtins::new_plain_instance_no_args(py, tp)
+        && crate::builtins::is_plain_constructor(tp)
     {
         // `object.__new__` then `object.__init__` with no arguments, in one step.
-        return r;
+        return crate::builtins::new_plain_instance_no_args(py, tp);
     }
+    type_call_general(py, tp, args, kwargs)
+}
+
+/// [`type_call`] past the no-argument fast path: `type(x)`, then `tp_new` and
+/// `tp_init`. Out of line, so the fast path needs no stack frame of its own.
+#[inline(never)]
+fn type_call_general<'py>(
+    py: Python<'py>,
+    tp: &Bound<'py, TypeObject>,
+    args: &Bound<'py, TupleObject>,
+    kwargs: Option<&Bound<'py, DictObject>>,
+) -> PyResult<Bound<'py, PyAny>> {
     if std::ptr::eq(&**tp, py.builtins().type_())
         && args.len() == 1
         && kwargs.is_none_or(|k| k.is_empty())

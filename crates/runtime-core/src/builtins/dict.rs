@@ -70,12 +70,14 @@ impl DictObject {
     }
 
     /// Number of items.
+    #[inline]
     pub fn len(&self) -> usize {
         // SAFETY: read-only peek under the lock.
         unsafe { (*self.table.get()).as_ref().map_or(0, |t| t.used) }
     }
 
     /// Whether the dict is empty.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

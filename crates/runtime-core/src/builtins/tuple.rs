@@ -43,6 +43,7 @@ impl TupleObject {
     }
 
     /// Whether the tuple is empty.
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -5,9 +5,10 @@
 //! frees. Must not initialise payloads (that is `tp_new`'s job).
 
 use super::PyAny;
+use super::pool::MAX_TINY;
 use crate::err::{PyErr, PyResult};
 use crate::handle::Bound;
-use crate::runtime::Python;
+use crate::runtime::{Python, RuntimeState};
 use crate::types::{TypeFlags, TypeObject};
 use pyrt_gc::GcHead;
 use std::ptr::NonNull;
@@ -75,6 +76,53 @@ pub fn alloc_with_extra<'py>(
     }
 }
 
+/// [`generic_alloc`] with no items (`generic_alloc(py, tp, 0)`: the same object, the
+/// same accounting and tracking), for callers that never want items — a class's
+/// no-argument construction. The common case, a block of up to 64 bytes (head
+/// included: a plain class's instance is 48) waiting on its size class's free list,
+/// is inline and makes no call: the type's flags and basic size are read once, the
+/// runtime state is reached once, and the item count is not stored (a fresh block's
+/// `ob_size` is already 0). Anything else (an empty free list, a larger or malformed
+/// size) takes [`generic_alloc`] out of line.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = py.builtins().object();
+///     let o = pyrt_core::object::generic_alloc_no_items(py, t).unwrap();
+///     assert_eq!(o.refcnt(), 1);
+///     assert!(std::ptr::eq(o.ob_type(), t));
+/// });
+/// ```
+#[inline(always)]
+pub fn generic_alloc_no_items<'py>(py: Python<'py>, tp: &TypeObject) -> PyResult<Bound<'py>> {
+    let flags = TypeFlags(tp.tp_flags.get());
+    let basic = tp.tp_basicsize.get() as usize;
+    // Room for the header at least; a negative basic size is a huge `usize` and fails
+    // this test too.
+    if (16..=MAX_TINY).contains(&basic) {
+        let gc = flags.contains(TypeFlags::HAVE_GC);
+        let pre = if gc { GcHead::SIZE } else { 0 };
+        // `instance_size(tp, 0)` plus the head.
+        let size = ((basic + 7) & !7) + pre;
+        let st = py.state();
+        // SAFETY: the token proves the runtime lock is held.
+        if let Some(block) = unsafe { st.pool.pop_free_tiny(size) } {
+            // SAFETY: a zero-filled block of at least `size` bytes: the head, then
+            // `instance_size(tp, 0)` >= 16 bytes, so the header fits; a variable-size
+            // type's `ob_size` is already 0 (its basic size covers `VarHeader`).
+            return Ok(unsafe { init_block(py, st, tp, flags, block, pre, None) });
+        }
+    }
+    generic_alloc_out_of_line(py, tp)
+}
+
+/// [`generic_alloc_no_items`] when the free list cannot serve the block.
+#[cold]
+#[inline(never)]
+fn generic_alloc_out_of_line<'py>(py: Python<'py>, tp: &TypeObject) -> PyResult<Bound<'py>> {
+    generic_alloc(py, tp, 0)
+}
+
 #[inline(always)]
 fn allocate<'py>(
     py: Python<'py>,
@@ -82,19 +130,44 @@ fn allocate<'py>(
     size: usize,
     nitems: isize,
 ) -> PyResult<Bound<'py>> {
-    let gc = if tp.has_flag(TypeFlags::HAVE_GC) {
-        GcAlloc::Gc
+    let flags = tp.flags();
+    let pre = if flags.contains(TypeFlags::HAVE_GC) {
+        GcHead::SIZE
     } else {
-        GcAlloc::Plain
+        0
     };
-    let pre = if gc == GcAlloc::Gc { GcHead::SIZE } else { 0 };
     let st = py.state();
     // SAFETY: the token proves the runtime lock is held.
     let Some(block) = (unsafe { st.pool.alloc((size + pre).max(16)) }) else {
         return Err(PyErr::memory_error(py));
     };
+    let ob_size = (tp.tp_itemsize.get() != 0).then_some(nitems);
+    // SAFETY: a zero-filled block of `size + pre` bytes, at least 16 after the head.
+    Ok(unsafe { init_block(py, st, tp, flags, block, pre, ob_size) })
+}
+
+/// Turns a fresh zero-filled block into a new instance of `tp`: refcount 1, `ob_type`
+/// (a strong reference if `tp` is a heap type), `ob_size` when given, counted live,
+/// and tracked by the collector when `pre` (the GC head's size, or 0) says it has a
+/// head.
+///
+/// # Safety
+/// `block` is a zero-filled, 16-aligned block from the runtime's allocator with room
+/// for `pre` bytes of head plus the header (and `VarHeader` when `ob_size` is given);
+/// `flags` are `tp`'s flags, `pre` is `GcHead::SIZE` exactly when they have `HAVE_GC`;
+/// `st` is the runtime state; the runtime lock is held (the token).
+#[inline(always)]
+unsafe fn init_block<'py>(
+    py: Python<'py>,
+    st: &RuntimeState,
+    tp: &TypeObject,
+    flags: TypeFlags,
+    block: NonNull<u8>,
+    pre: usize,
+    ob_size: Option<isize>,
+) -> Bound<'py> {
     let block = block.as_ptr();
-    // SAFETY: the block has room for the GC head (if any) plus `size >= 16` bytes.
+    // SAFETY: the block has room for the GC head (if any) plus the header.
     let obj = unsafe { NonNull::new_unchecked(block.add(pre) as *mut PyAny) };
     // SAFETY: zeroed memory is a valid (untracked) GcHead and a valid header modulo the
     // two fields set here; `obj` is 8-aligned (blocks are 16-aligned, `pre` is 0 or 16).
@@ -102,24 +175,22 @@ fn allocate<'py>(
         let h = &obj.as_ref().ob_base;
         h.ob_refcnt.set(1);
         h.ob_type.set(tp as *const TypeObject as *mut TypeObject);
-        if tp.tp_itemsize.get() != 0 {
-            (*(obj.as_ptr() as *const super::VarHeader))
-                .ob_size
-                .set(nitems);
+        if let Some(n) = ob_size {
+            (*(obj.as_ptr() as *const super::VarHeader)).ob_size.set(n);
         }
     }
-    if tp.has_flag(TypeFlags::HEAPTYPE) {
+    if flags.contains(TypeFlags::HEAPTYPE) {
         // SAFETY: `tp` is live (borrowed for this call); the instance now owns a reference.
         unsafe { super::incref(py, tp.as_ptr()) };
     }
     st.live.set(st.live.get() + 1);
-    if gc == GcAlloc::Gc {
+    if pre != 0 {
         st.gc.note_alloc();
         // SAFETY: the head precedes the object, is untracked, and lives until gc_free.
         unsafe { st.gc.track(NonNull::new_unchecked(block as *mut GcHead)) };
     }
     // SAFETY: we own the single reference just created.
-    Ok(unsafe { Bound::from_owned_ptr(py, obj) })
+    unsafe { Bound::from_owned_ptr(py, obj) }
 }
 
 /// The `tp_free` for plain (non-GC) objects allocated by [`generic_alloc`].

@@ -21,7 +21,9 @@ pub(crate) mod pool;
 mod raw_cell;
 pub(crate) mod refcount;
 
-pub use alloc::{GcAlloc, gc_free, gc_head_of, generic_alloc, instance_size, plain_free};
+pub use alloc::{
+    GcAlloc, gc_free, gc_head_of, generic_alloc, generic_alloc_no_items, instance_size, plain_free,
+};
 pub(crate) use dealloc::dealloc_generic;
 pub use dealloc::release_dealloc_queue;
 pub use dict_slot::dict_slot;

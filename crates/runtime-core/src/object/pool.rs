@@ -30,6 +30,9 @@ unsafe extern "C" {
 
 /// Largest block served from pools.
 pub(crate) const MAX_SMALL: usize = 512;
+/// Largest block [`PoolAllocator::pop_free_tiny`] serves (the classes `zero_block`
+/// clears with stores).
+pub(crate) const MAX_TINY: usize = 4 * STEP;
 /// Size-class granularity (also the blocks' alignment).
 const STEP: usize = 16;
 const CLASSES: usize = MAX_SMALL / STEP;
@@ -109,23 +112,65 @@ impl PoolAllocator {
     /// The runtime lock is held (no other use of the allocator is in progress).
     #[inline(always)]
     pub(crate) unsafe fn alloc(&self, size: usize) -> Option<NonNull<u8>> {
-        if size.wrapping_sub(1) < MAX_SMALL && !self.system_only {
-            let class = (size - 1) / STEP;
-            // SAFETY: lock held: this is the only access to the pools.
-            let pools = unsafe { &mut *self.pools.get() };
-            let head = pools.free[class];
-            if !head.is_null() {
-                // SAFETY: free-list blocks are unused blocks of this class, `(class + 1)
-                // * STEP` bytes long, whose first word is the link.
-                unsafe {
-                    pools.free[class] = (*head).next;
-                    zero_block(head as *mut u8, class);
-                }
-                return NonNull::new(head as *mut u8);
-            }
+        // SAFETY: forwarded (lock held).
+        if let Some(block) = unsafe { self.pop_free(size) } {
+            return Some(block);
         }
         // SAFETY: forwarded (lock held).
         unsafe { self.alloc_slow(size) }
+    }
+
+    /// The fast half of [`PoolAllocator::alloc`]: a zero-filled block of at least
+    /// `size` bytes from its class's free list, or `None` when `size` is 0 or not small
+    /// or the list is empty (the caller then takes [`PoolAllocator::alloc`]'s slow
+    /// path). Inline, no call.
+    ///
+    /// No `system_only` test: in that mode no pool is ever made, so `free` never finds
+    /// a pool block to push and every free list stays empty.
+    ///
+    /// # Safety
+    /// The runtime lock is held (no other use of the allocator is in progress).
+    #[inline(always)]
+    pub(crate) unsafe fn pop_free(&self, size: usize) -> Option<NonNull<u8>> {
+        // SAFETY: forwarded (lock held).
+        unsafe { self.pop_free_upto(size, MAX_SMALL) }
+    }
+
+    /// [`PoolAllocator::pop_free`] for blocks of at most [`MAX_TINY`] bytes only
+    /// (`None` for larger ones): zeroed by a few stores, never a `memset` call, so a
+    /// caller's fast path that uses it makes no call at all.
+    ///
+    /// # Safety
+    /// The runtime lock is held (no other use of the allocator is in progress).
+    #[inline(always)]
+    pub(crate) unsafe fn pop_free_tiny(&self, size: usize) -> Option<NonNull<u8>> {
+        // SAFETY: forwarded (lock held).
+        unsafe { self.pop_free_upto(size, MAX_TINY) }
+    }
+
+    /// A free-list block for a `size` of 1..=`limit` bytes (`limit <= MAX_SMALL`).
+    ///
+    /// # Safety
+    /// The runtime lock is held (no other use of the allocator is in progress).
+    #[inline(always)]
+    unsafe fn pop_free_upto(&self, size: usize, limit: usize) -> Option<NonNull<u8>> {
+        if size.wrapping_sub(1) >= limit {
+            return None;
+        }
+        let class = (size - 1) / STEP;
+        // SAFETY: lock held: this is the only access to the pools.
+        let pools = unsafe { &mut *self.pools.get() };
+        let head = pools.free[class];
+        if head.is_null() {
+            return None;
+        }
+        // SAFETY: free-list blocks are unused blocks of this class, `(class + 1) * STEP`
+        // bytes long, whose first word is the link.
+        unsafe {
+            pools.free[class] = (*head).next;
+            zero_block(head as *mut u8, class);
+        }
+        NonNull::new(head as *mut u8)
     }
 
     /// [`PoolAllocator::alloc`] when the class's free list is empty or the block is not
@@ -168,13 +213,15 @@ impl PoolAllocator {
             unsafe { free(block.as_ptr() as *mut c_void) };
             return;
         }
-        // SAFETY: `base` starts a pool (the bitmap says so) whose header holds its class;
-        // the block is unused from now on, so its first word may hold the link.
+        // SAFETY: `base` starts a pool (the bitmap says so) whose header holds its class,
+        // below `CLASSES` (written only by `new_pool`, from a class index); the block is
+        // unused from now on, so its first word may hold the link.
         unsafe {
             let class = *(base as *const usize);
+            let list = pools.free.get_unchecked_mut(class);
             let b = block.as_ptr() as *mut FreeBlock;
-            (*b).next = pools.free[class];
-            pools.free[class] = b;
+            (*b).next = *list;
+            *list = b;
         }
     }
 }
@@ -249,8 +296,10 @@ impl Pools {
         NonNull::new(next)
     }
 
-    /// A new zero-filled pool for `class`, registered in the bitmap.
+    /// A new zero-filled pool for `class` (`< CLASSES`: `free` indexes the free lists
+    /// with the header's class unchecked), registered in the bitmap.
     fn new_pool(&mut self, class: usize) -> Option<*mut u8> {
+        assert!(class < CLASSES, "pool class out of range");
         let (mut next, mut end) = self.arena;
         if next == end {
             // SAFETY: the layout has a non-zero size. Arenas are freed only when the
@@ -335,6 +384,10 @@ mod tests {
             assert!(pools.regions.is_empty(), "no pool was created");
             assert!(!pools.is_pool(b.as_ptr().addr() & !(POOL_SIZE - 1)));
             a.free(b);
+            // The free lists stay empty, which is why `pop_free` needs no mode test.
+            let pools = &*a.pools.get();
+            assert!(pools.free.iter().all(|f| f.is_null()));
+            assert!(a.pop_free(40).is_none() && a.pop_free_tiny(40).is_none());
         }
     }
 
@@ -353,7 +406,11 @@ mod tests {
             );
             ptr::write_bytes(b1.as_ptr(), 0xAB, 48);
             a.free(b1);
-            let b2 = a.alloc(48).unwrap();
+            assert!(
+                a.pop_free_tiny(MAX_TINY + 1).is_none(),
+                "past the tiny classes"
+            );
+            let b2 = a.pop_free_tiny(48).unwrap();
             assert_eq!(b1, b2, "same class, recycled");
             assert!(
                 std::slice::from_raw_parts(b2.as_ptr(), 48)

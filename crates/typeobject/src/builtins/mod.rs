@@ -59,7 +59,7 @@ mod tuple;
 mod weakref;
 
 pub use exceptions::exception_base_of;
-pub(crate) use object::new_plain_instance_no_args;
+pub(crate) use object::{is_plain_constructor, new_plain_instance_no_args};
 pub use object::{
     object_hash, object_init, object_new, object_repr, object_richcompare, object_str,
 };

@@ -8,7 +8,7 @@
 use crate::builtins::args::{Kwargs, has_args};
 use crate::builtins::call::{alloc_instance, is_not_implemented, new_str, not_implemented};
 use pyrt_core::builtins::{ListObject, StrObject, TupleObject, intern};
-use pyrt_core::object::generic_alloc;
+use pyrt_core::object::{generic_alloc, generic_alloc_no_items};
 use pyrt_core::protocol::{bool_obj, is_true};
 use pyrt_core::types::{AllocFunc, CompareOp, InitProc, NewFunc, TypeFlags, TypeObject};
 use pyrt_core::{Bound, PyErr, PyResult, Python};
@@ -268,20 +268,13 @@ pub fn object_new<'py>(
     alloc_instance(py, tp, 0)
 }
 
-/// `T()` with no arguments at all for a type whose `tp_new` is [`object_new`], whose
-/// `tp_init` is [`object_init`] and whose instances come from the generic `tp_alloc`:
-/// exactly what `type_call` → `object_new` → `object_init` do in that case (with no
-/// arguments neither raises its excess-argument error; the abstract-class check stays),
-/// without the two indirect calls and the subtype test (a generic allocation is an
-/// instance of `tp` itself). `None` when the type does not qualify: the caller takes
-/// the general path, so no other case changes.
-#[inline]
-pub(crate) fn new_plain_instance_no_args<'py>(
-    py: Python<'py>,
-    tp: &TypeObject,
-) -> Option<PyResult<Bound<'py>>> {
+/// Whether `tp`'s `tp_new` is [`object_new`], its `tp_init` is [`object_init`] and its
+/// instances come from the generic `tp_alloc`: the types whose no-argument call
+/// [`new_plain_instance_no_args`] may serve.
+#[inline(always)]
+pub(crate) fn is_plain_constructor(tp: &TypeObject) -> bool {
     let is = |f: Option<usize>, want: usize| f == Some(want);
-    let plain = is(
+    is(
         tp.tp_new.get().map(|f| f as usize),
         object_new as NewFunc as usize,
     ) && is(
@@ -290,14 +283,25 @@ pub(crate) fn new_plain_instance_no_args<'py>(
     ) && tp
         .tp_alloc
         .get()
-        .is_none_or(|f| f as usize == generic_alloc as AllocFunc as usize);
-    if !plain {
-        return None;
-    }
+        .is_none_or(|f| f as usize == generic_alloc as AllocFunc as usize)
+}
+
+/// `T()` with no arguments at all for a type that [`is_plain_constructor`] says yes
+/// to: exactly what `type_call` → `object_new` → `object_init` do in that case (with
+/// no arguments neither raises its excess-argument error; the abstract-class check
+/// stays), without the two indirect calls and the subtype test (a generic allocation
+/// is an instance of `tp` itself). Any other type or any argument takes the general
+/// path, so no other case changes.
+#[inline(always)]
+pub(crate) fn new_plain_instance_no_args<'py>(
+    py: Python<'py>,
+    tp: &TypeObject,
+) -> PyResult<Bound<'py>> {
     if tp.has_flag(TypeFlags::IS_ABSTRACT) {
-        return Some(Err(abstract_error(py, tp)));
+        return Err(abstract_error(py, tp));
     }
-    Some(generic_alloc(py, tp, 0))
+    // `generic_alloc(py, tp, 0)`, its free-list case inline.
+    generic_alloc_no_items(py, tp)
 }
 
 /// `Can't instantiate abstract class X with abstract method(s) a, b`.
@@ -306,6 +310,8 @@ pub(crate) fn new_plain_instance_no_args<'py>(
 /// frozenset yet, so a tuple or list of `str` stored there is read; when the names
 /// cannot be read this way the message stops after the class name. This is the only
 /// known difference from CPython's text.
+#[cold]
+#[inline(never)]
 fn abstract_error(py: Python<'_>, tp: &TypeObject) -> PyErr {
     let name = tp.name_string();
     let mut names = abstract_method_names(py, tp).unwrap_or_default();
