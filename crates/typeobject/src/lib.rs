@@ -1,10 +1,10 @@
 //! pyrt-typeobject: type semantics.
 //!
-//! Owns readying types ([`type_ready`]: the checklist of steps, slot and flag
+//! Owns readying types ([`type_ready`](mod@type_ready): the checklist of steps, slot and flag
 //! inheritance), the C3 MRO ([`mro`]), instance layouts and the best base ([`layout`]),
 //! the metaclass calculation ([`metaclass`]), class creation ([`new_class`]), types from
 //! specs ([`spec`]), names ([`names`]), the attribute protocol ([`attr`]), calls
-//! ([`call`]), dunder → slot coupling ([`slotdefs`]) with slot wrappers
+//! ([`call`](mod@call)), dunder → slot coupling ([`slotdefs`]) with slot wrappers
 //! ([`slot_wrapper`]), the abstract operator layer ([`ops`]), the builtin types'
 //! initialisation, and the [`Runtime`] entry point.
 //! The object core (header, refcounts, layouts, handles) is `pyrt-core`, below.

@@ -142,7 +142,7 @@ fn setattr_without_setattro<'py>(
 /// instance's values block — `name` in the values and nothing on the type, or a plain
 /// (non-descriptor) class attribute the instance does not shadow. Everything else
 /// (a cache miss, descriptors, dict-backed instances, errors) is the tail call to
-/// [`generic_getattr_slow`].
+/// `generic_getattr_slow`.
 ///
 /// ```
 /// pyrt_typeobject::Runtime::with(|py| {
@@ -325,7 +325,7 @@ fn instance_dict_get<'py>(
 /// The hot function is call-free but for releasing the old value: a method-cache probe
 /// saying the type has nothing of that name, then the replacement of an attribute the
 /// instance's values already hold. Everything else is the tail call to
-/// [`generic_setattr_slow`].
+/// `generic_setattr_slow`.
 ///
 /// ```
 /// pyrt_typeobject::Runtime::with(|py| {

@@ -6,7 +6,7 @@
 //! `type_modified` drops the tags of a type and of everything whose MRO contains it, so
 //! their entries can never be served again.
 //!
-//! Owns the table ([`table`]), the tags ([`version_tag`]), the statistics ([`stats`])
+//! Owns the table (`table`), the tags (`version_tag`), the statistics ([`stats`])
 //! and the cached lookup ([`lookup()`]). Must not decide *when* a type changed: that is
 //! `crate::type_modified`, called by every dict and MRO change.
 //!

@@ -1,7 +1,7 @@
 //! Instance attributes without a dict object: CPython 3.11's shared keys + values.
 //!
 //! A class created by `new_class` gets an [`InstanceKeys`] cell; its instances keep
-//! their attributes in a [`values`] block indexed by the class's [`SharedKeys`] (one
+//! their attributes in a `values` block indexed by the class's [`SharedKeys`] (one
 //! table of interned names per class, append-only, at most 30) and record their own
 //! insertion order. The instance's dict slot ([`DictSlot`]) holds nothing, a real dict,
 //! or (tagged) the block. A dict is made from the values — after which the slot holds
