@@ -133,6 +133,14 @@ impl GcHead {
         self.prev.set(prev.map_addr(|a| a | flags));
     }
 
+    /// Sets the previous link of a head that carries no flag bits (debug builds check
+    /// that): one store, no read of the old word.
+    #[inline]
+    pub(crate) fn set_prev_no_flags(&self, prev: *mut GcHead) {
+        debug_assert_eq!(self.prev.get().addr() & FLAGS, 0, "head carries flags");
+        self.prev.set(prev);
+    }
+
     /// Marks the head untracked: null `next`, and a `prev` word holding only FINALIZED.
     #[inline]
     pub(crate) fn reset_untracked(&self) {

@@ -82,6 +82,25 @@ impl GcList {
         self.sentinel.set_prev(head.as_ptr());
     }
 
+    /// Links a head whose `prev` word holds no flag bits at the end of the list: as
+    /// [`GcList::push_back`], with `prev` stored whole instead of merged with its flags.
+    ///
+    /// # Safety
+    /// As for [`GcList::push_back`], and `head`'s `prev` word carries no flag bits (a
+    /// zeroed head).
+    #[inline]
+    pub(crate) unsafe fn push_back_fresh(&self, head: NonNull<GcHead>) {
+        let last = self.last();
+        // SAFETY: 1. `head` is live; 2. `last` is the sentinel or a live member.
+        unsafe {
+            let h = head.as_ref();
+            h.set_prev_no_flags(last);
+            h.set_next(self.end());
+            (*last).set_next(head.as_ptr());
+        }
+        self.sentinel.set_prev(head.as_ptr());
+    }
+
     /// Unlinks `head` from whatever list holds it, leaving its words dangling (the
     /// caller relinks it or marks it untracked).
     ///

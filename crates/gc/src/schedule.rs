@@ -38,11 +38,15 @@ impl Schedule {
         }
     }
 
-    /// One tracked allocation.
+    /// One tracked allocation. A plain increment (wrapping, so it can never panic): in
+    /// the runtime the count cannot overflow, because it never exceeds the number of
+    /// tracked objects allocated since the last young collection that are still alive
+    /// (each allocation adds one to both; each free lowers the count by one or leaves
+    /// it at zero), and each of those occupies at least 16 bytes of the address space.
     #[inline]
     pub(crate) fn note_alloc(&self) {
         let c = &self.counts[0];
-        c.set(c.get().saturating_add(1));
+        c.set(c.get().wrapping_add(1));
     }
 
     /// One tracked deallocation (saturating at zero).

@@ -149,6 +149,35 @@ impl GcState {
         unsafe { self.lists.gens[0].push_back(head) };
     }
 
+    /// Starts tracking a freshly zeroed `head` in the youngest generation: as
+    /// [`GcState::track`], without reading the head's flag bits first (a zeroed head has
+    /// none, so its `prev` word is written whole).
+    ///
+    /// ```
+    /// use pyrt_gc::{GcHead, GcState};
+    /// let s = GcState::new();
+    /// let h = Box::new(GcHead::new());
+    /// let p = std::ptr::NonNull::from(&*h);
+    /// // SAFETY: live, all-zero (never tracked, not finalized), stays put until
+    /// // untracked below.
+    /// unsafe { s.track_fresh(p) };
+    /// assert!(h.is_tracked() && !h.is_finalized() && !s.is_empty());
+    /// // SAFETY: tracked by `s`.
+    /// unsafe { s.untrack(p) };
+    /// assert!(!h.is_tracked() && s.is_empty());
+    /// ```
+    ///
+    /// # Safety
+    /// As for [`GcState::track`], and both words of `head` are zero (as in a block just
+    /// zero-filled, or [`GcHead::new`]): a head whose FINALIZED bit is set would lose it.
+    #[inline]
+    pub unsafe fn track_fresh(&self, head: NonNull<GcHead>) {
+        // SAFETY: 1. forwarded from the caller (the head is zero, so it carries no flag
+        // bits to keep); the sentinels are boxed and never move, and generation lists
+        // are well formed whenever user code can run.
+        unsafe { self.lists.gens[0].push_back_fresh(head) };
+    }
+
     /// Stops tracking `head`. Untracking an untracked head does nothing. Safe to call
     /// from a deallocator running inside a collection.
     ///

@@ -186,8 +186,12 @@ unsafe fn init_block<'py>(
     st.live.set(st.live.get() + 1);
     if pre != 0 {
         st.gc.note_alloc();
-        // SAFETY: the head precedes the object, is untracked, and lives until gc_free.
-        unsafe { st.gc.track(NonNull::new_unchecked(block as *mut GcHead)) };
+        // SAFETY: the head precedes the object, is untracked and all zero (the block is
+        // zero-filled), and lives until gc_free.
+        unsafe {
+            st.gc
+                .track_fresh(NonNull::new_unchecked(block as *mut GcHead))
+        };
     }
     // SAFETY: we own the single reference just created.
     unsafe { Bound::from_owned_ptr(py, obj) }

@@ -208,7 +208,7 @@ impl PoolAllocator {
         // SAFETY: lock held.
         let pools = unsafe { &mut *self.pools.get() };
         let base = block.as_ptr().map_addr(|a| a & !(POOL_SIZE - 1));
-        if !pools.is_pool(base.addr()) {
+        if !pools.in_newest_arena(base.addr()) && !pools.is_pool(base.addr()) {
             // SAFETY: not in a pool, so it came from calloc.
             unsafe { free(block.as_ptr() as *mut c_void) };
             return;
@@ -343,6 +343,22 @@ impl Pools {
         true
     }
 
+    /// Whether the 16 KiB-aligned address `addr` lies inside the newest arena: a cheap
+    /// first test for [`PoolAllocator::free`] (a subtraction and a compare against the
+    /// arena's start, instead of the region bitmap's loads). Sound because a live block
+    /// handed to `free` that lies inside an arena's memory can only have come from one
+    /// of its pools: the arena is one live allocation until the allocator is dropped, so
+    /// no `calloc` block overlaps it, and every pool of the arena below `arena.0` was
+    /// carved by `new_pool`. Before the first arena `end` is null and the test is false
+    /// for every real address (`addr - start` is then `addr + ARENA_BYTES`, which does not
+    /// wrap for an address below 2^48).
+    #[inline(always)]
+    fn in_newest_arena(&self, addr: usize) -> bool {
+        const ARENA_BYTES: usize = POOL_SIZE * POOLS_PER_ARENA;
+        let start = self.arena.1.addr().wrapping_sub(ARENA_BYTES);
+        addr.wrapping_sub(start) < ARENA_BYTES
+    }
+
     /// Whether a pool starts at the 16 KiB-aligned address `addr`.
     #[inline(always)]
     fn is_pool(&self, addr: usize) -> bool {
@@ -435,6 +451,50 @@ mod tests {
                 a.free(b);
             }
             a.free(b2);
+        }
+    }
+
+    #[test]
+    fn newest_arena_test_agrees_with_the_bitmap() {
+        let a = PoolAllocator::with_system_only(false);
+        // SAFETY: single-threaded test: the allocator is used by this thread only; every
+        // block is freed once and not used afterwards.
+        unsafe {
+            let pools = &*a.pools.get();
+            assert!(!pools.in_newest_arena(0x7000_0000_0000), "before any arena");
+            // Blocks of 512 bytes: 31 per pool, 64 pools per arena, so this spans more
+            // than two arenas, and the older arenas' blocks take the bitmap test.
+            let blocks: Vec<_> = (0..31 * 64 * 2 + 100)
+                .map(|_| a.alloc(MAX_SMALL).unwrap())
+                .collect();
+            let big = a.alloc(MAX_SMALL + 1).unwrap();
+            let pools = &*a.pools.get();
+            assert!(pools.arenas.len() >= 3);
+            let base = |b: NonNull<u8>| b.as_ptr().addr() & !(POOL_SIZE - 1);
+            let (mut newest, mut older) = (0, 0);
+            for &b in &blocks {
+                assert!(pools.is_pool(base(b)));
+                if pools.in_newest_arena(base(b)) {
+                    newest += 1;
+                } else {
+                    older += 1;
+                }
+            }
+            assert!(newest > 0 && older > 0, "{newest} {older}");
+            assert!(!pools.in_newest_arena(base(big)) && !pools.is_pool(base(big)));
+            a.free(big);
+            for b in blocks.iter().rev() {
+                a.free(*b);
+            }
+            // Every block went back to its class's free list (none to `free(3)`).
+            let pools = &*a.pools.get();
+            let mut n = 0;
+            let mut cur = pools.free[MAX_SMALL / STEP - 1];
+            while !cur.is_null() {
+                n += 1;
+                cur = (*cur).next;
+            }
+            assert_eq!(n, blocks.len());
         }
     }
 }
