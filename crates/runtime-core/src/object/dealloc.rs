@@ -62,11 +62,11 @@ pub(crate) unsafe fn dealloc_at_zero(py: Python<'_>, obj: NonNull<PyAny>) {
         }
     }
     st.dealloc_depth.set(depth);
-    if depth == 0 {
-        if let Some(first) = st.pop_dealloc_queue() {
-            // SAFETY: only objects whose count reached zero are queued, each once.
-            unsafe { release_queued(py, first) };
-        }
+    if depth == 0
+        && let Some(first) = st.pop_dealloc_queue()
+    {
+        // SAFETY: only objects whose count reached zero are queued, each once.
+        unsafe { release_queued(py, first) };
     }
 }
 
