@@ -72,6 +72,15 @@ fn new_counter<'py>(py: Python<'py>, ty: &Bound<'py, TypeObject>) -> Bound<'py, 
     pyrt::call::call0(py, ty.as_any()).unwrap()
 }
 
+/// Method names `m0` … `m64` (static, so the tests leak nothing).
+const METHOD_NAMES: [&str; 65] = [
+    "m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11", "m12", "m13", "m14",
+    "m15", "m16", "m17", "m18", "m19", "m20", "m21", "m22", "m23", "m24", "m25", "m26", "m27",
+    "m28", "m29", "m30", "m31", "m32", "m33", "m34", "m35", "m36", "m37", "m38", "m39", "m40",
+    "m41", "m42", "m43", "m44", "m45", "m46", "m47", "m48", "m49", "m50", "m51", "m52", "m53",
+    "m54", "m55", "m56", "m57", "m58", "m59", "m60", "m61", "m62", "m63", "m64",
+];
+
 #[test]
 fn methods_getters_and_setters_act_on_the_payload() {
     checked(|py| {
@@ -383,7 +392,7 @@ fn build_errors() {
             "ValueError: native type 'mymod.Dup' defines 'x' twice"
         );
         let mut b = NativeClass::<Closed>::new("mymod.Many");
-        for name in (0..65).map(|i| &*Box::leak(format!("m{i}").into_boxed_str())) {
+        for name in METHOD_NAMES {
             b = b.method(name, |py, _t: &mut Closed, _a| Ok(none(py)));
         }
         let e = b.build(py).unwrap_err();
@@ -398,8 +407,7 @@ fn build_errors() {
 fn the_last_of_64_methods_is_reachable() {
     checked(|py| {
         let mut b = NativeClass::<Closed>::new("mymod.Wide");
-        for i in 0..64 {
-            let name: &'static str = Box::leak(format!("m{i}").into_boxed_str());
+        for (i, name) in (0..64).zip(METHOD_NAMES) {
             b = b.method(name, move |py, _t: &mut Closed, _a| int(py, i));
         }
         let ty = b.build(py).unwrap();
