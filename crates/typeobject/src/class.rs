@@ -394,28 +394,8 @@ pub(crate) fn install_instance_plan(py: Python<'_>, tp: &TypeObject) {
     // SAFETY: `tp` is a class (its dealloc is subtype_dealloc): its instances' named
     // slots are exactly the words `for_each_named_offset` yields (pointer slots holding
     // owned references or null), and the base functions are what the subtype_* slots'
-    // walks find now; `refresh_instance_plans` recomputes them when the chain changes.
+    // walks find now; `__bases__` assignment recomputes them (`type_mutation/bases.rs`).
     unsafe { tp.ht_gc_plan.install(subtype_traverse, &parts) };
-}
-
-/// Recomputes the instance plans of `tp` and of every class below it (after its
-/// `__bases__` changed, which may change the functions its instances defer to).
-pub(crate) fn refresh_instance_plans(py: Python<'_>, tp: &TypeObject) {
-    let mut seen: Vec<*const TypeObject> = Vec::new();
-    let mut work: Vec<Bound<'_, TypeObject>> = vec![Bound::from_ref(py, tp)];
-    while let Some(t) = work.pop() {
-        let p: *const TypeObject = &*t;
-        if seen.contains(&p) {
-            continue;
-        }
-        seen.push(p);
-        install_instance_plan(py, &t);
-        for sub in t.tp_subclasses.snapshot() {
-            // SAFETY: registered subclasses are live (a type leaves the registry when it
-            // is freed, and nothing here frees types); a strong reference is taken.
-            work.push(unsafe { Bound::from_borrowed_ptr(py, sub) });
-        }
-    }
 }
 
 /// Calls `f` with the offset of each named `__slots__` cell of `tp`'s instances: every

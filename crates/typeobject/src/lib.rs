@@ -43,6 +43,7 @@ pub mod runtime;
 pub mod slot_wrapper;
 pub mod slotdefs;
 pub mod spec;
+mod subclass_walk;
 mod type_attrs;
 pub mod type_modified;
 pub mod type_mutation;

@@ -29,6 +29,7 @@ pub use table::{
     Dispatcher, SLOTDEFS, SlotDefRow, Wrapper, dispatched_slots, rows_for_slot, rows_named,
     slotdefs, static_fn,
 };
+pub(crate) use update::update_heap_type_slots;
 pub use update::{
     Resolved, fixup_slot_dispatchers, resolve_slot, update_all_slots, update_hierarchy_slots,
     update_slot, update_slot_for_key,

@@ -277,22 +277,13 @@ pub fn update_all_slots(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
 /// });
 /// ```
 pub fn update_hierarchy_slots(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
-    let mut seen: Vec<*const TypeObject> = Vec::new();
-    let mut work: Vec<Bound<'_, TypeObject>> = vec![Bound::from_ref(py, tp)];
-    while let Some(t) = work.pop() {
-        let p: *const TypeObject = &*t;
-        if seen.contains(&p) {
-            continue;
-        }
-        seen.push(p);
-        if t.has_flag(TypeFlags::HEAPTYPE) {
-            update_all_slots(py, &t)?;
-        }
-        for sub in t.tp_subclasses.snapshot() {
-            // SAFETY: registered subclasses are live (a type leaves the registry when it
-            // is freed, and nothing here frees types); a strong reference is taken.
-            work.push(unsafe { Bound::from_borrowed_ptr(py, sub) });
-        }
+    crate::subclass_walk::for_each_in_hierarchy(py, tp, |t| update_heap_type_slots(py, t))
+}
+
+/// [`update_all_slots`] if `tp` is a heap type (static types' slots are fixed).
+pub(crate) fn update_heap_type_slots(py: Python<'_>, tp: &TypeObject) -> PyResult<()> {
+    if tp.has_flag(TypeFlags::HEAPTYPE) {
+        update_all_slots(py, tp)?;
     }
     Ok(())
 }

@@ -68,8 +68,13 @@ pub fn set_bases<'py>(
         // SAFETY: the new bases tuple keeps these types alive.
         unsafe { b.as_ref() }.tp_subclasses.add(tp);
     }
-    crate::class::refresh_instance_plans(py, tp);
-    crate::slotdefs::update_hierarchy_slots(py, tp)
+    // One walk over `tp` and its subclasses: the chain below each changed, so its
+    // instance plan (the base functions its instances defer to) and its dispatched
+    // slots are resolved again.
+    crate::subclass_walk::for_each_in_hierarchy(py, tp, |t| {
+        crate::class::install_instance_plan(py, t);
+        crate::slotdefs::update_heap_type_slots(py, t)
+    })
 }
 
 /// Steps 1–4: a mutable type, an assignment, a non-empty tuple.
