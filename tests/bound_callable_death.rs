@@ -10,33 +10,7 @@ mod descr_support;
 
 use descr_support::*;
 use pyrt::object::FREE_LIST_CAPACITY;
-use pyrt::types::{MethodDef, MethodFlags, MethodFn};
-use pyrt::{Bound, PyAny, PyResult, Python, descr, gc};
-
-fn self_of<'py>(_py: Python<'py>, s: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    Ok(s.clone())
-}
-static SELF_OF: MethodDef = MethodDef {
-    name: "self_of",
-    meth: MethodFn::NoArgs(self_of),
-    flags: MethodFlags(0),
-    doc: None,
-};
-
-/// Runs `f` and checks that it leaves no object of its own alive and every free list
-/// within its capacity.
-fn no_leak(f: impl for<'py> FnOnce(Python<'py>)) {
-    pyrt::Runtime::with(|py| {
-        gc::collect(py, 2);
-        let before = py.live_objects();
-        f(py);
-        gc::collect(py, 2);
-        assert_eq!(py.live_objects(), before, "objects leaked");
-        let lists = &py.state().free_lists;
-        assert!(lists.native_function.len() <= FREE_LIST_CAPACITY);
-        assert!(lists.bound_method.len() <= FREE_LIST_CAPACITY);
-    });
-}
+use pyrt::{descr, gc};
 
 const DEEP: usize = 200_000;
 

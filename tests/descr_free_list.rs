@@ -15,17 +15,6 @@ use pyrt::object::FREE_LIST_CAPACITY;
 use pyrt::types::{MethodDef, MethodFlags, MethodFn};
 use pyrt::{Bound, PyAny, PyResult, Python, call, descr, gc};
 
-/// Runs `f` and checks that it leaves no object of its own alive.
-fn no_leak(f: impl for<'py> FnOnce(Python<'py>)) {
-    pyrt::Runtime::with(|py| {
-        gc::collect(py, 2);
-        let before = py.live_objects();
-        f(py);
-        gc::collect(py, 2);
-        assert_eq!(py.live_objects(), before, "objects leaked");
-    });
-}
-
 /// How many tracked objects have type `tp`.
 fn tracked_of(py: Python<'_>, tp: &pyrt::TypeObject) -> usize {
     gc::get_objects(py, None)
@@ -46,9 +35,6 @@ fn ident<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     Ok(a.clone())
 }
-fn self_of<'py>(_py: Python<'py>, s: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    Ok(s.clone())
-}
 fn count<'py>(
     py: Python<'py>,
     _self: &Bound<'py, PyAny>,
@@ -59,12 +45,6 @@ fn count<'py>(
 static IDENT: MethodDef = MethodDef {
     name: "ident",
     meth: MethodFn::O(ident),
-    flags: MethodFlags(0),
-    doc: None,
-};
-static SELF_OF: MethodDef = MethodDef {
-    name: "self_of",
-    meth: MethodFn::NoArgs(self_of),
     flags: MethodFlags(0),
     doc: None,
 };

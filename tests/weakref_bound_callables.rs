@@ -9,23 +9,14 @@
 //! nesting limit — and the free-list contract: a block that goes back to the list and is
 //! reused starts with an empty weak reference list.
 
+mod descr_support;
 mod gc_common;
 
+use descr_support::SELF_OF;
 use gc_common::*;
 use pyrt::object::{FREE_LIST_CAPACITY, FreeList};
-use pyrt::types::{MethodDef, MethodFlags, MethodFn};
 use pyrt::weakref::{weakref_count, weakref_new};
-use pyrt::{Bound, PyAny, PyResult, Python, descr};
-
-fn self_of<'py>(_py: Python<'py>, s: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    Ok(s.clone())
-}
-static SELF_OF: MethodDef = MethodDef {
-    name: "self_of",
-    meth: MethodFn::NoArgs(self_of),
-    flags: MethodFlags(0),
-    doc: None,
-};
+use pyrt::{Bound, PyAny, Python, descr};
 
 /// A bound native function (`builtin_function_or_method`) over `self_`.
 fn bound_fn<'py>(py: Python<'py>, self_: &Bound<'py, PyAny>) -> Bound<'py, PyAny> {

@@ -334,3 +334,30 @@ pub fn text(obj: &Bound<'_, PyAny>) -> String {
 pub fn repr_expr(py: Python<'_>, obj: &Bound<'_, PyAny>) -> String {
     show(py, repr_of(py, obj).map(Bound::into_any))
 }
+
+fn self_of<'py>(_py: Python<'py>, s: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    Ok(s.clone())
+}
+/// A native `METH_NOARGS` function returning its `__self__` (for binding tests).
+pub static SELF_OF: MethodDef = MethodDef {
+    name: "self_of",
+    meth: MethodFn::NoArgs(self_of),
+    flags: MethodFlags(0),
+    doc: None,
+};
+
+/// Runs `f` and checks that it leaves no object of its own alive (a full collection
+/// before and after) and both bound-callable free lists within their capacity.
+pub fn no_leak(f: impl for<'py> FnOnce(Python<'py>)) {
+    pyrt::Runtime::with(|py| {
+        pyrt::gc::collect(py, 2);
+        let before = py.live_objects();
+        f(py);
+        pyrt::gc::collect(py, 2);
+        assert_eq!(py.live_objects(), before, "objects leaked");
+        let lists = &py.state().free_lists;
+        let cap = pyrt::object::FREE_LIST_CAPACITY;
+        assert!(lists.native_function.len() <= cap);
+        assert!(lists.bound_method.len() <= cap);
+    });
+}
