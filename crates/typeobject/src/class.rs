@@ -357,7 +357,7 @@ fn set_instance_slots(tp: &TypeObject) {
 /// Step: the instance plan (`pyrt_core::gc::InstancePlan`): the named slots and the
 /// base functions [`subtype_traverse`], [`subtype_clear`] and [`subtype_dealloc`] would
 /// find by walking the chain, so they (and the collector) need not walk it per call.
-/// Also run after `__bases__` assignment ([`refresh_instance_plans`]). A class whose
+/// Also run after `__bases__` assignment (`type_mutation/bases.rs`, over `subclass_walk`). A class whose
 /// named slots span too many words gets no plan and keeps the walks.
 pub(crate) fn install_instance_plan(py: Python<'_>, tp: &TypeObject) {
     tp.ht_gc_plan.remove();
