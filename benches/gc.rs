@@ -99,12 +99,14 @@ fn bench_lifecycle(c: &mut Criterion, py: Python<'_>, node: &Bound<'_, TypeObjec
     // clone's `Drop`. The loop compiles to (bench profile, x86-64):
     //
     //     mov  (%r15),%rdi     ; the volatile load of the handle (the object pointer)
-    //     incq (%rdi)          ; Bound::clone
-    //     decq (%rdi)          ; Bound::drop ...
+    //     addq $1,(%rdi)       ; Bound::clone
+    //     subq $1,(%rdi)       ; Bound::drop ...
     //     je   <cold call>     ; ... and its zero test (dealloc_at_zero, out of line)
     //     dec  %r14 ; jne      ; the counter
     //
-    // (registers vary) — six instructions, CPython's loop shape. Before: criterion's
+    // (registers vary) — six instructions, CPython's loop shape and, since session 5,
+    // its encoding too (`add`/`sub` rather than LLVM's `inc`/`dec`; see
+    // crates/runtime-core/src/object/refcount/rmw.rs). Before: criterion's
     // `b.iter` with `black_box(&obj).clone()`, which stored the handle's address to the
     // stack, reloaded it and loaded the object pointer through it: eight instructions,
     // a store and two dependent loads in front of the increment.

@@ -42,4 +42,20 @@ impl<T: Copy> RawCell<T> {
     pub unsafe fn set(&self, v: T) {
         self.0.set(v)
     }
+
+    /// The address of the value, for code that updates it in place (the refcount's
+    /// read-modify-write in `refcount.rs`). Writing through it carries the same duty as
+    /// [`RawCell::set`].
+    ///
+    /// ```
+    /// use pyrt_core::object::RawCell;
+    /// let c = RawCell::new(3isize);
+    /// // SAFETY: the pointer comes from a live cell; this cell guards no invariant here.
+    /// unsafe { *c.as_ptr() += 1 };
+    /// assert_eq!(c.get(), 4);
+    /// ```
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *mut T {
+        self.0.as_ptr()
+    }
 }

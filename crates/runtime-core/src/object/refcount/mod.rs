@@ -1,6 +1,9 @@
 //! Reference counting: increment, decrement, and the hand-off to deallocation at zero.
 //!
-//! Owns the counter arithmetic only; what happens at zero lives in `dealloc.rs`.
+//! Owns the counter arithmetic only (its machine encoding lives in `rmw.rs`); what
+//! happens at zero lives in `dealloc.rs`.
+
+mod rmw;
 
 use super::PyAny;
 use crate::runtime::Python;
@@ -14,8 +17,9 @@ use std::ptr::NonNull;
 pub unsafe fn incref(_py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: the caller guarantees the object is live.
     let rc = unsafe { &obj.as_ref().ob_base.ob_refcnt };
-    // SAFETY: one more reference now exists (the caller's).
-    unsafe { rc.set(rc.get() + 1) };
+    // SAFETY: `rc` is the live object's counter, and the lock (`py`) keeps every other
+    // thread off it. One more reference now exists (the caller's).
+    unsafe { rmw::add_one(rc.as_ptr()) };
 }
 
 /// Drops a strong reference; at zero the object is deallocated.
@@ -27,11 +31,7 @@ pub unsafe fn incref(_py: Python<'_>, obj: NonNull<PyAny>) {
 pub unsafe fn decref(py: Python<'_>, obj: NonNull<PyAny>) {
     // SAFETY: the caller owns a reference, so the object is live.
     let rc = unsafe { &obj.as_ref().ob_base.ob_refcnt };
-    let n = rc.get() - 1;
-    // SAFETY: the caller gives up its reference.
-    unsafe { rc.set(n) };
-    if n == 0 {
-        // SAFETY: the count just reached zero: nobody else holds a reference.
-        unsafe { super::dealloc::dealloc_at_zero(py, obj) };
-    }
+    // SAFETY: as in `incref`; the caller gives up its reference. The closure runs only
+    // when the count just reached zero: nobody else holds a reference.
+    unsafe { rmw::sub_one(rc.as_ptr(), || super::dealloc::dealloc_at_zero(py, obj)) };
 }
