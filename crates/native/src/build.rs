@@ -10,15 +10,14 @@
 
 use crate::builder::{MethodEntry, NativeClass};
 use crate::class_info::{ClassInfo, GetSetEntry, new_info_object};
+use crate::def_tables;
 use crate::layout::{cell_size, defining_type};
 use crate::payload::PayloadCell;
 use crate::slots::gc::{native_clear, native_traverse};
 use crate::slots::lifecycle::{native_dealloc, native_new};
 use crate::slots::trampolines::{MAX_PER_KIND, getter_table, method_table, setter_table};
 use pyrt_core::object::{gc_free, plain_free};
-use pyrt_core::types::{
-    GetSetDef, MemberDef, MemberKind, MethodDef, MethodFlags, MethodFn, SlotId, SlotValue,
-};
+use pyrt_core::types::{GetSetDef, MemberDef, MethodDef, SlotId, SlotValue};
 use pyrt_core::{Bound, PyErr, PyResult, Python, TypeFlags, TypeObject};
 use pyrt_typeobject::{Slot, TypeSpec, from_spec_unchecked, names};
 
@@ -77,14 +76,8 @@ impl<T: crate::Trace + Send> NativeClass<T> {
         let layout = plan_layout::<T>(&base, self.weakrefable);
         let methods = method_defs::<T>(&self.methods);
         let getsets = getset_defs::<T>(&self.getsets);
-        let members: &'static [MemberDef] = match layout.weaklist {
-            Some(off) => Box::leak(Box::new([MemberDef {
-                name: "__weaklistoffset__",
-                kind: MemberKind::Ssize,
-                offset: off,
-                readonly: true,
-                doc: None,
-            }])),
+        let members = match layout.weaklist {
+            Some(off) => def_tables::weaklist_member(off),
             None => &[],
         };
         let mut slots = slots::<T>(&layout, methods, getsets, members, self.doc.as_deref());
@@ -219,38 +212,29 @@ fn plan_layout<T: crate::Trace + Send>(base: &TypeObject, weakrefable: bool) -> 
     }
 }
 
-/// Step: one `METH_FASTCALL` method per entry, each on its index's trampoline.
+/// Step: one `METH_FASTCALL` method per entry, each on its index's trampoline (the
+/// table shared with every build of the same methods, see `def_tables`).
 fn method_defs<T: crate::Trace + Send>(methods: &[MethodEntry]) -> &'static [MethodDef] {
-    let table = method_table::<T>();
-    let defs: Vec<MethodDef> = methods
+    let rows: Vec<_> = methods
         .iter()
-        .zip(table)
-        .map(|(m, f)| MethodDef {
-            name: m.name,
-            meth: MethodFn::Fast(f),
-            flags: MethodFlags(0),
-            doc: m.doc,
-        })
+        .zip(method_table::<T>())
+        .map(|(m, f)| (m.name, m.doc, f))
         .collect();
-    // Definition records must outlive the type (pyrt keeps `&'static` tables, like
-    // CPython's static PyMethodDef arrays): one small leak per built type.
-    Box::leak(defs.into_boxed_slice())
+    def_tables::methods(&rows)
 }
 
 /// Step: one getset per attribute, its getter/setter on its index's trampolines.
 fn getset_defs<T: crate::Trace + Send>(getsets: &[GetSetEntry]) -> &'static [GetSetDef] {
     let (gets, sets) = (getter_table::<T>(), setter_table::<T>());
-    let defs: Vec<GetSetDef> = getsets
+    let rows: Vec<_> = getsets
         .iter()
         .enumerate()
-        .map(|(i, g)| GetSetDef {
-            name: g.name,
-            get: g.get.as_ref().map(|_| gets[i]),
-            set: g.set.as_ref().map(|_| sets[i]),
-            doc: None,
+        .map(|(i, g)| {
+            let get = g.get.as_ref().map(|_| gets[i]);
+            (g.name, get, g.set.as_ref().map(|_| sets[i]))
         })
         .collect();
-    Box::leak(defs.into_boxed_slice())
+    def_tables::getsets(&rows)
 }
 
 /// Step: the slot list.

@@ -38,6 +38,7 @@ mod build;
 mod builder;
 mod class_info;
 mod convert;
+mod def_tables;
 mod layout;
 mod payload;
 mod slots;
