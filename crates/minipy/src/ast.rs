@@ -11,6 +11,15 @@
 //! ```
 
 /// A source position: 1-based line, 0-based column (in characters).
+///
+/// ```
+/// use minipy::ast::{Pos, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "x = 1\nif x:\n    y = 2\n").unwrap();
+/// assert_eq!(m.body[1].pos, Pos { line: 2, col: 0 });
+/// let StmtKind::If { body, .. } = &m.body[1].kind else { panic!() };
+/// assert_eq!(body[0].pos, Pos { line: 3, col: 4 });
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Pos {
     /// The line, from 1.
@@ -20,6 +29,14 @@ pub struct Pos {
 }
 
 /// A parsed module: its statements.
+///
+/// ```
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "a = 1\nb = 2\n").unwrap();
+/// assert_eq!(m.body.len(), 2);
+/// let empty = minipy::parser::parse_module(&arena, "# nothing\n").unwrap();
+/// assert!(empty.body.is_empty());
+/// ```
 #[derive(Clone, Debug)]
 pub struct Module<'a> {
     /// The top-level statements.
@@ -27,6 +44,14 @@ pub struct Module<'a> {
 }
 
 /// A statement with its position.
+///
+/// ```
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "x = 1\npass\n").unwrap();
+/// let s = &m.body[1];
+/// assert_eq!(s.pos.line, 2);
+/// assert!(matches!(s.kind, minipy::ast::StmtKind::Pass));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Stmt<'a> {
     /// Where the statement starts.
@@ -36,6 +61,15 @@ pub struct Stmt<'a> {
 }
 
 /// The statements of the subset.
+///
+/// ```
+/// use minipy::ast::StmtKind;
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "for i in x:\n    break\nelse:\n    pass\n").unwrap();
+/// let StmtKind::For { body, orelse, .. } = &m.body[0].kind else { panic!() };
+/// assert!(matches!(body[0].kind, StmtKind::Break));
+/// assert!(matches!(orelse[0].kind, StmtKind::Pass));
+/// ```
 #[derive(Clone, Debug)]
 pub enum StmtKind<'a> {
     /// An expression evaluated for its effect.
@@ -147,6 +181,17 @@ pub enum StmtKind<'a> {
 }
 
 /// One `manager [as target]` of a `with` statement.
+///
+/// ```
+/// use minipy::ast::{ExprKind, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "with a as b, c:\n    pass\n").unwrap();
+/// let StmtKind::With { items, .. } = &m.body[0].kind else { panic!() };
+/// assert_eq!(items.len(), 2);
+/// assert!(matches!(items[0].target.as_ref().unwrap().kind, ExprKind::Name("b")));
+/// assert!(matches!(items[1].context.kind, ExprKind::Name("c")));
+/// assert!(items[1].target.is_none());
+/// ```
 #[derive(Clone, Debug)]
 pub struct WithItem<'a> {
     /// The context manager expression.
@@ -156,6 +201,14 @@ pub struct WithItem<'a> {
 }
 
 /// `name [as asname]` in an import.
+///
+/// ```
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "import a, b as c\n").unwrap();
+/// let minipy::ast::StmtKind::Import(names) = &m.body[0].kind else { panic!() };
+/// assert_eq!((names[0].name, names[0].asname), ("a", None));
+/// assert_eq!((names[1].name, names[1].asname), ("b", Some("c")));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Alias<'a> {
     /// The imported name.
@@ -165,6 +218,16 @@ pub struct Alias<'a> {
 }
 
 /// An `except` clause.
+///
+/// ```
+/// use minipy::ast::{ExprKind, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "try:\n    pass\nexcept (A, B) as e:\n    pass\nexcept:\n    pass\n").unwrap();
+/// let StmtKind::Try { handlers, .. } = &m.body[0].kind else { panic!() };
+/// assert_eq!((handlers[0].pos.line, handlers[0].name), (3, Some("e")));
+/// assert!(matches!(handlers[0].typ.unwrap().kind, ExprKind::Tuple(t) if t.len() == 2));
+/// assert!(handlers[1].typ.is_none());
+/// ```
 #[derive(Clone, Debug)]
 pub struct Handler<'a> {
     /// Where the clause starts.
@@ -178,6 +241,14 @@ pub struct Handler<'a> {
 }
 
 /// A `def` statement or a `lambda` (whose body is one `return`).
+///
+/// ```
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "@d\ndef f(a, b=2):\n    return a\n").unwrap();
+/// let minipy::ast::StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+/// assert_eq!((f.name, f.pos.line, f.is_lambda), ("f", 2, false));
+/// assert_eq!((f.decorators.len(), f.params.args.len(), f.body.len()), (1, 2, 1));
+/// ```
 #[derive(Clone, Debug)]
 pub struct FunctionDef<'a> {
     /// Where the `def` (or `lambda`) starts (decorators excluded).
@@ -195,6 +266,17 @@ pub struct FunctionDef<'a> {
 }
 
 /// A parameter with an optional default.
+///
+/// ```
+/// use minipy::ast::{ExprKind, Pos, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "def f(a, b=2):\n    pass\n").unwrap();
+/// let StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+/// let [a, b] = f.params.args else { panic!() };
+/// assert!(a.default.is_none());
+/// assert_eq!((b.name, b.pos), ("b", Pos { line: 1, col: 9 }));
+/// assert!(matches!(b.default.unwrap().kind, ExprKind::Int(2)));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Param<'a> {
     /// The name.
@@ -206,6 +288,15 @@ pub struct Param<'a> {
 }
 
 /// A parameter list: `a, b=1, *args, c, d=2, **kwargs`.
+///
+/// ```
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "def f(a, /, b, *args, c, d=2, **kw):\n    pass\n").unwrap();
+/// let minipy::ast::StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+/// let p = &f.params;
+/// assert_eq!((p.args.len(), p.posonly, p.kwonly.len()), (2, 1, 2));
+/// assert_eq!((p.vararg, p.kwarg), (Some("args"), Some("kw")));
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Params<'a> {
     /// Positional-or-keyword parameters.
@@ -221,6 +312,16 @@ pub struct Params<'a> {
 }
 
 /// A `class` statement.
+///
+/// ```
+/// use minipy::ast::{Arg, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "class C(A, *more, metaclass=M, x=1):\n    pass\n").unwrap();
+/// let StmtKind::ClassDef(c) = &m.body[0].kind else { panic!() };
+/// assert_eq!((c.name, c.bases.len(), c.body.len()), ("C", 2, 1));
+/// assert!(matches!(c.bases[1], Arg::Star(_)));
+/// assert!(matches!(c.keywords[0], Arg::Keyword("metaclass", _)));
+/// ```
 #[derive(Clone, Debug)]
 pub struct ClassDef<'a> {
     /// Where the `class` keyword is.
@@ -238,6 +339,15 @@ pub struct ClassDef<'a> {
 }
 
 /// An expression with its position.
+///
+/// ```
+/// use minipy::ast::{ExprKind, Pos, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "y = a.b\n").unwrap();
+/// let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
+/// assert_eq!(value.pos, Pos { line: 1, col: 4 });
+/// assert!(matches!(value.kind, ExprKind::Attribute(_, "b")));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Expr<'a> {
     /// Where it starts.
@@ -247,6 +357,15 @@ pub struct Expr<'a> {
 }
 
 /// One argument of a call (or of a class statement).
+///
+/// ```
+/// use minipy::ast::{Arg, ExprKind, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "f(1, *xs, k=2, **kw)\n").unwrap();
+/// let StmtKind::Expr(e) = &m.body[0].kind else { panic!() };
+/// let ExprKind::Call(_, args) = &e.kind else { panic!() };
+/// assert!(matches!(args, [Arg::Positional(_), Arg::Star(_), Arg::Keyword("k", _), Arg::DoubleStar(_)]));
+/// ```
 #[derive(Clone, Debug)]
 pub enum Arg<'a> {
     /// `value`.
@@ -260,6 +379,17 @@ pub enum Arg<'a> {
 }
 
 /// One `for ... in ... if ...` clause of a comprehension.
+///
+/// ```
+/// use minipy::ast::{ExprKind, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "[x for x in xs if x if y]\n").unwrap();
+/// let StmtKind::Expr(e) = &m.body[0].kind else { panic!() };
+/// let ExprKind::ListComp(_, [clause]) = &e.kind else { panic!() };
+/// assert!(matches!(clause.target.kind, ExprKind::Name("x")));
+/// assert!(matches!(clause.iter.kind, ExprKind::Name("xs")));
+/// assert_eq!(clause.ifs.len(), 2);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Comprehension<'a> {
     /// The loop target.
@@ -271,6 +401,16 @@ pub struct Comprehension<'a> {
 }
 
 /// A piece of an f-string.
+///
+/// ```
+/// use minipy::ast::{ExprKind, FPart, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "f\"a{b!r:>5}\"\n").unwrap();
+/// let StmtKind::Expr(e) = &m.body[0].kind else { panic!() };
+/// let ExprKind::FString([FPart::Lit("a"), FPart::Expr { conversion, spec, .. }]) = &e.kind else { panic!() };
+/// assert_eq!(*conversion, Some('r'));
+/// assert!(matches!(spec, [FPart::Lit(">5")]));
+/// ```
 #[derive(Clone, Debug)]
 pub enum FPart<'a> {
     /// Literal text.
@@ -287,6 +427,16 @@ pub enum FPart<'a> {
 }
 
 /// The expressions of the subset.
+///
+/// ```
+/// use minipy::ast::{ExprKind, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "a if b else [1, 2]\n").unwrap();
+/// let StmtKind::Expr(e) = &m.body[0].kind else { panic!() };
+/// let ExprKind::IfExp { test, body, orelse } = &e.kind else { panic!() };
+/// assert!(matches!((&test.kind, &body.kind), (ExprKind::Name("b"), ExprKind::Name("a"))));
+/// assert!(matches!(orelse.kind, ExprKind::List([_, _])));
+/// ```
 #[derive(Clone, Debug)]
 pub enum ExprKind<'a> {
     /// A name.
@@ -359,6 +509,15 @@ pub enum ExprKind<'a> {
 }
 
 /// Binary operators.
+///
+/// ```
+/// use minipy::ast::{BinOp, ExprKind, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "x = 2 ** 3\nx //= 2\n").unwrap();
+/// let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
+/// assert!(matches!(value.kind, ExprKind::BinOp(BinOp::Pow, _, _)));
+/// assert!(matches!(m.body[1].kind, StmtKind::AugAssign { op: BinOp::FloorDiv, .. }));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
     /// `+`
@@ -389,6 +548,13 @@ pub enum BinOp {
     MatMul,
 }
 
+/// Reading operators back as text.
+///
+/// ```
+/// use minipy::ast::BinOp;
+/// let ops: Vec<&str> = [BinOp::Add, BinOp::Pow, BinOp::MatMul].iter().map(|op| op.symbol()).collect();
+/// assert_eq!(ops, ["+", "**", "@"]);
+/// ```
 impl BinOp {
     /// The operator's symbol.
     ///
@@ -415,6 +581,15 @@ impl BinOp {
 }
 
 /// Unary operators.
+///
+/// ```
+/// use minipy::ast::{ExprKind, StmtKind, UnaryOp};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "not -x\n").unwrap();
+/// let StmtKind::Expr(e) = &m.body[0].kind else { panic!() };
+/// let ExprKind::UnaryOp(UnaryOp::Not, inner) = &e.kind else { panic!() };
+/// assert!(matches!(inner.kind, ExprKind::UnaryOp(UnaryOp::Neg, _)));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnaryOp {
     /// `-`
@@ -428,6 +603,15 @@ pub enum UnaryOp {
 }
 
 /// Comparison operators.
+///
+/// ```
+/// use minipy::ast::{CmpOp, ExprKind, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "a is not b not in c\n").unwrap();
+/// let StmtKind::Expr(e) = &m.body[0].kind else { panic!() };
+/// let ExprKind::Compare(_, [(first, _), (second, _)]) = &e.kind else { panic!() };
+/// assert_eq!((*first, *second), (CmpOp::IsNot, CmpOp::NotIn));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CmpOp {
     /// `==`

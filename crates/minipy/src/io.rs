@@ -44,7 +44,19 @@ pub fn write_stdout(s: &str) {
     }
 }
 
-/// Writes the buffered output.
+/// Writes the buffered output to the process's standard output and empties the
+/// buffer (also while [`capture`] runs: what was written before the flush is not
+/// captured).
+///
+/// ```
+/// use minipy::io::{capture, flush_stdout, write_stdout};
+/// let (text, ()) = capture(|| {
+///     write_stdout("flushed\n");
+///     flush_stdout();
+///     write_stdout("kept\n");
+/// });
+/// assert_eq!(text, "kept\n");
+/// ```
 pub fn flush_stdout() {
     let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
     if !text.is_empty() {
@@ -55,6 +67,16 @@ pub fn flush_stdout() {
 }
 
 /// Writes `s` to stderr (after flushing stdout, so the two interleave as written).
+///
+/// ```
+/// use minipy::io::{capture, write_stderr, write_stdout};
+/// let (text, ()) = capture(|| {
+///     write_stdout("before\n");
+///     write_stderr("note\n"); // flushes "before" to stdout first
+///     write_stdout("after\n");
+/// });
+/// assert_eq!(text, "after\n");
+/// ```
 pub fn write_stderr(s: &str) {
     flush_stdout();
     let mut err = std::io::stderr().lock();

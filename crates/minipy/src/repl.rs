@@ -11,6 +11,13 @@ use std::io::{BufRead, IsTerminal};
 
 /// Runs the REPL until end of input; returns the exit status. (Reads stdin; see
 /// the root package's `tests/minipy_repl.rs` for a run over piped input.)
+///
+/// `no_run`: it reads the doctest's own stdin, which may be a terminal.
+///
+/// ```no_run
+/// let status = pyrt_typeobject::Runtime::with(minipy::repl::run_repl);
+/// std::process::exit(status);
+/// ```
 pub fn run_repl(py: Python<'_>) -> i32 {
     let interactive = std::io::stdin().is_terminal();
     let globals = match new_globals(py) {

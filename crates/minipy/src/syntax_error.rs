@@ -6,6 +6,15 @@
 use crate::ast::Pos;
 
 /// Which class of error CPython would raise.
+///
+/// ```
+/// use minipy::syntax_error::SyntaxErrorKind;
+/// let arena = bumpalo::Bump::new();
+/// let e = minipy::parser::parse_module(&arena, "if x:\ny\n").unwrap_err();
+/// assert_eq!(e.kind, SyntaxErrorKind::Indentation);
+/// let e = minipy::parser::parse_module(&arena, "x = = 1\n").unwrap_err();
+/// assert_eq!(e.kind, SyntaxErrorKind::Syntax);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyntaxErrorKind {
     /// `SyntaxError`.
@@ -14,6 +23,11 @@ pub enum SyntaxErrorKind {
     Indentation,
 }
 
+/// Naming the kinds.
+///
+/// ```
+/// assert_eq!(minipy::syntax_error::SyntaxErrorKind::Syntax.name(), "SyntaxError");
+/// ```
 impl SyntaxErrorKind {
     /// The Python class name.
     ///
@@ -29,6 +43,13 @@ impl SyntaxErrorKind {
 }
 
 /// A syntax error at a position (line from 1, column from 0).
+///
+/// ```
+/// use minipy::{ast::Pos, syntax_error::SyntaxError};
+/// let arena = bumpalo::Bump::new();
+/// let e = minipy::parser::parse_module(&arena, "if x:\ny\n").unwrap_err();
+/// assert_eq!(e, SyntaxError::indentation("expected an indented block after 'if' statement on line 1", Pos { line: 2, col: 0 }));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     /// `SyntaxError` or `IndentationError`.
@@ -39,6 +60,13 @@ pub struct SyntaxError {
     pub pos: Pos,
 }
 
+/// Making and printing syntax errors.
+///
+/// ```
+/// use minipy::{ast::Pos, syntax_error::SyntaxError};
+/// let e = SyntaxError::new("invalid syntax", Pos { line: 1, col: 4 });
+/// assert_eq!(e.report("<stdin>", "x = = 1\n").lines().last(), Some("SyntaxError: invalid syntax"));
+/// ```
 impl SyntaxError {
     /// A `SyntaxError`.
     ///
@@ -71,6 +99,12 @@ impl SyntaxError {
     }
 
     /// `Kind: message`, the last line CPython prints.
+    ///
+    /// ```
+    /// let arena = bumpalo::Bump::new();
+    /// let e = minipy::parser::parse_module(&arena, "x = (1,\n").unwrap_err();
+    /// assert_eq!(e.last_line(), "SyntaxError: '(' was never closed");
+    /// ```
     pub fn last_line(&self) -> String {
         format!("{}: {}", self.kind.name(), self.msg)
     }

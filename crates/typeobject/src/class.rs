@@ -58,6 +58,18 @@ fn types_as_any<'a, 'py>(bases: &'a [Bound<'py, TypeObject>]) -> &'a [Bound<'py,
 /// Creates a class with the given requested metatype (the most derived of it and the
 /// bases' metatypes is used), then runs `__set_name__` and `__init_subclass__` (see
 /// [`crate::class_init::new_class_with_kwargs`] for class keywords).
+///
+/// ```
+/// use pyrt_typeobject::{Runtime, new_class, new_class_with_meta};
+/// Runtime::with(|py| {
+///     let meta = new_class(py, "Meta", &[pyrt_core::Bound::from_ref(py, py.builtins().type_())], None).unwrap();
+///     let a = new_class_with_meta(py, &meta, "A", &[], None).unwrap();
+///     assert!(a.get_type().is(&meta));
+///     // A subclass of `A` gets `Meta` even when `type` is requested.
+///     let b = new_class_with_meta(py, py.builtins().type_(), "B", &[a.into_any()], None).unwrap();
+///     assert!(b.get_type().is(&meta));
+/// });
+/// ```
 pub fn new_class_with_meta<'py>(
     py: Python<'py>,
     requested_meta: &TypeObject,

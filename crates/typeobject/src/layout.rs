@@ -58,6 +58,21 @@ pub fn solid_base(tp: &TypeObject) -> &TypeObject {
 /// The base whose layout the new type extends: for each base (which must be a type with
 /// `BASETYPE`, readied here if needed), its solid base must be comparable with the
 /// current winner's.
+///
+/// ```
+/// use pyrt_core::Bound;
+/// use pyrt_typeobject::layout::best_base;
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let b = py.builtins();
+///     let (object, int) = (Bound::from_ref(py, b.object()).into_any(), Bound::from_ref(py, b.int()).into_any());
+///     assert!(best_base(py, &[object, int.clone()]).unwrap().is(&int));
+///     let str_ = Bound::from_ref(py, b.str_()).into_any();
+///     let e = best_base(py, &[int, str_]).unwrap_err();
+///     assert_eq!(e.message(py), "multiple bases have instance lay-out conflict");
+///     let e = best_base(py, &[Bound::from_ref(py, b.bool_()).into_any()]).unwrap_err();
+///     assert_eq!(e.message(py), "type 'bool' is not an acceptable base type");
+/// });
+/// ```
 pub fn best_base<'py>(
     py: Python<'py>,
     bases: &[Bound<'py, PyAny>],

@@ -73,7 +73,19 @@ fn bases_of(tp: &TypeObject) -> MroList {
     }
 }
 
-/// A ready type's MRO as type pointers.
+/// A ready type's MRO as type pointers (empty if the type has no MRO yet).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let mro = pyrt_typeobject::mro::mro_of(py.builtins().bool_());
+///     let names: Vec<String> = mro
+///         .iter()
+///         // SAFETY: the MRO of a builtin type holds live (static) types.
+///         .map(|t| pyrt_typeobject::names::tp_name(unsafe { t.as_ref() }))
+///         .collect();
+///     assert_eq!(names, ["bool", "int", "object"]);
+/// });
+/// ```
 pub fn mro_of(tp: &TypeObject) -> &[NonNull<TypeObject>] {
     // SAFETY: the MRO tuple is owned by tp and holds types; the slice is used while tp's
     // MRO is not replaced (callers do not run user code while holding it).
@@ -84,6 +96,16 @@ pub fn mro_of(tp: &TypeObject) -> &[NonNull<TypeObject>] {
 }
 
 /// A tuple of types viewed as type pointers.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let bases = pyrt_typeobject::spec::bases_tuple(py, &a).unwrap();
+///     let types = pyrt_typeobject::mro::as_types(&bases);
+///     assert_eq!(types.len(), 1);
+///     assert!(std::ptr::eq(types[0].as_ptr(), py.builtins().object()));
+/// });
+/// ```
 pub fn as_types(t: &TupleObject) -> &[NonNull<TypeObject>] {
     let items = t.items_raw();
     // SAFETY: NonNull<PyAny> and NonNull<TypeObject> have the same representation; the

@@ -9,6 +9,15 @@ use pyrt_core::builtins::StrObject;
 use pyrt_core::{PyErr, PyResult, Python, TypeFlags, TypeObject};
 
 /// Whether names come from `tp_name` (static types and `BUILTIN_STYLE` heap types).
+///
+/// ```
+/// use pyrt_typeobject::names::is_builtin_style;
+/// pyrt_typeobject::Runtime::with(|py| {
+///     assert!(is_builtin_style(py.builtins().int()));
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     assert!(!is_builtin_style(&a));
+/// });
+/// ```
 pub fn is_builtin_style(tp: &TypeObject) -> bool {
     !tp.has_flag(TypeFlags::HEAPTYPE) || tp.has_flag(TypeFlags::BUILTIN_STYLE)
 }

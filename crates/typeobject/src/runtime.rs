@@ -20,9 +20,31 @@ use pyrt_core::{Bound, Python, TypeFlags, TypeObject};
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Runtime;
 
+/// Entering the runtime; the first entry readies every builtin type.
+///
+/// ```
+/// use pyrt_core::TypeFlags;
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let all = py.builtins().all();
+///     assert!(all.iter().any(|(name, _)| *name == "int"));
+///     assert!(all.iter().all(|(_, tp)| tp.has_flag(TypeFlags::READY)));
+/// });
+/// ```
 impl Runtime {
     /// Runs `f` under the runtime lock with a token, initialising the runtime on first
-    /// use.
+    /// use. Reentrant: `with` may be called again inside `f`.
+    ///
+    /// ```
+    /// use pyrt_typeobject::Runtime;
+    /// let ok = Runtime::with(|py| {
+    ///     let before = py.live_objects();
+    ///     let s = pyrt_core::builtins::str_new(py, "hi").unwrap();
+    ///     let inner = Runtime::with(|_py2| s.as_str().to_owned());
+    ///     drop(s);
+    ///     inner == "hi" && py.live_objects() == before
+    /// });
+    /// assert!(ok);
+    /// ```
     pub fn with<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> R {
         pyrt_core::runtime::enter(init, f)
     }

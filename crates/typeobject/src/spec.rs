@@ -17,6 +17,20 @@ use pyrt_core::{Bound, PyAny, PyErr, PyResult, Python, TypeFlags, TypeObject};
 
 /// A slot of a spec: a stable-ABI slot number and its value (`None` is C's `NULL`,
 /// allowed only for `tp_doc`).
+///
+/// ```
+/// use pyrt_core::TypeFlags;
+/// use pyrt_core::types::SlotId;
+/// use pyrt_typeobject::{Runtime, Slot, TypeSpec, from_spec};
+/// Runtime::with(|py| {
+///     let spec = |slots| TypeSpec { name: "m.T", basicsize: 0, itemsize: 0, flags: TypeFlags::DEFAULT, slots };
+///     let null_doc = [Slot { id: SlotId::TP_DOC, value: None }];
+///     assert!(from_spec(py, &spec(&null_doc), None, None, None).is_ok());
+///     let null_repr = [Slot { id: SlotId::TP_REPR, value: None }];
+///     let e = from_spec(py, &spec(&null_repr), None, None, None).unwrap_err();
+///     assert_eq!(e.message(py), format!("m.T: slot tp_repr ({}) is NULL", SlotId::TP_REPR.0));
+/// });
+/// ```
 #[derive(Clone, Copy)]
 pub struct Slot<'a> {
     /// The slot number.
@@ -25,6 +39,13 @@ pub struct Slot<'a> {
     pub value: Option<SlotValue<'a>>,
 }
 
+/// Building slots.
+///
+/// ```
+/// use pyrt_core::types::{SlotId, SlotValue};
+/// let s = pyrt_typeobject::Slot::new(SlotId::TP_DOC, SlotValue::Doc("hello"));
+/// assert!(matches!(s.value, Some(SlotValue::Doc("hello"))));
+/// ```
 impl<'a> Slot<'a> {
     /// A slot with a value.
     ///
@@ -81,6 +102,26 @@ pub struct TypeSpec<'a> {
 /// `tp_is_gc`) are refused here with a `TypeError`: they need
 /// [`from_spec_unchecked`]. Offsets given as `__dictoffset__` / `__weaklistoffset__` /
 /// `__vectorcalloffset__` members must lie inside the instance.
+///
+/// ```
+/// use pyrt_core::types::{SlotId, SlotValue};
+/// use pyrt_core::{Bound, PyResult, Python, TypeFlags};
+/// use pyrt_typeobject::{Runtime, Slot, TypeSpec, from_spec};
+/// fn repr<'py>(py: Python<'py>, _o: &Bound<'py>) -> PyResult<Bound<'py>> {
+///     pyrt_core::builtins::str_new(py, "<P>").map(Bound::into_any)
+/// }
+/// Runtime::with(|py| {
+///     let slots = [Slot::new(SlotId::TP_REPR, SlotValue::Unary(repr))];
+///     let spec = TypeSpec { name: "m.P", basicsize: 0, itemsize: 0, flags: TypeFlags::DEFAULT, slots: &slots };
+///     let p = from_spec(py, &spec, None, None, None).unwrap();
+///     let obj = pyrt_typeobject::call_type(py, &p, &[]).unwrap();
+///     assert_eq!(pyrt_typeobject::ops::repr(py, &obj).unwrap().as_str(), "<P>");
+///     // A layout-bearing slot needs `from_spec_unchecked`.
+///     let raw = [Slot::new(SlotId::TP_ALLOC, SlotValue::Alloc(pyrt_core::object::generic_alloc))];
+///     let e = from_spec(py, &TypeSpec { slots: &raw, ..spec }, None, None, None).unwrap_err();
+///     assert!(e.message(py).ends_with("is layout-bearing: use from_spec_unchecked"));
+/// });
+/// ```
 pub fn from_spec<'py>(
     py: Python<'py>,
     spec: &TypeSpec<'_>,
@@ -100,6 +141,21 @@ pub fn from_spec<'py>(
 /// `TypeObject::set_fn_slot_unchecked` documents: e.g. a `tp_dealloc` destroys exactly
 /// the payload `basicsize` describes and ends in the type's `tp_free`; a `tp_traverse`
 /// visits only live objects the instance owns references to.
+///
+/// ```
+/// use pyrt_core::types::{SlotId, SlotValue};
+/// use pyrt_core::TypeFlags;
+/// use pyrt_typeobject::{Runtime, Slot, TypeSpec, from_spec_unchecked};
+/// Runtime::with(|py| {
+///     let slots = [Slot::new(SlotId::TP_ALLOC, SlotValue::Alloc(pyrt_core::object::generic_alloc))];
+///     let spec = TypeSpec { name: "m.Raw", basicsize: 0, itemsize: 0, flags: TypeFlags::DEFAULT, slots: &slots };
+///     // SAFETY: no members; `generic_alloc` allocates any type's instances as its
+///     // size and flags say, so it agrees with every layout.
+///     let t = unsafe { from_spec_unchecked(py, &spec, None, None, None) }.unwrap();
+///     let obj = pyrt_typeobject::call_type(py, &t, &[]).unwrap();
+///     assert!(obj.get_type().is(&t));
+/// });
+/// ```
 pub unsafe fn from_spec_unchecked<'py>(
     py: Python<'py>,
     spec: &TypeSpec<'_>,
@@ -539,6 +595,16 @@ fn slot_error(
 }
 
 /// The bases of a ready type as a tuple (for `__bases__`).
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let a = pyrt_typeobject::new_class(py, "A", &[], None).unwrap();
+///     let b = pyrt_typeobject::new_class(py, "B", &[a.clone()], None).unwrap();
+///     let bases = pyrt_typeobject::spec::bases_tuple(py, &b).unwrap();
+///     assert_eq!(bases.len(), 1);
+///     assert!(std::ptr::eq(bases.items_raw()[0].as_ptr().cast(), &*a));
+/// });
+/// ```
 pub fn bases_tuple<'py>(py: Python<'py>, tp: &TypeObject) -> Option<Bound<'py, TupleObject>> {
     tp.tp_bases.get(py)
 }

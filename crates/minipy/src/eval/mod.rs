@@ -35,6 +35,16 @@ use std::collections::HashMap;
 pub const RECURSION_LIMIT: u32 = 1000;
 
 /// The interpreter's per-thread state.
+///
+/// ```
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let st = minipy::eval::state(py);
+///     assert!(std::ptr::eq(st, minipy::eval::state(py)));
+///     let len = pyrt_core::builtins::intern(py, "len").unwrap();
+///     assert!(st.builtins.bind(py).get_item(py, len.as_any()).unwrap().is_some());
+///     assert!(st.frames.borrow().is_empty());
+/// });
+/// ```
 pub struct State {
     /// The builtins namespace.
     pub builtins: Py<DictObject>,
@@ -80,6 +90,19 @@ pub fn state(py: Python<'_>) -> &'static State {
 }
 
 /// Why running source failed.
+///
+/// ```
+/// use minipy::eval::{RunError, new_globals, run_source};
+/// pyrt_typeobject::Runtime::with(|py| {
+///     let g = new_globals(py).unwrap();
+///     let Err(RunError::Syntax(e)) = run_source(py, "x = = 1\n", &g, false) else { panic!() };
+///     assert_eq!(e.msg, "invalid syntax");
+///     let Err(RunError::Exception(e)) = run_source(py, "[].pop()\n", &g, false) else { panic!() };
+///     assert_eq!(e.message(py), "pop from empty list");
+///     drop(e);
+///     g.clear(py);
+/// });
+/// ```
 #[derive(Debug)]
 pub enum RunError {
     /// It did not parse.

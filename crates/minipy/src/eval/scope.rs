@@ -14,6 +14,17 @@ use crate::syntax_error::SyntaxError;
 use std::collections::HashMap;
 
 /// What kind of scope a [`Code`] is.
+///
+/// ```
+/// use minipy::ast::StmtKind;
+/// use minipy::eval::scope::{CodeKind, code_for};
+/// let (m, code) = minipy::eval::compile("class C:\n    xs = [y for y in 'ab']\n").unwrap();
+/// assert_eq!(code.kind, CodeKind::Module);
+/// let StmtKind::ClassDef(c) = &m.body[0].kind else { panic!() };
+/// assert_eq!(code_for(*c).unwrap().kind, CodeKind::Class);
+/// let StmtKind::Assign { value, .. } = &c.body[0].kind else { panic!() };
+/// assert_eq!(code_for(*value).unwrap().kind, CodeKind::Comprehension);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CodeKind {
     /// The module body.
@@ -27,6 +38,17 @@ pub enum CodeKind {
 }
 
 /// How a name is reached in one scope.
+///
+/// ```
+/// use minipy::ast::StmtKind;
+/// use minipy::eval::scope::{NameRef, code_for};
+/// let src = "def f(a):\n    global g\n    b = a\n    return lambda: b + g\n";
+/// let (m, module) = minipy::eval::compile(src).unwrap();
+/// let StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+/// let f = code_for(*f).unwrap();
+/// assert_eq!((f.resolve("a"), f.resolve("b")), (NameRef::Fast(0), NameRef::Cell(0)));
+/// assert_eq!((f.resolve("g"), module.resolve("f")), (NameRef::Global, NameRef::Name));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameRef {
     /// Fast local slot `i`.
@@ -40,6 +62,18 @@ pub enum NameRef {
 }
 
 /// The result of analysing one scope.
+///
+/// ```
+/// use minipy::ast::StmtKind;
+/// let src = "def outer():\n    x = 1\n    def inner():\n        return x\n    return inner\n";
+/// let (m, _) = minipy::eval::compile(src).unwrap();
+/// let StmtKind::FunctionDef(outer) = &m.body[0].kind else { panic!() };
+/// let StmtKind::FunctionDef(inner) = &outer.body[1].kind else { panic!() };
+/// let (outer, inner) = (minipy::eval::scope::code_for(*outer).unwrap(), minipy::eval::scope::code_for(*inner).unwrap());
+/// assert_eq!((outer.cellvars.as_slice(), outer.locals.as_slice()), (["x"].as_slice(), ["inner"].as_slice()));
+/// assert_eq!(inner.qualname, "outer.<locals>.inner");
+/// assert_eq!(inner.freevars, ["x"]);
+/// ```
 #[derive(Debug)]
 pub struct Code {
     /// The scope kind.
@@ -60,9 +94,27 @@ pub struct Code {
     pub class_cell: bool,
 }
 
+/// Looking names up in an analysed scope.
+///
+/// ```
+/// use minipy::eval::scope::NameRef;
+/// let (_, module) = minipy::eval::compile("x = 1\n").unwrap();
+/// assert_eq!(module.resolve("x"), NameRef::Name);
+/// ```
 impl Code {
     /// How `name` is reached (names not seen by the analysis are globals, or namespace
     /// names in module and class bodies).
+    ///
+    /// ```
+    /// use minipy::ast::StmtKind;
+    /// use minipy::eval::scope::{NameRef, code_for};
+    /// let (m, module) = minipy::eval::compile("def f(a):\n    return a\n").unwrap();
+    /// let StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+    /// let f = code_for(*f).unwrap();
+    /// assert_eq!(f.resolve("a"), NameRef::Fast(0));
+    /// assert_eq!(f.resolve("unseen"), NameRef::Global);
+    /// assert_eq!(module.resolve("unseen"), NameRef::Name);
+    /// ```
     pub fn resolve(&self, name: &str) -> NameRef {
         match self.names.get(name) {
             Some(r) => *r,
@@ -86,6 +138,18 @@ fn with_registry<R>(f: impl FnOnce(&mut HashMap<usize, &'static Code>) -> R) -> 
 
 /// The `Code` of the scope whose AST node is at `node` (a `FunctionDef`, `ClassDef`,
 /// comprehension `Expr` or `Module` body).
+///
+/// ```
+/// use minipy::ast::StmtKind;
+/// let (m, _) = minipy::eval::compile("def f():\n    pass\n").unwrap();
+/// let StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+/// assert_eq!(minipy::eval::scope::code_for(*f).unwrap().name, "f");
+/// // A tree that was only parsed, not analysed, has no codes.
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "def f():\n    pass\n").unwrap();
+/// let StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+/// assert!(minipy::eval::scope::code_for(*f).is_none());
+/// ```
 pub fn code_for<T>(node: &T) -> Option<&'static Code> {
     let key = node as *const T as usize;
     with_registry(|r| r.get(&key).copied())
@@ -114,6 +178,18 @@ struct Analysis {
 
 /// Analyses a module body and registers a [`Code`] for it and every nested scope.
 /// Returns the module's code.
+///
+/// ```
+/// use minipy::eval::scope::{CodeKind, analyse_module};
+/// // The codes live as long as the tree they describe: the arena is leaked.
+/// let arena: &'static bumpalo::Bump = Box::leak(Box::new(bumpalo::Bump::new()));
+/// let m = minipy::parser::parse_module(arena, "x = 1\n").unwrap();
+/// let code = analyse_module(m.body).unwrap();
+/// assert_eq!((code.kind, code.name.as_str()), (CodeKind::Module, "<module>"));
+/// let m = minipy::parser::parse_module(arena, "def f():\n    def g():\n        nonlocal x\n").unwrap();
+/// let e = analyse_module(m.body).unwrap_err();
+/// assert_eq!(e.last_line(), "SyntaxError: no binding for nonlocal 'x' found");
+/// ```
 pub fn analyse_module(body: &'static [Stmt<'static>]) -> Result<&'static Code, SyntaxError> {
     let mut a = Analysis {
         scopes: Vec::new(),

@@ -28,6 +28,16 @@ use crate::syntax_error::SyntaxError;
 use bumpalo::Bump;
 
 /// Tokenizes a whole module.
+///
+/// ```
+/// use minipy::lexer::{Tok, tokenize};
+/// let arena = bumpalo::Bump::new();
+/// let toks = tokenize(&arena, "x = 10\n").unwrap();
+/// let kinds: Vec<Tok> = toks.iter().map(|t| t.tok).collect();
+/// assert_eq!(kinds, [Tok::Name("x"), Tok::Op("="), Tok::Int(10), Tok::Newline, Tok::Eof]);
+/// let e = tokenize(&arena, "x = (1,\n").unwrap_err();
+/// assert_eq!((e.msg.as_str(), e.pos.line, e.pos.col), ("'(' was never closed", 1, 4));
+/// ```
 pub fn tokenize<'a>(arena: &'a Bump, src: &str) -> Result<Vec<Token<'a>>, SyntaxError> {
     let (toks, unclosed) = tokenize_lenient(arena, src)?;
     match unclosed {
@@ -39,6 +49,15 @@ pub fn tokenize<'a>(arena: &'a Bump, src: &str) -> Result<Vec<Token<'a>>, Syntax
 /// Tokenizes a whole module; a bracket left open at the end of input is returned
 /// beside the tokens instead of failing, because CPython reports it only if the parser
 /// reaches the end of input without an earlier error.
+///
+/// ```
+/// use minipy::lexer::{Tok, tokenize_lenient};
+/// let arena = bumpalo::Bump::new();
+/// let (toks, unclosed) = tokenize_lenient(&arena, "f(1,\n").unwrap();
+/// assert_eq!(toks[0].tok, Tok::Name("f"));
+/// assert_eq!(unclosed.unwrap().msg, "'(' was never closed");
+/// assert!(tokenize_lenient(&arena, "f(1)\n").unwrap().1.is_none());
+/// ```
 pub fn tokenize_lenient<'a>(
     arena: &'a Bump,
     src: &str,
@@ -50,6 +69,15 @@ pub fn tokenize_lenient<'a>(
 
 /// Tokenizes `src` as the inside of brackets (no indentation, newlines ignored), with
 /// positions shifted to start at `origin`: used for f-string replacement fields.
+///
+/// ```
+/// use minipy::{ast::Pos, lexer::{Tok, tokenize_inner}};
+/// let arena = bumpalo::Bump::new();
+/// let toks = tokenize_inner(&arena, "a +\n b", Pos { line: 3, col: 10 }).unwrap();
+/// let kinds: Vec<Tok> = toks.iter().map(|t| t.tok).collect();
+/// assert_eq!(kinds, [Tok::Name("a"), Tok::Op("+"), Tok::Name("b"), Tok::Newline, Tok::Eof]);
+/// assert_eq!(toks[0].pos, Pos { line: 3, col: 10 });
+/// ```
 pub fn tokenize_inner<'a>(
     arena: &'a Bump,
     src: &str,

@@ -24,7 +24,16 @@ use crate::lexer::{Tok, Token, tokenize_lenient};
 use crate::syntax_error::SyntaxError;
 use bumpalo::Bump;
 
-/// Parses a module's source text.
+/// Parses a module's source text into a tree allocated in `arena`.
+///
+/// ```
+/// use minipy::ast::StmtKind;
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "while x:\n    x -= 1\n").unwrap();
+/// assert!(matches!(m.body[0].kind, StmtKind::While { body: [_], .. }));
+/// let e = minipy::parser::parse_module(&arena, "return 1\n").unwrap_err();
+/// assert_eq!(e.last_line(), "SyntaxError: 'return' outside function");
+/// ```
 pub fn parse_module<'a>(arena: &'a Bump, src: &str) -> Result<&'a Module<'a>, SyntaxError> {
     let (toks, unclosed) = tokenize_lenient(arena, src)?;
     let mut p = Parser::new(arena, &toks);
