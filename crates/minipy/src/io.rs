@@ -12,19 +12,48 @@ thread_local! {
 }
 
 /// Runs `f` with standard output captured (for tests and embedders); returns what
-/// was printed.
+/// was printed. Flushes inside `f` (explicit, or before a write to stderr) keep the text
+/// for the capture; captures nest (the inner one returns only its own text).
 ///
 /// ```
-/// let (text, ()) = minipy::io::capture(|| minipy::io::write_stdout("hi\n"));
-/// assert_eq!(text, "hi\n");
+/// use minipy::io::{capture, flush_stdout, write_stderr, write_stdout};
+/// let (text, ()) = capture(|| {
+///     write_stdout("hi\n");
+///     flush_stdout();
+///     write_stderr(""); // would flush stdout first: still captured
+///     let (inner, ()) = capture(|| write_stdout("inner\n"));
+///     assert_eq!(inner, "inner\n");
+///     write_stdout("bye\n");
+/// });
+/// assert_eq!(text, "hi\nbye\n");
 /// ```
 pub fn capture<R>(f: impl FnOnce() -> R) -> (String, R) {
     flush_stdout();
-    let was = CAPTURE.with(|c| c.replace(true));
+    // Empty unless this capture is nested in another (whose text waits here).
+    let outer = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    let restore = Restore {
+        outer,
+        was: CAPTURE.with(|c| c.replace(true)),
+    };
     let r = f();
     let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
-    CAPTURE.with(|c| c.set(was));
+    drop(restore);
     (text, r)
+}
+
+/// Puts back the enclosing capture's buffer and flag when a [`capture`] ends, also if its
+/// closure unwinds (the partial text is then dropped).
+struct Restore {
+    outer: String,
+    was: bool,
+}
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let outer = std::mem::take(&mut self.outer);
+        OUT.with(|o| *o.borrow_mut() = outer);
+        CAPTURE.with(|c| c.set(self.was));
+    }
 }
 
 /// Appends `s` to standard output.
@@ -45,19 +74,21 @@ pub fn write_stdout(s: &str) {
 }
 
 /// Writes the buffered output to the process's standard output and empties the
-/// buffer (also while [`capture`] runs: what was written before the flush is not
-/// captured).
+/// buffer; while [`capture`] runs it does nothing (the text stays for the capture).
 ///
 /// ```
 /// use minipy::io::{capture, flush_stdout, write_stdout};
 /// let (text, ()) = capture(|| {
-///     write_stdout("flushed\n");
-///     flush_stdout();
 ///     write_stdout("kept\n");
+///     flush_stdout();
+///     write_stdout("too\n");
 /// });
-/// assert_eq!(text, "kept\n");
+/// assert_eq!(text, "kept\ntoo\n");
 /// ```
 pub fn flush_stdout() {
+    if CAPTURE.with(std::cell::Cell::get) {
+        return;
+    }
     let text = OUT.with(|o| std::mem::take(&mut *o.borrow_mut()));
     if !text.is_empty() {
         let mut out = std::io::stdout().lock();
@@ -72,14 +103,60 @@ pub fn flush_stdout() {
 /// use minipy::io::{capture, write_stderr, write_stdout};
 /// let (text, ()) = capture(|| {
 ///     write_stdout("before\n");
-///     write_stderr("note\n"); // flushes "before" to stdout first
+///     write_stderr("note\n"); // outside a capture, "before" would be flushed first
 ///     write_stdout("after\n");
 /// });
-/// assert_eq!(text, "after\n");
+/// assert_eq!(text, "before\nafter\n");
 /// ```
 pub fn write_stderr(s: &str) {
     flush_stdout();
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(s.as_bytes());
     let _ = err.flush();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flushes_inside_a_capture_keep_the_text() {
+        let (text, ()) = capture(|| {
+            write_stdout("a\n");
+            flush_stdout();
+            write_stderr("");
+            write_stdout("b\n");
+        });
+        assert_eq!(text, "a\nb\n");
+        assert!(!CAPTURE.with(std::cell::Cell::get));
+    }
+
+    #[test]
+    fn nested_captures_return_their_own_text() {
+        let (outer, inner) = capture(|| {
+            write_stdout("1\n");
+            let (inner, ()) = capture(|| write_stdout("2\n"));
+            write_stdout("3\n");
+            inner
+        });
+        assert_eq!((outer.as_str(), inner.as_str()), ("1\n3\n", "2\n"));
+    }
+
+    #[test]
+    fn a_panicking_capture_restores_the_enclosing_one() {
+        let (outer, caught) = capture(|| {
+            write_stdout("before\n");
+            let caught = std::panic::catch_unwind(|| {
+                capture(|| {
+                    write_stdout("lost\n");
+                    panic!("boom");
+                })
+            });
+            write_stdout("after\n");
+            caught.is_err()
+        });
+        assert!(caught);
+        assert_eq!(outer, "before\nafter\n");
+        assert!(!CAPTURE.with(std::cell::Cell::get));
+    }
 }
