@@ -83,8 +83,9 @@ pub fn generic_alloc<'py>(py: Python<'py>, tp: &TypeObject, nitems: isize) -> Py
 ///     let o = pyrt_core::object::alloc::alloc_with_extra(py, t, 64).unwrap();
 ///     assert_eq!(o.refcnt(), 1);
 ///     let start = o.as_ptr().as_ptr() as *const u8;
+///     let basic = t.tp_basicsize.get() as usize;
 ///     // SAFETY: the block holds `tp_basicsize` + 64 bytes, and `o` keeps it alive.
-///     let extra = unsafe { std::slice::from_raw_parts(start.add(t.tp_basicsize.get() as usize), 64) };
+///     let extra = unsafe { std::slice::from_raw_parts(start.add(basic), 64) };
 ///     assert!(extra.iter().all(|&b| b == 0)); // zero-filled, ready for a payload
 /// });
 /// ```
