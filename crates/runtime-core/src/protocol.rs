@@ -193,8 +193,25 @@ pub fn none(py: Python<'_>) -> Bound<'_, PyAny> {
     Bound::from_ref(py, py.singletons().none())
 }
 
+/// The untyped view of an `int` (used by the truth test on `True`/`False`).
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = py.singletons().bool_(true);
+///     assert_eq!(t.as_any().type_name(), "bool");
+/// });
+/// ```
 impl IntObject {
     /// This object as a plain `&PyAny`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let i = pyrt_core::builtins::int_new(py, 5).unwrap();
+    ///     let int: &pyrt_core::builtins::IntObject = &i;
+    ///     assert_eq!(int.as_any().addr(), i.as_any_ref().addr()); // same object
+    ///     assert_eq!(py.singletons().bool_(false).as_any().type_name(), "bool");
+    /// });
+    /// ```
     pub fn as_any(&self) -> &PyAny {
         // SAFETY: IntObject starts with the header.
         unsafe { &*(self as *const IntObject as *const PyAny) }

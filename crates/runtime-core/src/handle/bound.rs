@@ -209,9 +209,9 @@ impl<'py, T: PyLayout> Bound<'py, T> {
     /// Detaches from the token for storage.
     ///
     /// ```
-    /// use pyrt_core::{Py, builtins::StrObject};
+    /// use pyrt_core::{Py, builtins::{StrObject, str_new}};
     /// let stored: Py<StrObject> =
-    ///     pyrt_core::with_test_runtime(|py| pyrt_core::builtins::str_new(py, "kept").unwrap().unbind());
+    ///     pyrt_core::with_test_runtime(|py| str_new(py, "kept").unwrap().unbind());
     /// pyrt_core::with_test_runtime(move |py| {
     ///     assert_eq!(stored.bind(py).as_str(), "kept");
     ///     drop(stored); // under the lock: released at once
