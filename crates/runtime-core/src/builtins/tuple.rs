@@ -105,7 +105,8 @@ impl TupleObject {
     /// ```
     /// use pyrt_core::builtins::{str_new, tuple_new};
     /// pyrt_core::with_test_runtime(|py| {
-    ///     let (a, b) = (str_new(py, "a").unwrap().into_any(), str_new(py, "b").unwrap().into_any());
+    ///     let a = str_new(py, "a").unwrap().into_any();
+    ///     let b = str_new(py, "b").unwrap().into_any();
     ///     let t = tuple_new(py, &[a.clone(), b.clone()]).unwrap();
     ///     let items = t.items(py);
     ///     assert!(items[0].is(&a) && items[1].is(&b));
