@@ -97,12 +97,28 @@ pub struct InstanceKeys(Cell<usize>);
 
 impl InstanceKeys {
     /// Whether instances of the type may keep their attributes in values blocks.
+    ///
+    /// ```
+    /// let keys = pyrt_core::object::InstanceKeys::default(); // zero: plain dicts
+    /// assert!(!keys.is_enabled());
+    /// // SAFETY: a standalone cell: no type, no instances, no dict-slot readers.
+    /// unsafe { keys.enable() };
+    /// assert!(keys.is_enabled());
+    /// ```
     #[inline(always)]
     pub fn is_enabled(&self) -> bool {
         self.0.get() != DISABLED
     }
 
     /// Lets instances keep their attributes in values blocks.
+    ///
+    /// ```
+    /// let keys = pyrt_core::object::InstanceKeys::default();
+    /// // SAFETY: a standalone cell: no type, no instances, no dict-slot readers.
+    /// unsafe { keys.enable() };
+    /// assert!(keys.is_enabled());
+    /// assert!(keys.as_ptr().is_none()); // the table itself comes with the first attribute
+    /// ```
     ///
     /// # Safety
     /// Every reader of the instances' dict slot (the type's and its bases' `tp_traverse`,
@@ -144,6 +160,16 @@ impl InstanceKeys {
 
     /// Frees the table (the type is being destroyed).
     ///
+    /// ```
+    /// let keys = pyrt_core::object::InstanceKeys::default();
+    /// // SAFETY: a standalone cell: no type, no instances.
+    /// unsafe {
+    ///     keys.enable();
+    ///     keys.free(); // no table yet: nothing to free
+    /// }
+    /// assert!(keys.is_enabled() && keys.as_ptr().is_none());
+    /// ```
+    ///
     /// # Safety
     /// No instance of the type exists any more (each would hold a reference to it).
     pub unsafe fn free(&self) {
@@ -156,6 +182,13 @@ impl InstanceKeys {
     }
 
     /// The table's address, for tests and diagnostics.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     // Builtin types keep plain dicts: no keys table.
+    ///     assert!(py.builtins().object().ht_cached_keys.as_ptr().is_none());
+    /// });
+    /// ```
     pub fn as_ptr(&self) -> Option<NonNull<SharedKeys>> {
         self.get().map(NonNull::from)
     }
