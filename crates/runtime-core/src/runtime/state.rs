@@ -108,6 +108,14 @@ macro_rules! builtin_types {
             $($field: NonNull<TypeObject>,)*
         }
 
+        /// One accessor per builtin type, and the list of them all.
+        ///
+        /// ```
+        /// pyrt_core::with_test_runtime(|py| {
+        ///     let b = py.builtins();
+        ///     assert!(std::ptr::eq(b.all()[0].1, b.object()));
+        /// });
+        /// ```
         impl BuiltinTypes {
             fn allocate() -> BuiltinTypes {
                 BuiltinTypes {

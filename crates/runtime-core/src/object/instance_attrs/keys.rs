@@ -123,6 +123,14 @@ const ENABLED_EMPTY: usize = 1;
 #[derive(Default)]
 pub struct InstanceKeys(Cell<usize>);
 
+/// Enabling values blocks for a type's instances, reading and freeing its table.
+///
+/// ```
+/// let keys = pyrt_core::object::InstanceKeys::default();
+/// // SAFETY: a standalone cell: no type, no instances, no dict-slot readers.
+/// unsafe { keys.enable() };
+/// assert!(keys.is_enabled() && keys.as_ptr().is_none());
+/// ```
 impl InstanceKeys {
     /// Whether instances of the type may keep their attributes in values blocks.
     ///

@@ -39,6 +39,17 @@ pub(crate) enum Contents<'a> {
     Values(&'a ValuesBlock, NonNull<ValuesBlock>),
 }
 
+/// What the slot holds, storing a dict, visiting and emptying it.
+///
+/// ```
+/// use pyrt_core::{builtins::dict_new, object::{dict_slot, generic_alloc}};
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+///     let slot = dict_slot(o.as_any_ref()).unwrap();
+///     slot.set_dict(py, Some(dict_new(py).unwrap()));
+///     assert!(slot.dict(py).is_some() && !slot.holds_values());
+/// });
+/// ```
 impl DictSlot {
     #[inline(always)]
     pub(crate) fn contents(&self) -> Contents<'_> {
@@ -223,6 +234,15 @@ pub struct Taken<'py> {
     word: usize,
 }
 
+/// Whether anything was taken; dropping releases it.
+///
+/// ```
+/// use pyrt_core::object::{dict_slot, generic_alloc};
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+///     assert!(dict_slot(o.as_any_ref()).unwrap().take(py).is_empty());
+/// });
+/// ```
 impl Taken<'_> {
     /// Whether nothing was taken.
     ///

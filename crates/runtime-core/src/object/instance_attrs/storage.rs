@@ -244,6 +244,18 @@ pub enum AttrWrite<'py> {
     UseDict,
 }
 
+/// Reading, replacing and writing attributes in the values block, and making the
+/// dict when one is needed.
+///
+/// ```
+/// use pyrt_core::object::{generic_alloc, instance_attrs};
+/// pyrt_core::with_test_runtime(|py| {
+///     // A builtin with a `__dict__` slot keeps a plain dict: no values block.
+///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+///     let attrs = instance_attrs(o.as_any_ref()).unwrap();
+///     assert!(attrs.materialize(py).unwrap().is_none()); // empty slot: no dict yet
+/// });
+/// ```
 impl<'a> InstanceAttrs<'a> {
     /// The dict slot.
     ///
