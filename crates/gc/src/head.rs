@@ -58,6 +58,12 @@ pub struct GcHead {
 const _: () = assert!(std::mem::size_of::<GcHead>() == 16);
 const _: () = assert!(std::mem::align_of::<GcHead>() >= 8);
 
+/// Making a head and reading (or, for the finalized bit, setting) its state.
+///
+/// ```
+/// let h = pyrt_gc::GcHead::new();
+/// assert!(!h.is_tracked() && !h.is_finalized());
+/// ```
 impl GcHead {
     /// Size of a head in bytes: the offset from a head to its object.
     ///
