@@ -106,6 +106,14 @@ impl Callbacks {
     }
 }
 
+/// Registering and removing collection callbacks (Python's `gc.callbacks`).
+///
+/// ```
+/// let s = pyrt_gc::GcState::new();
+/// let id = s.add_callback(|_, _| {});
+/// assert_eq!(s.callback_count(), 1);
+/// assert!(s.remove_callback(id) && !s.remove_callback(id));
+/// ```
 impl crate::GcState {
     /// Registers a callback called with [`CallbackPhase::Start`] before and
     /// [`CallbackPhase::Stop`] after every collection that runs (Python's

@@ -18,6 +18,14 @@ use std::ops::{BitAnd, BitOr, BitOrAssign};
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct DebugFlags(u32);
 
+/// The flag values (Python's `gc.DEBUG_*`) and bit-set helpers.
+///
+/// ```
+/// use pyrt_gc::DebugFlags;
+/// let f = DebugFlags::STATS | DebugFlags::SAVEALL;
+/// assert!(f.contains(DebugFlags::SAVEALL) && !f.contains(DebugFlags::LEAK));
+/// assert_eq!(DebugFlags::from_bits(f.bits()), f);
+/// ```
 impl DebugFlags {
     /// No debugging.
     ///
@@ -181,6 +189,13 @@ impl DebugState {
     }
 }
 
+/// Debug flags and where debug output goes (Python's `gc.set_debug`/`gc.get_debug`).
+///
+/// ```
+/// let s = pyrt_gc::GcState::new();
+/// s.set_debug(pyrt_gc::DebugFlags::STATS);
+/// assert_eq!(s.get_debug(), pyrt_gc::DebugFlags::STATS);
+/// ```
 impl crate::GcState {
     /// Sets the debug flags (Python's `gc.set_debug`).
     ///

@@ -42,6 +42,18 @@ pub fn with_gc<R>(f: impl FnOnce(&GcState) -> R) -> R {
 ///   +16  refcount
 ///   +24  edges
 /// ```
+///
+/// The head is at offset 0, so a head pointer and its node pointer are one address
+/// (what [`NodeModel`] relies on):
+///
+/// ```
+/// use pyrt_gc::example::Node;
+/// let n = Node::new();
+/// assert_eq!(Node::head(n).cast::<Node>(), n);
+/// assert_eq!(pyrt_gc::GcHead::SIZE, 16); // the refcount follows at +16
+/// // SAFETY: `n` is live; its reference is released once.
+/// unsafe { Node::release(n) };
+/// ```
 #[repr(C)]
 pub struct Node {
     head: GcHead,
@@ -49,6 +61,18 @@ pub struct Node {
     edges: RefCell<Vec<NonNull<Node>>>,
 }
 
+/// Making nodes, linking them and dropping references; [`Node::live`] counts them.
+/// Reference counting alone cannot free a cycle; a collection can:
+///
+/// ```
+/// use pyrt_gc::example::{Node, NodeModel, with_gc};
+/// let n = Node::new();
+/// // SAFETY: `n` is live; its owner reference is released once.
+/// unsafe { Node::link(n, n); Node::release(n) };
+/// assert_eq!(Node::live(), 1); // its own edge keeps it alive
+/// let r = with_gc(|gc| gc.collect::<NodeModel>(pyrt_gc::Generation::OLD));
+/// assert_eq!((r.collected, Node::live()), (1, 0));
+/// ```
 impl Node {
     /// A new tracked node with one reference, owned by the caller.
     ///

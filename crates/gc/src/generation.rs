@@ -25,6 +25,13 @@ pub const GENERATIONS: usize = 3;
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct Generation(u8);
 
+/// The three generations, by constant or index, and where survivors go.
+///
+/// ```
+/// use pyrt_gc::Generation;
+/// assert_eq!(Generation::ALL.map(Generation::index), [0, 1, 2]);
+/// assert_eq!(Generation::new(3), None);
+/// ```
 impl Generation {
     /// Generation 0, where new objects are tracked.
     ///

@@ -38,6 +38,17 @@ const SCRATCH_SHIFT: u32 = 3;
 /// Invariant: a head is *tracked* exactly when `next` is non-null; a tracked head is
 /// linked into exactly one list of one [`crate::GcState`]. Outside a collection no
 /// head carries the COLLECTING or UNREACHABLE bits.
+///
+/// ```
+/// use pyrt_gc::{GcHead, example::Node};
+/// assert_eq!(std::mem::size_of::<GcHead>(), GcHead::SIZE);
+/// let fresh = GcHead::new();
+/// assert!(!fresh.is_tracked() && !fresh.is_finalized());
+/// let n = Node::new(); // a node's head is tracked from the start
+/// // SAFETY: `n` is live; released once.
+/// assert!(unsafe { Node::head(n).as_ref() }.is_tracked());
+/// unsafe { Node::release(n) };
+/// ```
 #[repr(C, align(8))]
 pub struct GcHead {
     next: Cell<*mut GcHead>,
@@ -47,6 +58,12 @@ pub struct GcHead {
 const _: () = assert!(std::mem::size_of::<GcHead>() == 16);
 const _: () = assert!(std::mem::align_of::<GcHead>() >= 8);
 
+/// Making a head and reading (or, for the finalized bit, setting) its state.
+///
+/// ```
+/// let h = pyrt_gc::GcHead::new();
+/// assert!(!h.is_tracked() && !h.is_finalized());
+/// ```
 impl GcHead {
     /// Size of a head in bytes: the offset from a head to its object.
     ///

@@ -12,6 +12,16 @@ use crate::model::ObjectModel;
 use crate::state::GcState;
 use std::ptr::NonNull;
 
+/// Looking at what is tracked (per generation, referents, referrers), freezing, and
+/// the `garbage` list.
+///
+/// ```
+/// use pyrt_gc::example::{Node, with_gc};
+/// let n = Node::new();
+/// with_gc(|gc| assert_eq!(gc.objects(None), [Node::head(n)]));
+/// // SAFETY: `n` is live; released once, by its owner.
+/// unsafe { Node::release(n) };
+/// ```
 impl GcState {
     /// The heads tracked in `generation`, or in all three generations for `None`
     /// (the permanent generation is never listed, as in Python).

@@ -127,11 +127,38 @@ pub unsafe trait ObjectModel {
 
     /// The object's current strong reference count.
     ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let (a, b) = (Node::new(), Node::new());
+    /// // SAFETY: live nodes, each released once by its owner.
+    /// unsafe {
+    ///     Node::link(a, b); // `a` holds a reference to `b`
+    ///     assert_eq!(NodeModel::refcount(Node::head(b)), 2);
+    ///     Node::release(b);
+    ///     Node::release(a);
+    /// }
+    /// ```
+    ///
     /// # Safety
     /// `head` is the head of a live object of this model.
     unsafe fn refcount(head: NonNull<GcHead>) -> isize;
 
     /// Calls `visit` with the head of each collectable object this one references.
+    ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let (a, b) = (Node::new(), Node::new());
+    /// let mut seen = Vec::new();
+    /// // SAFETY: live nodes, each released once by its owner.
+    /// unsafe {
+    ///     Node::link(a, b);
+    ///     Node::link(a, b); // an edge held twice is visited twice
+    ///     NodeModel::traverse(Node::head(a), &mut |h| seen.push(h));
+    ///     Node::release(b);
+    ///     Node::release(a);
+    /// }
+    /// assert_eq!(seen.len(), 2);
+    /// ```
     ///
     /// # Safety
     /// `head` is the head of a live object of this model.
@@ -140,11 +167,33 @@ pub unsafe trait ObjectModel {
     /// Adds a strong reference (the collector holds one around loud hooks and for
     /// every object it puts into [`crate::GcState::garbage`]).
     ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let n = Node::new();
+    /// // SAFETY: `n` is live; the reference taken is given back by the first release.
+    /// unsafe {
+    ///     NodeModel::incref(Node::head(n));
+    ///     assert_eq!(NodeModel::refcount(Node::head(n)), 2);
+    ///     Node::release(n);
+    ///     Node::release(n);
+    /// }
+    /// assert_eq!(Node::live(), 0);
+    /// ```
+    ///
     /// # Safety
     /// `head` is the head of a live object of this model.
     unsafe fn incref(head: NonNull<GcHead>);
 
     /// Drops a strong reference; at zero the model deallocates the object (duty 5).
+    ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let n = Node::new();
+    /// assert_eq!(Node::live(), 1);
+    /// // SAFETY: `n` is live and we give up our (only) reference.
+    /// unsafe { NodeModel::decref(Node::head(n)) };
+    /// assert_eq!(Node::live(), 0); // freed (and untracked first)
+    /// ```
     ///
     /// # Safety
     /// `head` is the head of a live object of this model and the caller owns the
@@ -153,12 +202,35 @@ pub unsafe trait ObjectModel {
 
     /// `tp_clear`: drops the object's references to other objects so cycles break.
     ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let n = Node::new();
+    /// // SAFETY: `n` is live; we hold our reference across `clear`, then release it.
+    /// unsafe {
+    ///     Node::link(n, n); // a self-cycle
+    ///     NodeModel::clear(Node::head(n)); // drops the self-edge
+    ///     assert_eq!(NodeModel::refcount(Node::head(n)), 1); // ours alone
+    ///     Node::release(n);
+    /// }
+    /// assert_eq!(Node::live(), 0);
+    /// ```
+    ///
     /// # Safety
     /// `head` is the head of a live object of this model; the caller holds a strong
     /// reference to it for the duration of the call.
     unsafe fn clear(head: NonNull<GcHead>);
 
     /// Whether the object has a `tp_finalize`. Default: none.
+    ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let n = Node::new();
+    /// // SAFETY: `n` is live; released once.
+    /// unsafe {
+    ///     assert!(!NodeModel::has_finalizer(Node::head(n))); // the default
+    ///     Node::release(n);
+    /// }
+    /// ```
     ///
     /// # Safety
     /// `head` is the head of a live object of this model.
@@ -171,6 +243,17 @@ pub unsafe trait ObjectModel {
     /// setting the head's finalized bit, while holding a strong reference. It may
     /// resurrect the object. Default: nothing.
     ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let n = Node::new();
+    /// // SAFETY: `n` is live and we hold its reference; released once.
+    /// unsafe {
+    ///     NodeModel::finalize(Node::head(n)); // the default does nothing
+    ///     assert_eq!(NodeModel::refcount(Node::head(n)), 1);
+    ///     Node::release(n);
+    /// }
+    /// ```
+    ///
     /// # Safety
     /// As for [`ObjectModel::clear`].
     unsafe fn finalize(head: NonNull<GcHead>) {
@@ -179,6 +262,16 @@ pub unsafe trait ObjectModel {
 
     /// Whether the object has a legacy `tp_del`; unreachable such objects and all they
     /// reach are uncollectable. Default: none.
+    ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let n = Node::new();
+    /// // SAFETY: `n` is live; released once.
+    /// unsafe {
+    ///     assert!(!NodeModel::has_legacy_del(Node::head(n))); // the default
+    ///     Node::release(n);
+    /// }
+    /// ```
     ///
     /// # Safety
     /// `head` is the head of a live object of this model.
@@ -190,6 +283,18 @@ pub unsafe trait ObjectModel {
     /// Clears every weakref to the (unreachable) object, pushing a [`PendingCallback`]
     /// for each cleared weakref that has a callback. Callbacks must not run here.
     /// Default: the model has no weakrefs.
+    ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let n = Node::new();
+    /// let mut pending = Vec::new();
+    /// // SAFETY: `n` is live; released once.
+    /// unsafe {
+    ///     NodeModel::clear_weakrefs(Node::head(n), &mut pending); // the default
+    ///     Node::release(n);
+    /// }
+    /// assert!(pending.is_empty());
+    /// ```
     ///
     /// # Safety
     /// `head` is the head of a live object of this model.
@@ -204,6 +309,17 @@ pub unsafe trait ObjectModel {
     /// referring to its referent, so its callback can never run later (it could see
     /// half-cleared objects). Default: the model has no weakrefs.
     ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let n = Node::new();
+    /// // SAFETY: `n` is live; released once.
+    /// unsafe {
+    ///     NodeModel::detach_weakref(Node::head(n)); // the default: nothing to detach
+    ///     assert_eq!(NodeModel::refcount(Node::head(n)), 1);
+    ///     Node::release(n);
+    /// }
+    /// ```
+    ///
     /// # Safety
     /// `head` is the head of a live object of this model.
     unsafe fn detach_weakref(head: NonNull<GcHead>) {
@@ -215,6 +331,16 @@ pub unsafe trait ObjectModel {
     /// object needs it. Must not return `false` for an object that `clear_weakrefs`
     /// or `detach_weakref` would act on. Default: `true`.
     ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let n = Node::new();
+    /// // SAFETY: `n` is live; released once.
+    /// unsafe {
+    ///     assert!(NodeModel::may_have_weakrefs(Node::head(n))); // the (cautious) default
+    ///     Node::release(n);
+    /// }
+    /// ```
+    ///
     /// # Safety
     /// `head` is the head of a live object of this model.
     unsafe fn may_have_weakrefs(head: NonNull<GcHead>) -> bool {
@@ -225,6 +351,26 @@ pub unsafe trait ObjectModel {
     /// Runs a callback whose weakref object survived, then releases `work`.
     /// Default: drops `work`.
     ///
+    /// ```
+    /// # use pyrt_gc::{GcHead, ObjectModel};
+    /// # use std::{ptr::NonNull, rc::Rc};
+    /// # enum M {}
+    /// # // SAFETY: never used with a state; only the callback hooks are called.
+    /// # unsafe impl ObjectModel for M {
+    /// #     type WeakrefCallback = Rc<()>;
+    /// #     unsafe fn refcount(_: NonNull<GcHead>) -> isize { 1 }
+    /// #     unsafe fn traverse<V: FnMut(NonNull<GcHead>)>(_: NonNull<GcHead>, _: &mut V) {}
+    /// #     unsafe fn incref(_: NonNull<GcHead>) {}
+    /// #     unsafe fn decref(_: NonNull<GcHead>) {}
+    /// #     unsafe fn clear(_: NonNull<GcHead>) {}
+    /// # }
+    /// // `M`'s callback work is an `Rc`; the default hook just releases it.
+    /// let work = Rc::new(());
+    /// // SAFETY: the default implementation only drops `work`.
+    /// unsafe { M::call_weakref_callback(Rc::clone(&work)) };
+    /// assert_eq!(Rc::strong_count(&work), 1);
+    /// ```
+    ///
     /// # Safety
     /// `work` came from [`ObjectModel::clear_weakrefs`] of this model.
     unsafe fn call_weakref_callback(work: Self::WeakrefCallback) {
@@ -233,6 +379,26 @@ pub unsafe trait ObjectModel {
 
     /// Releases `work` without running the callback (its weakref object is garbage).
     /// Default: drops `work`.
+    ///
+    /// ```
+    /// # use pyrt_gc::{GcHead, ObjectModel};
+    /// # use std::{ptr::NonNull, rc::Rc};
+    /// # enum M {}
+    /// # // SAFETY: never used with a state; only the callback hooks are called.
+    /// # unsafe impl ObjectModel for M {
+    /// #     type WeakrefCallback = Rc<()>;
+    /// #     unsafe fn refcount(_: NonNull<GcHead>) -> isize { 1 }
+    /// #     unsafe fn traverse<V: FnMut(NonNull<GcHead>)>(_: NonNull<GcHead>, _: &mut V) {}
+    /// #     unsafe fn incref(_: NonNull<GcHead>) {}
+    /// #     unsafe fn decref(_: NonNull<GcHead>) {}
+    /// #     unsafe fn clear(_: NonNull<GcHead>) {}
+    /// # }
+    /// // `M`'s callback work is an `Rc`; the default hook releases it uncalled.
+    /// let work = Rc::new(());
+    /// // SAFETY: the default implementation only drops `work`.
+    /// unsafe { M::discard_weakref_callback(Rc::clone(&work)) };
+    /// assert_eq!(Rc::strong_count(&work), 1);
+    /// ```
     ///
     /// # Safety
     /// `work` came from [`ObjectModel::clear_weakrefs`] of this model.
@@ -243,6 +409,16 @@ pub unsafe trait ObjectModel {
     /// Whether a surviving object may be untracked because it cannot take part in a
     /// cycle as it stands (CPython untracks tuples of untracked items). Default: never.
     ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let n = Node::new(); // no edges, yet the default keeps it tracked
+    /// // SAFETY: `n` is live; released once.
+    /// unsafe {
+    ///     assert!(!NodeModel::should_untrack(Node::head(n)));
+    ///     Node::release(n);
+    /// }
+    /// ```
+    ///
     /// # Safety
     /// `head` is the head of a live object of this model.
     unsafe fn should_untrack(head: NonNull<GcHead>) -> bool {
@@ -251,6 +427,18 @@ pub unsafe trait ObjectModel {
     }
 
     /// Writes a short description for debug output. Default: the head's address.
+    ///
+    /// ```
+    /// use pyrt_gc::{ObjectModel, example::{Node, NodeModel}};
+    /// let n = Node::new();
+    /// let mut text = String::new();
+    /// // SAFETY: `n` is live; released once.
+    /// unsafe {
+    ///     NodeModel::describe(Node::head(n), &mut text).unwrap();
+    ///     Node::release(n);
+    /// }
+    /// assert!(text.starts_with("<object at 0x"));
+    /// ```
     ///
     /// # Safety
     /// `head` is the head of a live object of this model.

@@ -104,6 +104,14 @@ impl Schedule {
     }
 }
 
+/// Automatic collection: on/off, thresholds, counts, and the collection they call for.
+///
+/// ```
+/// let s = pyrt_gc::GcState::new();
+/// s.disable();
+/// assert!(!s.isenabled() && s.should_collect().is_none());
+/// s.enable();
+/// ```
 impl GcState {
     /// Turns automatic collection on.
     ///

@@ -103,6 +103,14 @@ pub struct GcState {
     pub(crate) garbage: RefCell<Vec<NonNull<GcHead>>>,
 }
 
+/// Making a state, tracking and untracking heads, and the allocation counters.
+///
+/// ```
+/// let s = pyrt_gc::GcState::new();
+/// s.note_alloc();
+/// assert_eq!(s.allocation_count(), 1);
+/// assert!(s.is_empty() && !s.is_collecting());
+/// ```
 impl GcState {
     /// Creates empty generations with the default thresholds (700, 10, 10), enabled.
     ///

@@ -35,6 +35,13 @@ pub enum Phase {
     Clear,
 }
 
+/// The phases in order, and their names.
+///
+/// ```
+/// use pyrt_gc::Phase;
+/// assert_eq!(Phase::ALL.len(), Phase::COUNT);
+/// assert_eq!(Phase::ALL[Phase::Clear as usize], Phase::Clear); // a phase indexes `ALL`
+/// ```
 impl Phase {
     /// Number of phases.
     ///
@@ -103,6 +110,16 @@ pub struct GenStats {
     pub longest_pause: Duration,
 }
 
+/// Per-phase times of a generation's collections.
+///
+/// ```
+/// use pyrt_gc::example::{NodeModel, with_gc};
+/// let stats = with_gc(|gc| {
+///     gc.collect::<NodeModel>(pyrt_gc::Generation::OLD);
+///     gc.get_stats()
+/// });
+/// assert!(stats[2].collections >= 1);
+/// ```
 impl GenStats {
     /// Time spent in `phase`.
     ///
@@ -161,6 +178,12 @@ impl Stopwatch {
     }
 }
 
+/// Statistics per generation.
+///
+/// ```
+/// let s = pyrt_gc::GcState::new();
+/// assert!(s.get_stats().iter().all(|g| g.collections == 0));
+/// ```
 impl crate::GcState {
     /// Statistics per generation (Python's `gc.get_stats()`, plus timings).
     ///

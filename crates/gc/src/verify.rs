@@ -86,6 +86,17 @@ impl fmt::Display for VerifyError {
 
 impl std::error::Error for VerifyError {}
 
+/// Checking the lists and the model's traversals (debug builds, or the `verify`
+/// feature).
+///
+/// ```
+/// use pyrt_gc::example::{Node, NodeModel, with_gc};
+/// let (a, b) = (Node::new(), Node::new());
+/// // SAFETY: live nodes; each owner reference is released once.
+/// unsafe { Node::link(a, b) };
+/// assert!(with_gc(|gc| gc.verify::<NodeModel>()).is_ok());
+/// unsafe { Node::release(b); Node::release(a) };
+/// ```
 impl GcState {
     /// Checks the lists and the model's traversals; see the module docs for what this
     /// can and cannot detect. Costs two walks and a traversal of every tracked object.

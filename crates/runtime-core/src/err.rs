@@ -25,8 +25,26 @@ pub struct PyErr {
     value: Py<PyAny>,
 }
 
+/// Making exceptions (from a type and message, or per common type) and reading them
+/// back (instance, type, message). `PyErr` prints as `Type: message` under the lock.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let r: pyrt_core::PyResult<()> = Err(pyrt_core::PyErr::runtime_error(py, "boom"));
+///     let e = r.unwrap_err();
+///     assert_eq!(e.to_string(), "RuntimeError: boom");
+/// });
+/// ```
 impl PyErr {
     /// An exception of type `tp` with `args == (msg,)`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::new(py, py.builtins().key_error(), "missing");
+    ///     assert_eq!(e.type_name(py), "KeyError");
+    ///     assert_eq!(e.message(py), "missing");
+    /// });
+    /// ```
     pub fn new(py: Python<'_>, tp: &TypeObject, msg: &str) -> PyErr {
         let args = match str_new(py, msg) {
             Ok(s) => tuple_new(py, &[s.into_any()]),
@@ -39,6 +57,18 @@ impl PyErr {
     }
 
     /// An exception of type `tp` with the given args tuple.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{BaseExceptionObject, int_new, str_new, tuple_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (msg, code) = (str_new(py, "bad").unwrap(), int_new(py, 3).unwrap());
+    ///     let args = tuple_new(py, &[msg.into_any(), code.into_any()]).unwrap();
+    ///     let e = pyrt_core::PyErr::with_args(py, py.builtins().value_error(), args);
+    ///     let exc = e.value(py).downcast::<BaseExceptionObject>().unwrap();
+    ///     assert_eq!(exc.args.get(py).unwrap().len(), 2);
+    ///     assert_eq!(e.message(py), "bad");
+    /// });
+    /// ```
     pub fn with_args(py: Python<'_>, tp: &TypeObject, args: Bound<'_, TupleObject>) -> PyErr {
         let obj = match generic_alloc(py, tp, 0) {
             Ok(o) => o,
@@ -54,6 +84,15 @@ impl PyErr {
     }
 
     /// Wraps an existing exception instance.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let v = pyrt_core::PyErr::index_error(py, "out of range").into_value(py);
+    ///     let e = pyrt_core::PyErr::from_value(v.clone());
+    ///     assert!(e.value(py).is(&v));
+    ///     assert_eq!(e.message(py), "out of range");
+    /// });
+    /// ```
     pub fn from_value(value: Bound<'_, PyAny>) -> PyErr {
         PyErr {
             value: value.unbind(),
@@ -62,6 +101,14 @@ impl PyErr {
 
     /// A `MemoryError`. Allocation failure while creating it aborts the process, as the
     /// standard library's allocation failure handling does.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::memory_error(py);
+    ///     assert_eq!(e.type_name(py), "MemoryError");
+    ///     assert_eq!(e.message(py), ""); // `args == ()`
+    /// });
+    /// ```
     pub fn memory_error(py: Python<'_>) -> PyErr {
         let tp = py.builtins().memory_error();
         let empty = match tuple_new(py, &[]) {
@@ -74,41 +121,108 @@ impl PyErr {
     }
 
     /// `TypeError(msg)`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::type_error(py, format!("unhashable type: '{}'", "list"));
+    ///     assert!(e.is_instance_of(py, py.builtins().type_error()));
+    ///     assert_eq!(e.message(py), "unhashable type: 'list'");
+    /// });
+    /// ```
     pub fn type_error(py: Python<'_>, msg: impl AsRef<str>) -> PyErr {
         PyErr::new(py, py.builtins().type_error(), msg.as_ref())
     }
 
     /// `ValueError(msg)`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::value_error(py, "bad value");
+    ///     assert!(e.is_instance_of(py, py.builtins().value_error()));
+    ///     assert_eq!(e.message(py), "bad value");
+    /// });
+    /// ```
     pub fn value_error(py: Python<'_>, msg: impl AsRef<str>) -> PyErr {
         PyErr::new(py, py.builtins().value_error(), msg.as_ref())
     }
 
     /// `AttributeError(msg)`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::attribute_error(py, "no attribute 'x'");
+    ///     assert!(e.is_instance_of(py, py.builtins().attribute_error()));
+    ///     assert_eq!(e.message(py), "no attribute 'x'");
+    /// });
+    /// ```
     pub fn attribute_error(py: Python<'_>, msg: impl AsRef<str>) -> PyErr {
         PyErr::new(py, py.builtins().attribute_error(), msg.as_ref())
     }
 
     /// `SystemError(msg)`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::system_error(py, "internal error");
+    ///     assert!(e.is_instance_of(py, py.builtins().system_error()));
+    ///     assert_eq!(e.message(py), "internal error");
+    /// });
+    /// ```
     pub fn system_error(py: Python<'_>, msg: impl AsRef<str>) -> PyErr {
         PyErr::new(py, py.builtins().system_error(), msg.as_ref())
     }
 
     /// `OverflowError(msg)`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::overflow_error(py, "too large");
+    ///     assert!(e.is_instance_of(py, py.builtins().overflow_error()));
+    ///     assert_eq!(e.message(py), "too large");
+    /// });
+    /// ```
     pub fn overflow_error(py: Python<'_>, msg: impl AsRef<str>) -> PyErr {
         PyErr::new(py, py.builtins().overflow_error(), msg.as_ref())
     }
 
     /// `IndexError(msg)`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::index_error(py, "list index out of range");
+    ///     assert!(e.is_instance_of(py, py.builtins().index_error()));
+    ///     assert_eq!(e.message(py), "list index out of range");
+    /// });
+    /// ```
     pub fn index_error(py: Python<'_>, msg: impl AsRef<str>) -> PyErr {
         PyErr::new(py, py.builtins().index_error(), msg.as_ref())
     }
 
     /// `RuntimeError(msg)`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::runtime_error(py, "boom");
+    ///     assert!(e.is_instance_of(py, py.builtins().runtime_error()));
+    ///     assert_eq!(e.message(py), "boom");
+    /// });
+    /// ```
     pub fn runtime_error(py: Python<'_>, msg: impl AsRef<str>) -> PyErr {
         PyErr::new(py, py.builtins().runtime_error(), msg.as_ref())
     }
 
     /// `KeyError(key)`.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{int_new, str_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::key_error(py, str_new(py, "spam").unwrap().as_any());
+    ///     assert_eq!(e.type_name(py), "KeyError");
+    ///     assert_eq!(e.message(py), "spam"); // `args == (key,)`
+    ///     let e = pyrt_core::PyErr::key_error(py, int_new(py, 1).unwrap().as_any());
+    ///     assert_eq!(e.message(py), ""); // the key is not a string
+    /// });
+    /// ```
     pub fn key_error(py: Python<'_>, key: &Bound<'_, PyAny>) -> PyErr {
         match tuple_new(py, std::slice::from_ref(key)) {
             Ok(args) => PyErr::with_args(py, py.builtins().key_error(), args),
@@ -117,16 +231,41 @@ impl PyErr {
     }
 
     /// The exception instance.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::type_error(py, "bad operand");
+    ///     assert_eq!(e.value(py).type_name(), "TypeError");
+    ///     assert_eq!(e.value(py).refcnt(), 1); // owned by `e` alone
+    /// });
+    /// ```
     pub fn value<'py>(&self, py: Python<'py>) -> &Bound<'py, PyAny> {
         self.value.bind(py)
     }
 
     /// Converts into the exception instance.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let before = py.live_objects();
+    ///     let v = pyrt_core::PyErr::value_error(py, "bad value").into_value(py);
+    ///     assert_eq!((v.type_name(), v.refcnt()), ("ValueError".to_owned(), 1));
+    ///     drop(v);
+    ///     assert_eq!(py.live_objects(), before);
+    /// });
+    /// ```
     pub fn into_value(self, py: Python<'_>) -> Bound<'_, PyAny> {
         self.value.into_bound(py)
     }
 
     /// The exception's type.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::type_error(py, "bad operand");
+    ///     assert!(std::ptr::eq(e.get_type(py), py.builtins().type_error()));
+    /// });
+    /// ```
     pub fn get_type<'py>(&self, py: Python<'py>) -> &'py TypeObject {
         let v = self.value.bind(py);
         // SAFETY: the instance (owned by self) keeps its type alive; 'py is bounded by
@@ -136,16 +275,41 @@ impl PyErr {
     }
 
     /// The exception type's name (`tp_name`).
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::overflow_error(py, "too large");
+    ///     assert_eq!(e.type_name(py), "OverflowError");
+    /// });
+    /// ```
     pub fn type_name(&self, py: Python<'_>) -> String {
         self.get_type(py).name_string()
     }
 
     /// Whether the exception is an instance of `tp` (or a subclass).
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let e = pyrt_core::PyErr::type_error(py, "bad operand");
+    ///     assert!(e.is_instance_of(py, py.builtins().type_error()));
+    ///     assert!(!e.is_instance_of(py, py.builtins().value_error()));
+    /// });
+    /// ```
     pub fn is_instance_of(&self, py: Python<'_>, tp: &TypeObject) -> bool {
         self.get_type(py).is_subtype(tp)
     }
 
     /// The first argument if it is a string (the message), else an empty string.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{int_new, tuple_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     assert_eq!(pyrt_core::PyErr::value_error(py, "bad value").message(py), "bad value");
+    ///     let args = tuple_new(py, &[int_new(py, 7).unwrap().into_any()]).unwrap();
+    ///     let e = pyrt_core::PyErr::with_args(py, py.builtins().value_error(), args);
+    ///     assert_eq!(e.message(py), "");
+    /// });
+    /// ```
     pub fn message(&self, py: Python<'_>) -> String {
         let v = self.value.bind(py);
         // SAFETY: every exception instance is laid out as BaseExceptionObject.

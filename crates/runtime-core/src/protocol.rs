@@ -37,6 +37,21 @@ pub fn hash(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<isize> {
 /// `a <op> b` through `tp_richcompare`, trying the reflected operation on `b` first if
 /// `b`'s type is a proper subtype of `a`'s that overrides it, then `a`'s, then `b`'s;
 /// `==`/`!=` fall back to identity; other operators raise `TypeError`.
+///
+/// With no `tp_richcompare` on either side (the core-only test runtime installs none), this
+/// shows the fallbacks (the message is CPython's: see `dict.compare.lt` in
+/// `crates/typeobject/tests/fixtures/builtins_expected.txt`):
+///
+/// ```
+/// use pyrt_core::{builtins::dict_new, protocol::rich_compare, types::CompareOp};
+/// pyrt_core::with_test_runtime(|py| {
+///     let (a, b) = (dict_new(py).unwrap().into_any(), dict_new(py).unwrap().into_any());
+///     let same = rich_compare(py, &a, &a, CompareOp::Eq).unwrap();
+///     assert!(same.is(&pyrt_core::protocol::bool_obj(py, true)));
+///     let e = rich_compare(py, &a, &b, CompareOp::Lt).unwrap_err();
+///     assert_eq!(e.message(py), "'<' not supported between instances of 'dict' and 'dict'");
+/// });
+/// ```
 pub fn rich_compare<'py>(
     py: Python<'py>,
     a: &Bound<'py, PyAny>,
@@ -86,6 +101,16 @@ pub fn rich_compare<'py>(
 }
 
 /// `bool(a <op> b)`, with the identity shortcut for `==` and `!=` that containers use.
+///
+/// ```
+/// use pyrt_core::{builtins::dict_new, protocol::rich_compare_bool, types::CompareOp};
+/// pyrt_core::with_test_runtime(|py| {
+///     let (a, b) = (dict_new(py).unwrap().into_any(), dict_new(py).unwrap().into_any());
+///     assert!(rich_compare_bool(py, &a, &a, CompareOp::Eq).unwrap()); // same object
+///     assert!(!rich_compare_bool(py, &a, &a, CompareOp::Ne).unwrap());
+///     assert!(rich_compare_bool(py, &a, &b, CompareOp::Le).is_err()); // no ordering
+/// });
+/// ```
 pub fn rich_compare_bool<'py>(
     py: Python<'py>,
     a: &Bound<'py, PyAny>,
@@ -105,6 +130,20 @@ pub fn rich_compare_bool<'py>(
 
 /// `bool(obj)`: `None` and `False` are false, `True` true; then `nb_bool`, then the
 /// length (`mp_length`, `sq_length`); otherwise true.
+///
+/// The core-only test runtime installs no `nb_bool` or length slots, so this shows the
+/// singletons and the final default:
+///
+/// ```
+/// use pyrt_core::protocol::{bool_obj, is_true, none};
+/// pyrt_core::with_test_runtime(|py| {
+///     assert!(!is_true(py, &none(py)).unwrap());
+///     assert!(!is_true(py, &bool_obj(py, false)).unwrap());
+///     assert!(is_true(py, &bool_obj(py, true)).unwrap());
+///     let o = pyrt_core::object::generic_alloc(py, py.builtins().object(), 0).unwrap();
+///     assert!(is_true(py, &o).unwrap()); // no slot says otherwise
+/// });
+/// ```
 pub fn is_true(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     let s = py.singletons();
     let o = obj.as_any_ref();
@@ -128,17 +167,51 @@ pub fn is_true(py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<bool> {
 }
 
 /// `True` or `False` as a new reference.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = pyrt_core::protocol::bool_obj(py, true);
+///     assert_eq!(t.type_name(), "bool");
+///     assert!(std::ptr::eq(t.as_any_ref(), py.singletons().bool_(true).as_any()));
+///     assert!(!t.is(&pyrt_core::protocol::bool_obj(py, false)));
+/// });
+/// ```
 pub fn bool_obj(py: Python<'_>, v: bool) -> Bound<'_, PyAny> {
     Bound::from_ref(py, py.singletons().bool_(v)).into_any()
 }
 
 /// `None` as a new reference.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let n = pyrt_core::protocol::none(py);
+///     assert_eq!(n.type_name(), "NoneType");
+///     assert!(std::ptr::eq(n.as_any_ref(), py.singletons().none()));
+/// });
+/// ```
 pub fn none(py: Python<'_>) -> Bound<'_, PyAny> {
     Bound::from_ref(py, py.singletons().none())
 }
 
+/// The untyped view of an `int` (used by the truth test on `True`/`False`).
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = py.singletons().bool_(true);
+///     assert_eq!(t.as_any().type_name(), "bool");
+/// });
+/// ```
 impl IntObject {
     /// This object as a plain `&PyAny`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let i = pyrt_core::builtins::int_new(py, 5).unwrap();
+    ///     let int: &pyrt_core::builtins::IntObject = &i;
+    ///     assert_eq!(int.as_any().addr(), i.as_any_ref().addr()); // same object
+    ///     assert_eq!(py.singletons().bool_(false).as_any().type_name(), "bool");
+    /// });
+    /// ```
     pub fn as_any(&self) -> &PyAny {
         // SAFETY: IntObject starts with the header.
         unsafe { &*(self as *const IntObject as *const PyAny) }

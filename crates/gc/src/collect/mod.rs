@@ -42,6 +42,14 @@ pub struct CollectResult {
     pub elapsed: Duration,
 }
 
+/// The figure Python's `gc.collect()` returns.
+///
+/// ```
+/// use pyrt_gc::example::{NodeModel, with_gc};
+/// let r = with_gc(|gc| gc.collect::<NodeModel>(pyrt_gc::Generation::OLD));
+/// assert!(r.ran);
+/// assert_eq!(r.unreachable(), r.collected + r.uncollectable);
+/// ```
 impl CollectResult {
     /// Python's `gc.collect()` result: collected plus uncollectable.
     ///
@@ -83,6 +91,16 @@ impl Drop for Guard<'_> {
     }
 }
 
+/// Running a collection.
+///
+/// ```
+/// use pyrt_gc::example::{Node, NodeModel, with_gc};
+/// let n = Node::new();
+/// let r = with_gc(|gc| gc.collect::<NodeModel>(pyrt_gc::Generation::YOUNG));
+/// assert_eq!(r.collected, 0); // `n` is referenced from outside: it survives
+/// // SAFETY: `n` is live; released once, by its owner.
+/// unsafe { Node::release(n) };
+/// ```
 impl GcState {
     /// Collects `generation` and all younger ones; returns what was found. A call made
     /// while a collection runs (from a finalizer, weakref callback or gc callback)

@@ -38,6 +38,17 @@ struct Table {
 }
 
 /// A `dict` object.
+///
+/// ```
+/// use pyrt_core::builtins::{dict_new, str_new};
+/// pyrt_core::with_test_runtime(|py| {
+///     let d = dict_new(py).unwrap();
+///     let (k, v) = (str_new(py, "k").unwrap().into_any(), str_new(py, "v").unwrap().into_any());
+///     d.set_item(py, &k, &v).unwrap();
+///     assert!(d.get_item(py, &k).unwrap().unwrap().is(&v));
+///     assert_eq!(d.len(), 1);
+/// });
+/// ```
 #[repr(C)]
 pub struct DictObject {
     /// Header.
@@ -58,6 +69,18 @@ enum Found {
     Restart,
 }
 
+/// Item access (`d[k]`, `d[k] = v`, `del d[k]`), size, iteration snapshots and the
+/// exact-`str` fast lookups.
+///
+/// ```
+/// use pyrt_core::builtins::{dict_new, intern};
+/// pyrt_core::with_test_runtime(|py| {
+///     let d = dict_new(py).unwrap();
+///     let k = intern(py, "k").unwrap().into_any();
+///     d.set_item(py, &k, &k).unwrap();
+///     assert_eq!((d.len(), d.keys(py).len()), (1, 1));
+/// });
+/// ```
 impl DictObject {
     /// Runs `f` on the table. `f` must not call back into the runtime (no decref, no
     /// user code), which keeps this the only live borrow.
@@ -70,6 +93,17 @@ impl DictObject {
     }
 
     /// Number of items.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{dict_new, intern};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = dict_new(py).unwrap();
+    ///     let (a, b) = (intern(py, "a").unwrap(), intern(py, "b").unwrap());
+    ///     d.set_item(py, a.as_any(), b.as_any()).unwrap();
+    ///     d.set_item(py, a.as_any(), a.as_any()).unwrap(); // replaces: still one item
+    ///     assert_eq!(d.len(), 1);
+    /// });
+    /// ```
     #[inline]
     pub fn len(&self) -> usize {
         // SAFETY: read-only peek under the lock.
@@ -77,12 +111,37 @@ impl DictObject {
     }
 
     /// Whether the dict is empty.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{dict_new, intern};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = dict_new(py).unwrap();
+    ///     assert!(d.is_empty());
+    ///     let k = intern(py, "k").unwrap();
+    ///     d.set_item(py, k.as_any(), k.as_any()).unwrap();
+    ///     assert!(!d.is_empty());
+    /// });
+    /// ```
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// A counter that changes whenever the dict is modified.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{dict_new, intern};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = dict_new(py).unwrap();
+    ///     let k = intern(py, "k").unwrap();
+    ///     let m0 = d.mutations();
+    ///     d.set_item(py, k.as_any(), k.as_any()).unwrap();
+    ///     let m1 = d.mutations();
+    ///     assert_ne!(m0, m1);
+    ///     d.get_item(py, k.as_any()).unwrap(); // reading changes nothing
+    ///     assert_eq!(d.mutations(), m1);
+    /// });
+    /// ```
     pub fn mutations(&self) -> u64 {
         // SAFETY: read-only peek under the lock.
         unsafe { (*self.table.get()).as_ref().map_or(0, |t| t.mutations) }
@@ -90,6 +149,17 @@ impl DictObject {
 
     /// Lookup by an exact `str` key without running user code; `None` if absent.
     /// Returns a borrowed pointer valid until the dict is next modified.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{dict_new, intern, str_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = dict_new(py).unwrap();
+    ///     let (k, v) = (intern(py, "k").unwrap(), str_new(py, "v").unwrap());
+    ///     d.set_item(py, k.as_any(), v.as_any()).unwrap();
+    ///     assert_eq!(d.get_str_raw(py, &k), Some(v.as_ptr()));
+    ///     assert_eq!(d.get_str_raw(py, &intern(py, "other").unwrap()), None);
+    /// });
+    /// ```
     #[inline]
     pub fn get_str_raw(&self, py: Python<'_>, key: &StrObject) -> Option<NonNull<PyAny>> {
         self.with(|t| str_lookup(t, py, key))
@@ -186,6 +256,20 @@ impl DictObject {
     }
 
     /// `d[key]` if present (`Ok(None)` if absent); errors come from hashing or comparing.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{dict_new, list_new, str_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = dict_new(py).unwrap();
+    ///     let k = str_new(py, "k").unwrap().into_any();
+    ///     assert!(d.get_item(py, &k).unwrap().is_none());
+    ///     d.set_item(py, &k, &k).unwrap();
+    ///     let same_text = str_new(py, "k").unwrap().into_any(); // another object, equal text
+    ///     assert!(d.get_item(py, &same_text).unwrap().unwrap().is(&k));
+    ///     let e = d.get_item(py, &list_new(py, &[]).unwrap().into_any()).unwrap_err();
+    ///     assert_eq!(e.message(py), "unhashable type: 'list'");
+    /// });
+    /// ```
     pub fn get_item<'py>(
         &self,
         py: Python<'py>,
@@ -211,6 +295,19 @@ impl DictObject {
     }
 
     /// `d[key] = value`.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{dict_new, str_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = dict_new(py).unwrap();
+    ///     let k = str_new(py, "k").unwrap().into_any();
+    ///     let v = str_new(py, "v").unwrap().into_any();
+    ///     d.set_item(py, &k, &v).unwrap();
+    ///     assert_eq!(v.refcnt(), 2); // the dict holds a reference
+    ///     d.set_item(py, &k, &k).unwrap(); // replacing releases the old value
+    ///     assert_eq!(v.refcnt(), 1);
+    /// });
+    /// ```
     pub fn set_item<'py>(
         &self,
         py: Python<'py>,
@@ -253,6 +350,18 @@ impl DictObject {
     }
 
     /// `del d[key]`; `Ok(false)` if the key was absent.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{dict_new, intern};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = dict_new(py).unwrap();
+    ///     let k = intern(py, "k").unwrap().into_any();
+    ///     d.set_item(py, &k, &k).unwrap();
+    ///     assert!(d.del_item(py, &k).unwrap());
+    ///     assert!(!d.del_item(py, &k).unwrap()); // already gone
+    ///     assert!(d.is_empty());
+    /// });
+    /// ```
     pub fn del_item<'py>(&self, py: Python<'py>, key: &Bound<'py, PyAny>) -> PyResult<bool> {
         let (h, i) = match self.find_exact_str(py, key) {
             Some((h, Some(i))) => (h, i),
@@ -284,6 +393,19 @@ impl DictObject {
     }
 
     /// New references to all (key, value) pairs, in insertion order.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{dict_new, intern};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = dict_new(py).unwrap();
+    ///     let (a, b) = (intern(py, "a").unwrap().into_any(), intern(py, "b").unwrap().into_any());
+    ///     d.set_item(py, &b, &a).unwrap();
+    ///     d.set_item(py, &a, &b).unwrap();
+    ///     let items = d.items(py);
+    ///     assert!(items[0].0.is(&b) && items[0].1.is(&a));
+    ///     assert!(items[1].0.is(&a) && items[1].1.is(&b));
+    /// });
+    /// ```
     pub fn items<'py>(&self, py: Python<'py>) -> Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> {
         // Taking a reference (a count increment) runs no code, so the snapshot is made
         // in one pass inside the table borrow.
@@ -358,6 +480,20 @@ impl DictObject {
     }
 
     /// New references to all keys, in insertion order.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{StrObject, dict_new, intern};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = dict_new(py).unwrap();
+    ///     for name in ["z", "a", "m"] {
+    ///         let k = intern(py, name).unwrap();
+    ///         d.set_item(py, k.as_any(), k.as_any()).unwrap();
+    ///     }
+    ///     let keys = d.keys(py);
+    ///     let text = |i: usize| keys[i].downcast::<StrObject>().unwrap().as_str().to_owned();
+    ///     assert_eq!([text(0), text(1), text(2)], ["z", "a", "m"]);
+    /// });
+    /// ```
     pub fn keys<'py>(&self, py: Python<'py>) -> Vec<Bound<'py, PyAny>> {
         self.with(|t| {
             t.entries
@@ -371,6 +507,18 @@ impl DictObject {
     }
 
     /// Removes every item.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{dict_new, intern, str_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let d = dict_new(py).unwrap();
+    ///     let (k, v) = (intern(py, "k").unwrap(), str_new(py, "v").unwrap());
+    ///     d.set_item(py, k.as_any(), v.as_any()).unwrap();
+    ///     d.clear(py);
+    ///     assert!(d.is_empty());
+    ///     assert_eq!(v.refcnt(), 1); // the dict's reference was released
+    /// });
+    /// ```
     pub fn clear(&self, py: Python<'_>) {
         self.before_mutation(py);
         // SAFETY: lock held; the table is moved out before releasing references.

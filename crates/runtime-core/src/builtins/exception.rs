@@ -12,6 +12,16 @@ use std::cell::Cell;
 use std::ptr::NonNull;
 
 /// An exception instance.
+///
+/// ```
+/// use pyrt_core::builtins::BaseExceptionObject;
+/// pyrt_core::with_test_runtime(|py| {
+///     let e = pyrt_core::PyErr::value_error(py, "bad value").into_value(py);
+///     let exc = e.downcast::<BaseExceptionObject>().unwrap();
+///     assert_eq!(exc.args.get(py).unwrap().len(), 1); // `args == ("bad value",)`
+///     assert!(exc.cause.is_none() && !exc.suppress_context.get());
+/// });
+/// ```
 #[repr(C)]
 pub struct BaseExceptionObject {
     /// Header.

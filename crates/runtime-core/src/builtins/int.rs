@@ -18,6 +18,16 @@ use std::ptr::NonNull;
 /// pyrt's ints are 64-bit, so every int has exactly [`INT_ITEMS`] items, which hold the
 /// value. The variable size matters for layout rules: two `int` subclasses that add
 /// fields conflict as bases, as in CPython.
+///
+/// ```
+/// use pyrt_core::builtins::{INT_ITEMS, int_new};
+/// pyrt_core::with_test_runtime(|py| {
+///     let i = int_new(py, 1 << 40).unwrap();
+///     assert_eq!(i.ob_base.ob_size.get(), INT_ITEMS);
+///     assert_eq!(i.value(), 1 << 40);
+///     assert_eq!(py.singletons().bool_(true).value(), 1); // `bool` shares the layout
+/// });
+/// ```
 #[repr(C)]
 pub struct IntObject {
     /// Header; `ob_size` is [`INT_ITEMS`].
@@ -36,8 +46,22 @@ unsafe impl PyLayout for IntObject {
     }
 }
 
+/// Reading the value.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     assert_eq!(pyrt_core::builtins::int_new(py, 300).unwrap().value(), 300);
+/// });
+/// ```
 impl IntObject {
     /// The value.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     assert_eq!(pyrt_core::builtins::int_new(py, -7).unwrap().value(), -7);
+    ///     assert_eq!(py.singletons().bool_(false).value(), 0);
+    /// });
+    /// ```
     pub fn value(&self) -> i64 {
         self.value.get()
     }

@@ -13,6 +13,16 @@ use std::cell::UnsafeCell;
 use std::ptr::NonNull;
 
 /// A `list` object.
+///
+/// ```
+/// use pyrt_core::builtins::{int_new, list_new};
+/// pyrt_core::with_test_runtime(|py| {
+///     let l = list_new(py, &[int_new(py, 1).unwrap().into_any()]).unwrap();
+///     l.append(&int_new(py, 2).unwrap().into_any());
+///     assert_eq!(l.len(), 2);
+///     assert_eq!(l.type_name(), "list");
+/// });
+/// ```
 #[repr(C)]
 pub struct ListObject {
     /// Header (`ob_size` unused; the vector knows its length).
@@ -30,6 +40,16 @@ unsafe impl PyLayout for ListObject {
     }
 }
 
+/// Size, append, item access and clearing.
+///
+/// ```
+/// use pyrt_core::builtins::{int_new, list_new};
+/// pyrt_core::with_test_runtime(|py| {
+///     let l = list_new(py, &[]).unwrap();
+///     l.append(&int_new(py, 3).unwrap().into_any());
+///     assert_eq!((l.len(), l.to_vec(py).len()), (1, 1));
+/// });
+/// ```
 impl ListObject {
     /// Runs `f` on the item vector. `f` must not call back into the runtime.
     fn with<R>(&self, f: impl FnOnce(&mut Vec<NonNull<PyAny>>) -> R) -> R {
@@ -40,23 +60,61 @@ impl ListObject {
     }
 
     /// The length.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{int_new, list_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let one = int_new(py, 1).unwrap().into_any();
+    ///     assert_eq!(list_new(py, &[one.clone(), one.clone(), one]).unwrap().len(), 3);
+    /// });
+    /// ```
     pub fn len(&self) -> usize {
         // SAFETY: read-only peek under the lock.
         unsafe { (*self.items.get()).as_ref().map_or(0, |v| v.len()) }
     }
 
     /// Whether the list is empty.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{int_new, list_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let l = list_new(py, &[]).unwrap();
+    ///     assert!(l.is_empty());
+    ///     l.append(&int_new(py, 1).unwrap().into_any());
+    ///     assert!(!l.is_empty());
+    /// });
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// Appends a new reference to `item`.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{list_new, str_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (l, s) = (list_new(py, &[]).unwrap(), str_new(py, "x").unwrap());
+    ///     l.append(s.as_any());
+    ///     assert_eq!(s.refcnt(), 2); // ours and the list's
+    ///     assert!(l.get(py, 0).unwrap().is(&s));
+    /// });
+    /// ```
     pub fn append(&self, item: &Bound<'_, PyAny>) {
         let p = item.clone().into_non_null();
         self.with(|v| v.push(p));
     }
 
     /// Item `i` as a new reference.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{int_new, list_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let l = list_new(py, &[int_new(py, 7).unwrap().into_any()]).unwrap();
+    ///     let first = l.get(py, 0).unwrap();
+    ///     assert_eq!(first.downcast::<pyrt_core::builtins::IntObject>().unwrap().value(), 7);
+    ///     assert!(l.get(py, 1).is_none()); // out of range
+    /// });
+    /// ```
     pub fn get<'py>(&self, py: Python<'py>, i: usize) -> Option<Bound<'py, PyAny>> {
         let p = self.with(|v| v.get(i).copied())?;
         // SAFETY: the list owns a reference to p.
@@ -64,6 +122,17 @@ impl ListObject {
     }
 
     /// New references to all items.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{list_new, str_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let s = str_new(py, "x").unwrap().into_any();
+    ///     let l = list_new(py, &[s.clone(), s.clone()]).unwrap();
+    ///     let items = l.to_vec(py);
+    ///     assert!(items.iter().all(|i| i.is(&s)));
+    ///     assert_eq!(s.refcnt(), 5); // ours, the list's two, the vector's two
+    /// });
+    /// ```
     pub fn to_vec<'py>(&self, py: Python<'py>) -> Vec<Bound<'py, PyAny>> {
         let ptrs = self.with(|v| v.clone());
         // SAFETY: the list owns a reference to each.
@@ -73,6 +142,17 @@ impl ListObject {
     }
 
     /// Removes all items.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{list_new, str_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let s = str_new(py, "x").unwrap().into_any();
+    ///     let l = list_new(py, &[s.clone()]).unwrap();
+    ///     l.clear(py);
+    ///     assert!(l.is_empty());
+    ///     assert_eq!(s.refcnt(), 1); // the list's reference was released
+    /// });
+    /// ```
     pub fn clear(&self, py: Python<'_>) {
         // SAFETY: lock held; the vector is moved out before any release.
         let old = unsafe { (*self.items.get()).take() };

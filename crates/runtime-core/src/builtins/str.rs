@@ -16,6 +16,14 @@ use std::ptr::NonNull;
 /// UTF-8 bytes are stored right after the instance's own type's `tp_basicsize`, so a
 /// subclass's extra fields (dict, weakref list) come before them. Only [`str_alloc`]
 /// allocates str instances.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let s = pyrt_core::builtins::str_new(py, "héllo").unwrap();
+///     assert_eq!(s.ob_base.ob_size.get(), 6); // `ob_size` counts UTF-8 bytes
+///     assert_eq!(s.as_str().chars().count(), 5);
+/// });
+/// ```
 #[repr(C)]
 pub struct StrObject {
     /// Header; `ob_size` is the byte length.
@@ -33,8 +41,24 @@ unsafe impl PyLayout for StrObject {
     }
 }
 
+/// The text, its cached hash, and whether the object is interned or exactly `str`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let s = pyrt_core::builtins::intern(py, "text").unwrap();
+///     assert_eq!(s.as_str(), "text");
+///     assert!(s.is_interned() && s.is_exact(py));
+/// });
+/// ```
 impl StrObject {
     /// The text.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let s = pyrt_core::builtins::str_new(py, "naïve").unwrap();
+    ///     assert_eq!(s.as_str(), "naïve");
+    /// });
+    /// ```
     #[inline]
     pub fn as_str(&self) -> &str {
         let len = self.ob_base.ob_size.get() as usize;
@@ -51,6 +75,15 @@ impl StrObject {
     }
 
     /// The hash (computed once and cached).
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{hash_bytes, str_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (a, b) = (str_new(py, "abc").unwrap(), str_new(py, "abc").unwrap());
+    ///     assert_eq!(a.hash(), b.hash()); // equal text, equal hash
+    ///     assert_eq!(a.hash(), hash_bytes(b"abc")); // the hash of the UTF-8 bytes
+    /// });
+    /// ```
     #[inline]
     pub fn hash(&self) -> isize {
         let h = self.hash.get();
@@ -66,12 +99,27 @@ impl StrObject {
     }
 
     /// Whether this is the interned object for its value.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{intern, str_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     assert!(!str_new(py, "is_interned example").unwrap().is_interned());
+    ///     assert!(intern(py, "is_interned example").unwrap().is_interned());
+    /// });
+    /// ```
     #[inline]
     pub fn is_interned(&self) -> bool {
         self.interned.get()
     }
 
     /// Whether the object's type is exactly `str`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let s = pyrt_core::builtins::str_alloc(py, py.builtins().str_(), "x").unwrap();
+    ///     assert!(s.is_exact(py)); // a subclass instance (from `str_alloc`) would say false
+    /// });
+    /// ```
     #[inline]
     pub fn is_exact(&self, py: Python<'_>) -> bool {
         std::ptr::eq(self.ob_base.ob_base.ob_type.get(), py.builtins().str_())
@@ -136,6 +184,18 @@ pub fn intern<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, StrObject>> 
 }
 
 /// The interned representative of `s`'s value (`s` itself if it becomes interned).
+///
+/// ```
+/// use pyrt_core::builtins::{intern, intern_bound, str_new};
+/// pyrt_core::with_test_runtime(|py| {
+///     let s = str_new(py, "intern_bound example").unwrap();
+///     let i = intern_bound(py, s.clone());
+///     assert!(i.is(&s) && s.is_interned()); // the first of its value becomes the one
+///     let other = intern_bound(py, str_new(py, "intern_bound example").unwrap());
+///     assert!(other.is(&s));
+///     assert!(intern(py, "intern_bound example").unwrap().is(&s));
+/// });
+/// ```
 pub fn intern_bound<'py>(py: Python<'py>, s: Bound<'py, StrObject>) -> Bound<'py, StrObject> {
     if s.is_interned() {
         return s;

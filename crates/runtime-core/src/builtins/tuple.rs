@@ -12,6 +12,15 @@ use std::cell::Cell;
 use std::ptr::NonNull;
 
 /// A `tuple` object; `ob_size` items follow the struct.
+///
+/// ```
+/// use pyrt_core::builtins::{int_new, tuple_new};
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = tuple_new(py, &[int_new(py, 1).unwrap().into_any()]).unwrap();
+///     assert_eq!((t.ob_base.ob_size.get(), t.len()), (1, 1));
+///     assert_eq!(t.type_name(), "tuple");
+/// });
+/// ```
 #[repr(C)]
 pub struct TupleObject {
     /// Header; `ob_size` is the length.
@@ -25,6 +34,15 @@ unsafe impl PyLayout for TupleObject {
     }
 }
 
+/// Size and item access (raw, borrowed or as new references).
+///
+/// ```
+/// use pyrt_core::builtins::{int_new, tuple_new};
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = tuple_new(py, &[int_new(py, 1).unwrap().into_any()]).unwrap();
+///     assert_eq!((t.len(), t.items(py).len()), (1, 1));
+/// });
+/// ```
 impl TupleObject {
     fn slots(&self) -> &[Cell<Option<NonNull<PyAny>>>] {
         let n = self.ob_base.ob_size.get().max(0) as usize;
@@ -37,18 +55,44 @@ impl TupleObject {
     }
 
     /// The length.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{int_new, tuple_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let one = int_new(py, 1).unwrap().into_any();
+    ///     assert_eq!(tuple_new(py, &[one.clone(), one]).unwrap().len(), 2);
+    /// });
+    /// ```
     #[inline]
     pub fn len(&self) -> usize {
         self.ob_base.ob_size.get().max(0) as usize
     }
 
     /// Whether the tuple is empty.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{int_new, tuple_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     assert!(tuple_new(py, &[]).unwrap().is_empty());
+    ///     assert!(!tuple_new(py, &[int_new(py, 1).unwrap().into_any()]).unwrap().is_empty());
+    /// });
+    /// ```
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
     /// The items as raw pointers (every item is set: tuple invariant).
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{str_new, tuple_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let s = str_new(py, "x").unwrap().into_any();
+    ///     let t = tuple_new(py, &[s.clone()]).unwrap();
+    ///     assert_eq!(t.items_raw(), [s.as_ptr()]);
+    ///     assert_eq!(s.refcnt(), 2); // no new reference taken by `items_raw`
+    /// });
+    /// ```
     pub fn items_raw(&self) -> &[NonNull<PyAny>] {
         let s = self.slots();
         // SAFETY: tuple invariant: every slot is Some, so Cell<Option<NonNull>> has the
@@ -57,6 +101,18 @@ impl TupleObject {
     }
 
     /// The items as borrowed handles.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{str_new, tuple_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let a = str_new(py, "a").unwrap().into_any();
+    ///     let b = str_new(py, "b").unwrap().into_any();
+    ///     let t = tuple_new(py, &[a.clone(), b.clone()]).unwrap();
+    ///     let items = t.items(py);
+    ///     assert!(items[0].is(&a) && items[1].is(&b));
+    ///     assert_eq!(a.refcnt(), 2); // borrowed: ours and the tuple's
+    /// });
+    /// ```
     pub fn items<'a, 'py>(&'a self, _py: Python<'py>) -> &'a [Bound<'py, PyAny>] {
         let r = self.items_raw();
         // SAFETY: Bound is repr(transparent) over NonNull; a shared slice never drops them.
@@ -64,6 +120,18 @@ impl TupleObject {
     }
 
     /// Item `i` as a new reference.
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{str_new, tuple_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let s = str_new(py, "x").unwrap().into_any();
+    ///     let t = tuple_new(py, &[s.clone()]).unwrap();
+    ///     let first = t.get(py, 0).unwrap();
+    ///     assert!(first.is(&s));
+    ///     assert_eq!(s.refcnt(), 3); // ours, the tuple's, `first`
+    ///     assert!(t.get(py, 1).is_none());
+    /// });
+    /// ```
     pub fn get<'py>(&self, py: Python<'py>, i: usize) -> Option<Bound<'py, PyAny>> {
         self.items(py).get(i).cloned()
     }

@@ -18,6 +18,24 @@ use std::ptr::NonNull;
 
 /// The object model the collector uses: objects of `HAVE_GC` types (for which
 /// `tp_is_gc` agrees), seen through their type's slots.
+///
+/// ```
+/// use pyrt_core::{builtins::list_new, gc::PyGcModel, object::gc_head_of};
+/// use pyrt_gc::ObjectModel;
+/// pyrt_core::with_test_runtime(|py| {
+///     let (outer, inner) = (list_new(py, &[]).unwrap(), list_new(py, &[]).unwrap());
+///     outer.append(inner.as_any());
+///     // SAFETY: lists carry a GC head; both lists stay live throughout.
+///     let head = unsafe { gc_head_of(outer.as_ptr()) };
+///     // SAFETY: as above.
+///     let inner_head = unsafe { gc_head_of(inner.as_ptr()) };
+///     let mut seen = Vec::new();
+///     // SAFETY: `head` is the head of a live list.
+///     unsafe { PyGcModel::traverse(head, &mut |h| seen.push(h)) };
+///     assert_eq!(seen, [inner_head]); // the collector sees the list's item
+///     assert_eq!(unsafe { PyGcModel::refcount(inner_head) }, 2);
+/// });
+/// ```
 pub struct PyGcModel;
 
 /// The object behind a GC head.

@@ -75,6 +75,14 @@ pub struct PlanParts<'a> {
     pub base_dealloc: Option<Destructor>,
 }
 
+/// Finding an object's plan, and installing or removing a type's plan.
+///
+/// ```
+/// let plan = pyrt_core::gc::InstancePlan::default(); // zero: no plan
+/// assert!(!plan.is_set());
+/// plan.remove(); // removing no plan is harmless
+/// assert!(!plan.is_set());
+/// ```
 impl InstancePlan {
     /// How many words the named slots may span (first to last) for a plan to exist.
     ///
@@ -171,12 +179,66 @@ impl InstancePlan {
 }
 
 /// An object together with its type's plan (from [`InstancePlan::of`]).
+///
+/// ```
+/// # use pyrt_core::{Bound, PyAny, Python, TypeObject, builtins::{dict_new, str_new}};
+/// # use pyrt_core::gc::{InstancePlan, PlanParts};
+/// # use pyrt_core::object::{dict_slot, generic_alloc, plain_free, pointer_slot};
+/// # use std::{cell::Cell, ptr::NonNull};
+/// # thread_local! { static BASE_CLEARS: Cell<u32> = const { Cell::new(0) }; }
+/// # fn trav(_: &PyAny, _: &mut dyn FnMut(NonNull<PyAny>)) {}
+/// # fn base_clear(_: Python<'_>, _: &Bound<'_>) { BASE_CLEARS.with(|c| c.set(c.get() + 1)) }
+/// # pyrt_core::with_test_runtime(|py| {
+/// # // A scratch class: header, one `__slots__` cell at +16, a `__dict__` slot at +24.
+/// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size, offset, free and
+/// # // plan describe the instance below (nothing else walks it).
+/// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+/// # unsafe { tp.tp_basicsize.set(32); tp.tp_dictoffset.set(24) };
+/// # unsafe { tp.tp_free.set(Some(plain_free)) };
+/// # let parts = PlanParts {
+/// #     named_slots: &[16],
+/// #     base_traverse: None,
+/// #     base_clear: Some(base_clear),
+/// #     base_dealloc: None,
+/// # };
+/// # assert!(unsafe { tp.ht_gc_plan.install(trav, &parts) });
+/// # let live = py.live_objects();
+/// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+/// # // SAFETY: `obj` stays live until the teardown below.
+/// # let o: &PyAny = unsafe { obj.as_ref() };
+/// # { // the example's own handles are dropped before the teardown
+/// // `o`: an instance of a class with a plan: one `__slots__` cell (+16) and a `__dict__`.
+/// let planned = InstancePlan::of(o).unwrap(); // `o`'s type has a plan
+/// let s = str_new(py, "x").unwrap().into_any();
+/// // SAFETY: +16 is the plan's named slot, a pointer slot of every instance.
+/// unsafe { pointer_slot(o, 16) }.set(py, Some(s.clone()));
+/// let mut seen = Vec::new();
+/// planned.traverse(&mut |p| seen.push(p));
+/// assert_eq!(seen, [s.as_ptr()]);
+/// # }
+/// # let planned = InstancePlan::of(o).unwrap();
+/// # planned.clear_fields(py);
+/// # // SAFETY: ours is the only reference; the fields were released; `o` is not used again.
+/// # unsafe { o.ob_base.ob_refcnt.set(0); planned.dealloc_base(py) };
+/// # assert_eq!(py.live_objects(), live); // nothing left behind
+/// # });
+/// ```
 #[derive(Clone, Copy)]
 pub struct Planned<'a> {
     obj: &'a PyAny,
     plan: &'a InstancePlan,
 }
 
+/// The planned walks over one instance: traversal, clearing, and the base's share of
+/// clearing and deallocation.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     // Only class-created types have plans: a dict has none to walk.
+///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+///     assert!(pyrt_core::gc::InstancePlan::of(d.as_any_ref()).is_none());
+/// });
+/// ```
 impl<'a> Planned<'a> {
     /// Calls `f` with each named slot cell, in offset order.
     ///
@@ -202,6 +264,51 @@ impl<'a> Planned<'a> {
 
     /// The traversal the plan stands for: the named slots, the dict slot (dict or
     /// values), the type if it is a heap type, then the base's traversal.
+    ///
+    /// ```
+    /// # use pyrt_core::{Bound, PyAny, Python, TypeObject, builtins::{dict_new, str_new}};
+    /// # use pyrt_core::gc::{InstancePlan, PlanParts};
+    /// # use pyrt_core::object::{dict_slot, generic_alloc, plain_free, pointer_slot};
+    /// # use std::{cell::Cell, ptr::NonNull};
+    /// # thread_local! { static BASE_CLEARS: Cell<u32> = const { Cell::new(0) }; }
+    /// # fn trav(_: &PyAny, _: &mut dyn FnMut(NonNull<PyAny>)) {}
+    /// # fn base_clear(_: Python<'_>, _: &Bound<'_>) { BASE_CLEARS.with(|c| c.set(c.get() + 1)) }
+    /// # pyrt_core::with_test_runtime(|py| {
+    /// # // A scratch class: header, one `__slots__` cell at +16, a `__dict__` slot at +24.
+    /// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size, offset, free and
+    /// # // plan describe the instance below (nothing else walks it).
+    /// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// # unsafe { tp.tp_basicsize.set(32); tp.tp_dictoffset.set(24) };
+    /// # unsafe { tp.tp_free.set(Some(plain_free)) };
+    /// # let parts = PlanParts {
+    /// #     named_slots: &[16],
+    /// #     base_traverse: None,
+    /// #     base_clear: Some(base_clear),
+    /// #     base_dealloc: None,
+    /// # };
+    /// # assert!(unsafe { tp.ht_gc_plan.install(trav, &parts) });
+    /// # let live = py.live_objects();
+    /// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+    /// # // SAFETY: `obj` stays live until the teardown below.
+    /// # let o: &PyAny = unsafe { obj.as_ref() };
+    /// # { // the example's own handles are dropped before the teardown
+    /// // `o`: an instance of a class with a plan: one `__slots__` cell (+16) and a `__dict__`.
+    /// let planned = InstancePlan::of(o).unwrap();
+    /// let (s, d) = (str_new(py, "x").unwrap().into_any(), dict_new(py).unwrap());
+    /// // SAFETY: +16 is the plan's named slot, a pointer slot of every instance.
+    /// unsafe { pointer_slot(o, 16) }.set(py, Some(s.clone()));
+    /// dict_slot(o).unwrap().set_dict(py, Some(d.clone()));
+    /// let mut seen = Vec::new();
+    /// planned.traverse(&mut |p| seen.push(p));
+    /// assert_eq!(seen, [s.as_ptr(), d.as_ptr()]); // the named slots, then the dict
+    /// # }
+    /// # let planned = InstancePlan::of(o).unwrap();
+    /// # planned.clear_fields(py);
+    /// # // SAFETY: ours is the only reference; the fields were released; `o` is not used again.
+    /// # unsafe { o.ob_base.ob_refcnt.set(0); planned.dealloc_base(py) };
+    /// # assert_eq!(py.live_objects(), live); // nothing left behind
+    /// # });
+    /// ```
     #[inline(always)]
     pub fn traverse<V: FnMut(NonNull<PyAny>)>(self, visit: &mut V) {
         self.for_each_slot(|c| {
@@ -222,6 +329,45 @@ impl<'a> Planned<'a> {
     }
 
     /// The clear after the class's fields.
+    ///
+    /// ```
+    /// # use pyrt_core::{Bound, PyAny, Python, TypeObject, builtins::{dict_new, str_new}};
+    /// # use pyrt_core::gc::{InstancePlan, PlanParts};
+    /// # use pyrt_core::object::{dict_slot, generic_alloc, plain_free, pointer_slot};
+    /// # use std::{cell::Cell, ptr::NonNull};
+    /// # thread_local! { static BASE_CLEARS: Cell<u32> = const { Cell::new(0) }; }
+    /// # fn trav(_: &PyAny, _: &mut dyn FnMut(NonNull<PyAny>)) {}
+    /// # fn base_clear(_: Python<'_>, _: &Bound<'_>) { BASE_CLEARS.with(|c| c.set(c.get() + 1)) }
+    /// # pyrt_core::with_test_runtime(|py| {
+    /// # // A scratch class: header, one `__slots__` cell at +16, a `__dict__` slot at +24.
+    /// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size, offset, free and
+    /// # // plan describe the instance below (nothing else walks it).
+    /// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// # unsafe { tp.tp_basicsize.set(32); tp.tp_dictoffset.set(24) };
+    /// # unsafe { tp.tp_free.set(Some(plain_free)) };
+    /// # let parts = PlanParts {
+    /// #     named_slots: &[16],
+    /// #     base_traverse: None,
+    /// #     base_clear: Some(base_clear),
+    /// #     base_dealloc: None,
+    /// # };
+    /// # assert!(unsafe { tp.ht_gc_plan.install(trav, &parts) });
+    /// # let live = py.live_objects();
+    /// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+    /// # // SAFETY: `obj` stays live until the teardown below.
+    /// # let o: &PyAny = unsafe { obj.as_ref() };
+    /// # { // the example's own handles are dropped before the teardown
+    /// // `o`: an instance of a class with a plan: one `__slots__` cell (+16) and a `__dict__`.
+    /// let planned = InstancePlan::of(o).unwrap();
+    /// assert!(planned.base_clear().is_some()); // this class's base has a clear
+    /// # }
+    /// # let planned = InstancePlan::of(o).unwrap();
+    /// # planned.clear_fields(py);
+    /// # // SAFETY: ours is the only reference; the fields were released; `o` is not used again.
+    /// # unsafe { o.ob_base.ob_refcnt.set(0); planned.dealloc_base(py) };
+    /// # assert_eq!(py.live_objects(), live); // nothing left behind
+    /// # });
+    /// ```
     #[inline(always)]
     pub fn base_clear(self) -> Option<ObjProc> {
         self.plan.base_clear.get()
@@ -229,6 +375,51 @@ impl<'a> Planned<'a> {
 
     /// Releases the named slots, then the dict slot, one at a time, each emptied
     /// before its referent is released (CPython's `Py_CLEAR`).
+    ///
+    /// ```
+    /// # use pyrt_core::{Bound, PyAny, Python, TypeObject, builtins::{dict_new, str_new}};
+    /// # use pyrt_core::gc::{InstancePlan, PlanParts};
+    /// # use pyrt_core::object::{dict_slot, generic_alloc, plain_free, pointer_slot};
+    /// # use std::{cell::Cell, ptr::NonNull};
+    /// # thread_local! { static BASE_CLEARS: Cell<u32> = const { Cell::new(0) }; }
+    /// # fn trav(_: &PyAny, _: &mut dyn FnMut(NonNull<PyAny>)) {}
+    /// # fn base_clear(_: Python<'_>, _: &Bound<'_>) { BASE_CLEARS.with(|c| c.set(c.get() + 1)) }
+    /// # pyrt_core::with_test_runtime(|py| {
+    /// # // A scratch class: header, one `__slots__` cell at +16, a `__dict__` slot at +24.
+    /// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size, offset, free and
+    /// # // plan describe the instance below (nothing else walks it).
+    /// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// # unsafe { tp.tp_basicsize.set(32); tp.tp_dictoffset.set(24) };
+    /// # unsafe { tp.tp_free.set(Some(plain_free)) };
+    /// # let parts = PlanParts {
+    /// #     named_slots: &[16],
+    /// #     base_traverse: None,
+    /// #     base_clear: Some(base_clear),
+    /// #     base_dealloc: None,
+    /// # };
+    /// # assert!(unsafe { tp.ht_gc_plan.install(trav, &parts) });
+    /// # let live = py.live_objects();
+    /// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+    /// # // SAFETY: `obj` stays live until the teardown below.
+    /// # let o: &PyAny = unsafe { obj.as_ref() };
+    /// # { // the example's own handles are dropped before the teardown
+    /// // `o`: an instance of a class with a plan: one `__slots__` cell (+16) and a `__dict__`.
+    /// let planned = InstancePlan::of(o).unwrap();
+    /// let (s, d) = (str_new(py, "x").unwrap().into_any(), dict_new(py).unwrap());
+    /// // SAFETY: +16 is the plan's named slot, a pointer slot of every instance.
+    /// unsafe { pointer_slot(o, 16) }.set(py, Some(s.clone()));
+    /// dict_slot(o).unwrap().set_dict(py, Some(d.clone()));
+    /// planned.clear_fields(py);
+    /// assert_eq!((s.refcnt(), d.refcnt()), (1, 1)); // both released
+    /// assert!(dict_slot(o).unwrap().is_empty());
+    /// # }
+    /// # let planned = InstancePlan::of(o).unwrap();
+    /// # planned.clear_fields(py);
+    /// # // SAFETY: ours is the only reference; the fields were released; `o` is not used again.
+    /// # unsafe { o.ob_base.ob_refcnt.set(0); planned.dealloc_base(py) };
+    /// # assert_eq!(py.live_objects(), live); // nothing left behind
+    /// # });
+    /// ```
     #[inline(always)]
     pub fn clear_fields(self, py: Python<'_>) {
         self.for_each_slot(|c| drop(c.take(py)));
@@ -238,6 +429,48 @@ impl<'a> Planned<'a> {
     }
 
     /// Calls the base's clear, if any, on `obj` (this plan's object).
+    ///
+    /// ```
+    /// # use pyrt_core::{Bound, PyAny, Python, TypeObject, builtins::{dict_new, str_new}};
+    /// # use pyrt_core::gc::{InstancePlan, PlanParts};
+    /// # use pyrt_core::object::{dict_slot, generic_alloc, plain_free, pointer_slot};
+    /// # use std::{cell::Cell, ptr::NonNull};
+    /// # thread_local! { static BASE_CLEARS: Cell<u32> = const { Cell::new(0) }; }
+    /// # fn trav(_: &PyAny, _: &mut dyn FnMut(NonNull<PyAny>)) {}
+    /// # fn base_clear(_: Python<'_>, _: &Bound<'_>) { BASE_CLEARS.with(|c| c.set(c.get() + 1)) }
+    /// # pyrt_core::with_test_runtime(|py| {
+    /// # // A scratch class: header, one `__slots__` cell at +16, a `__dict__` slot at +24.
+    /// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size, offset, free and
+    /// # // plan describe the instance below (nothing else walks it).
+    /// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// # unsafe { tp.tp_basicsize.set(32); tp.tp_dictoffset.set(24) };
+    /// # unsafe { tp.tp_free.set(Some(plain_free)) };
+    /// # let parts = PlanParts {
+    /// #     named_slots: &[16],
+    /// #     base_traverse: None,
+    /// #     base_clear: Some(base_clear),
+    /// #     base_dealloc: None,
+    /// # };
+    /// # assert!(unsafe { tp.ht_gc_plan.install(trav, &parts) });
+    /// # let live = py.live_objects();
+    /// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+    /// # // SAFETY: `obj` stays live until the teardown below.
+    /// # let o: &PyAny = unsafe { obj.as_ref() };
+    /// # { // the example's own handles are dropped before the teardown
+    /// // `o`: an instance of a class with a plan: one `__slots__` cell (+16) and a `__dict__`.
+    /// let planned = InstancePlan::of(o).unwrap();
+    /// // SAFETY: `o` is live; the handle takes its own reference.
+    /// let handle = unsafe { Bound::from_borrowed_ptr(py, NonNull::from(o)) };
+    /// planned.clear_base(py, &handle);
+    /// assert_eq!(BASE_CLEARS.with(Cell::get), 1); // the plan's base clear ran once
+    /// # }
+    /// # let planned = InstancePlan::of(o).unwrap();
+    /// # planned.clear_fields(py);
+    /// # // SAFETY: ours is the only reference; the fields were released; `o` is not used again.
+    /// # unsafe { o.ob_base.ob_refcnt.set(0); planned.dealloc_base(py) };
+    /// # assert_eq!(py.live_objects(), live); // nothing left behind
+    /// # });
+    /// ```
     #[inline(always)]
     pub fn clear_base(self, py: Python<'_>, obj: &Bound<'_, PyAny>) {
         debug_assert!(std::ptr::eq(obj.as_any_ref(), self.obj));
@@ -248,6 +481,47 @@ impl<'a> Planned<'a> {
 
     /// Destroys the base payload and frees the block: the base's deallocation, or
     /// the type's `tp_free` when there is none.
+    ///
+    /// ```
+    /// # use pyrt_core::{Bound, PyAny, Python, TypeObject, builtins::{dict_new, str_new}};
+    /// # use pyrt_core::gc::{InstancePlan, PlanParts};
+    /// # use pyrt_core::object::{dict_slot, generic_alloc, plain_free, pointer_slot};
+    /// # use std::{cell::Cell, ptr::NonNull};
+    /// # thread_local! { static BASE_CLEARS: Cell<u32> = const { Cell::new(0) }; }
+    /// # fn trav(_: &PyAny, _: &mut dyn FnMut(NonNull<PyAny>)) {}
+    /// # fn base_clear(_: Python<'_>, _: &Bound<'_>) { BASE_CLEARS.with(|c| c.set(c.get() + 1)) }
+    /// # pyrt_core::with_test_runtime(|py| {
+    /// # // A scratch class: header, one `__slots__` cell at +16, a `__dict__` slot at +24.
+    /// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size, offset, free and
+    /// # // plan describe the instance below (nothing else walks it).
+    /// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// # unsafe { tp.tp_basicsize.set(32); tp.tp_dictoffset.set(24) };
+    /// # unsafe { tp.tp_free.set(Some(plain_free)) };
+    /// # let parts = PlanParts {
+    /// #     named_slots: &[16],
+    /// #     base_traverse: None,
+    /// #     base_clear: Some(base_clear),
+    /// #     base_dealloc: None,
+    /// # };
+    /// # assert!(unsafe { tp.ht_gc_plan.install(trav, &parts) });
+    /// # let live = py.live_objects();
+    /// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+    /// # // SAFETY: `obj` stays live until the teardown below.
+    /// # let o: &PyAny = unsafe { obj.as_ref() };
+    /// # { // the example's own handles are dropped before the teardown
+    /// // `o`: an instance of a class with a plan: one `__slots__` cell (+16) and a `__dict__`.
+    /// let planned = InstancePlan::of(o).unwrap();
+    /// planned.clear_fields(py); // the class's own fields first
+    /// // SAFETY: ours is the only reference (given up here), the fields are released, and
+    /// // `o` is not used afterwards.
+    /// unsafe {
+    ///     o.ob_base.ob_refcnt.set(0);
+    ///     planned.dealloc_base(py); // no base deallocation: the type's `tp_free`
+    /// }
+    /// # }
+    /// # assert_eq!(py.live_objects(), live); // nothing left behind
+    /// # });
+    /// ```
     ///
     /// # Safety
     /// The object's refcount is zero, its class fields were released, and it is not

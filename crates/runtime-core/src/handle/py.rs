@@ -31,8 +31,27 @@ unsafe impl<T: PyLayout> Send for Py<T> {}
 // SAFETY: as above; &Py gives no access without a token.
 unsafe impl<T: PyLayout> Sync for Py<T> {}
 
+/// Making a `Py` from a raw reference, getting a `Bound` back under a token, and
+/// cloning (which needs the token).
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let p = pyrt_core::builtins::str_new(py, "x").unwrap().unbind();
+///     let q = p.clone_ref(py);
+///     assert!(p.bind(py).is(&q.into_bound(py)));
+/// });
+/// ```
 impl<T: PyLayout> Py<T> {
     /// Takes ownership of a strong reference.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let raw = pyrt_core::builtins::str_new(py, "x").unwrap().into_non_null();
+    ///     // SAFETY: `raw` is a live str; its one reference moves into the handle.
+    ///     let p = unsafe { pyrt_core::Py::from_owned_ptr(raw) };
+    ///     assert_eq!(p.bind(py).refcnt(), 1);
+    /// });
+    /// ```
     ///
     /// # Safety
     /// `ptr` is a live object laid out as `T`; one strong reference is transferred.
@@ -44,6 +63,14 @@ impl<T: PyLayout> Py<T> {
     }
 
     /// Borrows as a `Bound` under a token.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let p = pyrt_core::builtins::str_new(py, "x").unwrap().unbind();
+    ///     let b = p.bind(py); // borrowed: no new reference
+    ///     assert_eq!((b.as_str(), b.refcnt()), ("x", 1));
+    /// });
+    /// ```
     #[inline(always)]
     pub fn bind<'py>(&self, _py: Python<'py>) -> &Bound<'py, T> {
         // SAFETY: Py and Bound are both repr(transparent) over NonNull<T>.
@@ -51,6 +78,14 @@ impl<T: PyLayout> Py<T> {
     }
 
     /// Converts into a `Bound` under a token.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let p = pyrt_core::builtins::str_new(py, "x").unwrap().unbind();
+    ///     let b = p.into_bound(py); // the same reference, now tied to `py`
+    ///     assert_eq!((b.as_str(), b.refcnt()), ("x", 1));
+    /// });
+    /// ```
     pub fn into_bound(self, py: Python<'_>) -> Bound<'_, T> {
         let p = self.ptr;
         std::mem::forget(self);
@@ -59,11 +94,29 @@ impl<T: PyLayout> Py<T> {
     }
 
     /// A new strong reference.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let p = pyrt_core::builtins::str_new(py, "x").unwrap().unbind();
+    ///     let q = p.clone_ref(py);
+    ///     assert_eq!(q.as_ptr(), p.as_ptr());
+    ///     assert_eq!(p.bind(py).refcnt(), 2);
+    /// });
+    /// ```
     pub fn clone_ref(&self, py: Python<'_>) -> Py<T> {
         self.bind(py).clone().unbind()
     }
 
     /// The raw object pointer.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let s = pyrt_core::builtins::str_new(py, "x").unwrap();
+    ///     let addr = s.as_any_ref().addr();
+    ///     let p = s.unbind();
+    ///     assert_eq!(p.as_ptr().as_ptr() as usize, addr);
+    /// });
+    /// ```
     pub fn as_ptr(&self) -> NonNull<PyAny> {
         self.ptr.cast()
     }

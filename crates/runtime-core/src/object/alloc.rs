@@ -14,6 +14,21 @@ use pyrt_gc::GcHead;
 use std::ptr::NonNull;
 
 /// Whether allocation of instances of a type puts a GC head in front and tracks them.
+///
+/// The choice follows the type's `HAVE_GC` flag:
+///
+/// ```
+/// use pyrt_core::object::GcAlloc;
+/// use pyrt_core::types::{TypeFlags, TypeObject};
+/// pyrt_core::with_test_runtime(|py| {
+///     let kind = |tp: &TypeObject| match tp.has_flag(TypeFlags::HAVE_GC) {
+///         true => GcAlloc::Gc,
+///         false => GcAlloc::Plain,
+///     };
+///     assert_eq!(kind(py.builtins().list()), GcAlloc::Gc); // a container
+///     assert_eq!(kind(py.builtins().str_()), GcAlloc::Plain);
+/// });
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GcAlloc {
     /// Plain object: header at the start of the block.
@@ -61,6 +76,19 @@ pub fn generic_alloc<'py>(py: Python<'py>, tp: &TypeObject, nitems: isize) -> Py
 
 /// Like [`generic_alloc`] with no items but `extra` bytes after `tp_basicsize` (for
 /// payloads stored past the fixed part, like `str`'s text). `ob_size` is left 0.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = py.builtins().object();
+///     let o = pyrt_core::object::alloc::alloc_with_extra(py, t, 64).unwrap();
+///     assert_eq!(o.refcnt(), 1);
+///     let start = o.as_ptr().as_ptr() as *const u8;
+///     let basic = t.tp_basicsize.get() as usize;
+///     // SAFETY: the block holds `tp_basicsize` + 64 bytes, and `o` keeps it alive.
+///     let extra = unsafe { std::slice::from_raw_parts(start.add(basic), 64) };
+///     assert!(extra.iter().all(|&b| b == 0)); // zero-filled, ready for a payload
+/// });
+/// ```
 pub fn alloc_with_extra<'py>(
     py: Python<'py>,
     tp: &TypeObject,
@@ -201,6 +229,22 @@ unsafe fn init_block<'py>(
 ///
 /// # Safety
 /// `obj` was allocated by [`generic_alloc`] for a type without `HAVE_GC`, its refcount is
+///
+/// ```
+/// use pyrt_core::object::{generic_alloc, plain_free};
+/// pyrt_core::with_test_runtime(|py| {
+///     let before = py.live_objects();
+///     let o = generic_alloc(py, py.builtins().object(), 0).unwrap().into_non_null();
+///     assert_eq!(py.live_objects(), before + 1);
+///     // SAFETY: `object` has no `HAVE_GC` and no payload; ours is the only reference,
+///     // given up here (count 0) and never used again.
+///     unsafe {
+///         o.as_ref().ob_base.ob_refcnt.set(0);
+///         plain_free(py, o);
+///     }
+///     assert_eq!(py.live_objects(), before);
+/// });
+/// ```
 /// zero, its payload has been destroyed, and it is not used afterwards.
 pub unsafe fn plain_free(py: Python<'_>, obj: NonNull<PyAny>) {
     let st = py.state();
@@ -216,6 +260,23 @@ pub unsafe fn plain_free(py: Python<'_>, obj: NonNull<PyAny>) {
 /// # Safety
 /// `obj` was allocated by [`generic_alloc`] for a `HAVE_GC` type, its refcount is zero,
 /// its payload has been destroyed, and it is not used afterwards.
+///
+/// ```
+/// use pyrt_core::object::{gc_free, generic_alloc};
+/// pyrt_core::with_test_runtime(|py| {
+///     let tracked = || pyrt_core::gc::get_objects(py, None).unwrap().len();
+///     let (live, n) = (py.live_objects(), tracked());
+///     let l = generic_alloc(py, py.builtins().list(), 0).unwrap().into_non_null();
+///     assert_eq!(tracked(), n + 1);
+///     // SAFETY: `list` has `HAVE_GC`; the zero-filled list holds no items; ours is the
+///     // only reference, given up here (count 0) and never used again.
+///     unsafe {
+///         l.as_ref().ob_base.ob_refcnt.set(0);
+///         gc_free(py, l); // still tracked: untracked first, then freed
+///     }
+///     assert_eq!((py.live_objects(), tracked()), (live, n));
+/// });
+/// ```
 pub unsafe fn gc_free(py: Python<'_>, obj: NonNull<PyAny>) {
     let st = py.state();
     st.live.set(st.live.get() - 1);
@@ -237,6 +298,16 @@ pub unsafe fn gc_free(py: Python<'_>, obj: NonNull<PyAny>) {
 /// # Safety
 /// `obj` was allocated with a GC head (its type has `HAVE_GC` and `tp_is_gc`, if any,
 /// says yes).
+///
+/// ```
+/// use pyrt_core::builtins::{list_new, str_new};
+/// pyrt_core::with_test_runtime(|py| {
+///     let l = list_new(py, &[str_new(py, "x").unwrap().into_any()]).unwrap();
+///     // SAFETY: `list` has `HAVE_GC`, so a head sits in front; `l` keeps it alive.
+///     let head = unsafe { pyrt_core::object::gc_head_of(l.as_ptr()).as_ref() };
+///     assert!(head.is_tracked());
+/// });
+/// ```
 pub unsafe fn gc_head_of(obj: NonNull<PyAny>) -> NonNull<GcHead> {
     // SAFETY: caller contract: the head sits GcHead::SIZE bytes before the object.
     unsafe { NonNull::new_unchecked((obj.as_ptr() as *mut u8).sub(GcHead::SIZE) as *mut GcHead) }

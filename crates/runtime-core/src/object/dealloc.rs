@@ -87,6 +87,23 @@ unsafe fn queue_dealloc(py: Python<'_>, obj: NonNull<PyAny>) {
 }
 
 /// Deallocates every queued object (and whatever their deallocation queues in turn).
+///
+/// Every deallocation drains the queue before it returns, so outside one this is a no-op;
+/// the collector calls it after running arbitrary code.
+///
+/// ```
+/// use pyrt_core::builtins::list_new;
+/// pyrt_core::with_test_runtime(|py| {
+///     let before = py.live_objects();
+///     let mut l = list_new(py, &[]).unwrap();
+///     for _ in 0..10_000 {
+///         l = list_new(py, &[l.into_any()]).unwrap();
+///     }
+///     drop(l); // a deep chain, freed through the queue rather than by recursion
+///     pyrt_core::object::release_dealloc_queue(py); // nothing left queued
+///     assert_eq!(py.live_objects(), before);
+/// });
+/// ```
 pub fn release_dealloc_queue(py: Python<'_>) {
     if let Some(first) = py.state().pop_dealloc_queue() {
         // SAFETY: only objects whose count reached zero are queued, each once.

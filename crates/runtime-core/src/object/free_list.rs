@@ -52,6 +52,14 @@ pub struct FreeList {
     len: Cell<usize>,
 }
 
+/// The list's size (the runtime pushes and pops dead blocks).
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let l = &py.state().free_lists.bound_method;
+///     assert_eq!(l.is_empty(), l.len() == 0);
+/// });
+/// ```
 impl FreeList {
     /// An empty list.
     pub(crate) fn new() -> FreeList {
@@ -195,6 +203,14 @@ pub struct FreeLists {
     pub bound_method: FreeList,
 }
 
+/// Made with the runtime state; embedders only read the lists.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let lists = &py.state().free_lists;
+///     assert!(lists.native_function.len() <= pyrt_core::object::FREE_LIST_CAPACITY);
+/// });
+/// ```
 impl FreeLists {
     pub(crate) fn new() -> FreeLists {
         FreeLists {

@@ -107,6 +107,24 @@ pub unsafe fn member_read<'py>(
 /// by the caller once it is safe to run arbitrary code). A value of the wrong shape for
 /// `kind` is ignored (the caller converts first). See [`member_read`] for an example.
 ///
+/// ```
+/// use pyrt_core::builtins::dict_new;
+/// use pyrt_core::object::{MemberValue, generic_alloc, member_write};
+/// use pyrt_core::types::MemberKind;
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = py.builtins().classmethod(); // instances keep a `__dict__` pointer
+///     let (off, o) = (t.tp_dictoffset.get(), generic_alloc(py, t, 0).unwrap());
+///     let (a, b) = (dict_new(py).unwrap().into_any(), dict_new(py).unwrap().into_any());
+///     let kind = MemberKind::Object;
+///     // SAFETY: the dict slot is an object field of every classmethod instance.
+///     let old = unsafe { member_write(py, &o, kind, off, MemberValue::Object(Some(a.clone()))) };
+///     assert!(old.is_none());
+///     // SAFETY: as above. The previous content comes back for the caller to release.
+///     let old = unsafe { member_write(py, &o, kind, off, MemberValue::Object(Some(b))) };
+///     assert!(old.unwrap().is(&a));
+/// });
+/// ```
+///
 /// # Safety
 /// As for [`member_read`].
 pub unsafe fn member_write<'py>(

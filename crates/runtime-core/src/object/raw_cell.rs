@@ -21,19 +21,46 @@ use std::cell::Cell;
 #[derive(Default)]
 pub struct RawCell<T: Copy>(Cell<T>);
 
+/// Making, reading (safe) and writing (`unsafe`) the cell, and its address.
+///
+/// ```
+/// let c = pyrt_core::object::RawCell::new(1i64);
+/// // SAFETY: this cell guards no invariant in this example.
+/// unsafe { c.set(c.get() + 1) };
+/// assert_eq!(c.get(), 2);
+/// ```
 impl<T: Copy> RawCell<T> {
     /// A cell holding `v`.
+    ///
+    /// ```
+    /// let c = pyrt_core::object::RawCell::new(7u32);
+    /// assert_eq!(c.get(), 7);
+    /// ```
     pub const fn new(v: T) -> RawCell<T> {
         RawCell(Cell::new(v))
     }
 
     /// The value.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let s = pyrt_core::builtins::str_new(py, "abc").unwrap();
+    ///     assert_eq!(s.ob_base.ob_size.get(), 3); // `ob_size` is a RawCell
+    /// });
+    /// ```
     #[inline(always)]
     pub fn get(&self) -> T {
         self.0.get()
     }
 
     /// Replaces the value.
+    ///
+    /// ```
+    /// let c = pyrt_core::object::RawCell::new(false);
+    /// // SAFETY: this cell guards no invariant in this example.
+    /// unsafe { c.set(true) };
+    /// assert!(c.get());
+    /// ```
     ///
     /// # Safety
     /// The new value must satisfy the invariants documented on the field (and on the

@@ -97,10 +97,25 @@ macro_rules! builtin_types {
         /// Storage for the builtin ("static") type objects. They are allocated zeroed
         /// when the state is created, filled in and readied by `pyrt-typeobject`'s init,
         /// and never freed.
+        ///
+        /// ```
+        /// pyrt_core::with_test_runtime(|py| {
+        ///     let d = pyrt_core::builtins::dict_new(py).unwrap();
+        ///     assert!(std::ptr::eq(d.ob_type(), py.builtins().dict()));
+        /// });
+        /// ```
         pub struct BuiltinTypes {
             $($field: NonNull<TypeObject>,)*
         }
 
+        /// One accessor per builtin type, and the list of them all.
+        ///
+        /// ```
+        /// pyrt_core::with_test_runtime(|py| {
+        ///     let b = py.builtins();
+        ///     assert!(std::ptr::eq(b.all()[0].1, b.object()));
+        /// });
+        /// ```
         impl BuiltinTypes {
             fn allocate() -> BuiltinTypes {
                 BuiltinTypes {
@@ -110,6 +125,14 @@ macro_rules! builtin_types {
 
             $(
                 #[doc = concat!("The `", $name, "` type.")]
+                #[doc = ""]
+                #[doc = "```"]
+                #[doc = "pyrt_core::with_test_runtime(|py| {"]
+                #[doc = "    let b = py.builtins();"]
+                #[doc = concat!("    let t = b.", stringify!($field), "();")]
+                #[doc = concat!("    assert!(b.all().iter().any(|&(n, u)| n == \"", $name, "\" && std::ptr::eq(u, t)));")]
+                #[doc = "});"]
+                #[doc = "```"]
                 #[inline(always)]
                 pub fn $field(&self) -> &TypeObject {
                     // SAFETY: allocated at state creation, never freed; all-zero is valid.
@@ -118,6 +141,15 @@ macro_rules! builtin_types {
             )*
 
             /// Every builtin type with its Python name, in declaration order.
+            ///
+            /// ```
+            /// pyrt_core::with_test_runtime(|py| {
+            ///     let all = py.builtins().all();
+            ///     assert_eq!(all[0].0, "object");
+            ///     let (_, list) = all.iter().find(|(n, _)| *n == "list").unwrap();
+            ///     assert!(std::ptr::eq(*list, py.builtins().list()));
+            /// });
+            /// ```
             pub fn all(&self) -> Vec<(&'static str, &TypeObject)> {
                 vec![$(($name, self.$field()),)*]
             }
@@ -177,6 +209,14 @@ builtin_types! {
 }
 
 /// The immortal singletons, allocated when the state is created.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let s = py.singletons();
+///     assert_eq!(s.not_implemented().type_name(), "NotImplementedType");
+///     assert!(!std::ptr::eq(s.bool_(true), s.bool_(false)));
+/// });
+/// ```
 pub struct Singletons {
     none: NonNull<PyAny>,
     not_implemented: NonNull<PyAny>,
@@ -187,6 +227,13 @@ pub struct Singletons {
     small_ints: NonNull<IntObject>,
 }
 
+/// Access to `None`, `NotImplemented`, `True` and `False`.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     assert_eq!(py.singletons().bool_(false).as_any().type_name(), "bool");
+/// });
+/// ```
 impl Singletons {
     fn allocate(types: &BuiltinTypes) -> Singletons {
         let plain = |tp: &TypeObject| -> NonNull<PyAny> {
@@ -221,6 +268,14 @@ impl Singletons {
     }
 
     /// `None`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let none = py.singletons().none();
+    ///     assert_eq!(none.type_name(), "NoneType");
+    ///     assert!(std::ptr::eq(none, pyrt_core::protocol::none(py).as_any_ref()));
+    /// });
+    /// ```
     #[inline(always)]
     pub fn none(&self) -> &PyAny {
         // SAFETY: immortal, allocated at state creation.
@@ -228,12 +283,28 @@ impl Singletons {
     }
 
     /// `NotImplemented`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let ni = py.singletons().not_implemented();
+    ///     assert_eq!(ni.type_name(), "NotImplementedType");
+    ///     assert!(!std::ptr::eq(ni, py.singletons().none()));
+    /// });
+    /// ```
     pub fn not_implemented(&self) -> &PyAny {
         // SAFETY: immortal, allocated at state creation.
         unsafe { self.not_implemented.as_ref() }
     }
 
     /// `True` or `False`.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (t, f) = (py.singletons().bool_(true), py.singletons().bool_(false));
+    ///     assert_eq!((t.value(), f.value()), (1, 0));
+    ///     assert_eq!(t.as_any().type_name(), "bool");
+    /// });
+    /// ```
     pub fn bool_(&self, v: bool) -> &IntObject {
         // SAFETY: immortal, allocated at state creation.
         unsafe {
@@ -276,6 +347,14 @@ fn init_header(h: &ObjectHeader, tp: &TypeObject) {
 ///
 /// Invariant: every field is accessed only by the thread holding the runtime lock;
 /// this is what makes the `Sync`/`Send` impls below sound.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let st: &pyrt_core::runtime::RuntimeState = py.state();
+///     assert!(std::ptr::eq(st.builtins.str_(), py.builtins().str_()));
+///     assert!(std::ptr::eq(st.singletons.none(), py.singletons().none()));
+/// });
+/// ```
 pub struct RuntimeState {
     pub(crate) initialized: Cell<bool>,
     /// The cycle collector's lists and counters.
@@ -305,6 +384,15 @@ unsafe impl Sync for RuntimeState {}
 // SAFETY: as above.
 unsafe impl Send for RuntimeState {}
 
+/// The state's live-object accounting visible to embedders.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let before = py.state().leaked_objects();
+///     drop(pyrt_core::builtins::list_new(py, &[]).unwrap());
+///     assert_eq!(py.state().leaked_objects(), before);
+/// });
+/// ```
 impl RuntimeState {
     pub(crate) fn new() -> RuntimeState {
         let builtins = BuiltinTypes::allocate();
@@ -337,11 +425,30 @@ impl RuntimeState {
     }
 
     /// Marks one live object as immortal (never freed): it no longer counts as live.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let before = py.live_objects();
+    ///     let kept = pyrt_core::builtins::str_new(py, "kept for good").unwrap();
+    ///     assert_eq!(py.live_objects(), before + 1);
+    ///     py.state().note_immortal();
+    ///     let _ = kept.into_non_null(); // its reference is never released
+    ///     assert_eq!(py.live_objects(), before);
+    /// });
+    /// ```
     pub fn note_immortal(&self) {
         self.immortal.set(self.immortal.get() + 1);
     }
 
     /// Objects whose type had no `tp_dealloc` and which were therefore leaked.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let before = py.state().leaked_objects();
+    ///     drop(pyrt_core::builtins::str_new(py, "x").unwrap()); // `str` has a `tp_dealloc`
+    ///     assert_eq!(py.state().leaked_objects(), before);
+    /// });
+    /// ```
     pub fn leaked_objects(&self) -> isize {
         self.leaked.get()
     }

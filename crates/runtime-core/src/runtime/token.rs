@@ -19,8 +19,28 @@ pub struct Python<'py> {
     _not_send: PhantomData<*mut ()>,
 }
 
+/// Making a token (unsafe: only under the lock), and what a token reaches: the state,
+/// the builtin types, the singletons, the live-object count, the collector's safe point.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let none = py.singletons().none();
+///     assert!(std::ptr::eq(none.ob_type(), py.builtins().none_type()));
+/// });
+/// ```
 impl<'py> Python<'py> {
     /// Creates a token.
+    ///
+    /// ```
+    /// use pyrt_core::{Python, runtime::lock_held_by_this_thread};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     assert!(lock_held_by_this_thread());
+    ///     // SAFETY: this thread holds the lock (checked above) for the whole closure, and
+    ///     // the state exists (we are inside the runtime).
+    ///     let again = unsafe { Python::assume_locked() };
+    ///     assert!(std::ptr::eq(again.state(), py.state()));
+    /// });
+    /// ```
     ///
     /// # Safety
     /// 1. The current thread holds the runtime lock for all of `'py`.
@@ -35,6 +55,14 @@ impl<'py> Python<'py> {
 
     /// The runtime state: a constant address, no load or test (see the invariant of
     /// the state's static slot in `state.rs`).
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let st = py.state();
+    ///     assert!(std::ptr::eq(&st.builtins, py.builtins()));
+    ///     assert!(std::ptr::eq(&st.singletons, py.singletons()));
+    /// });
+    /// ```
     #[inline(always)]
     pub fn state(self) -> &'py RuntimeState {
         // SAFETY: token invariants 1 and 2: the state was created under the runtime
@@ -44,12 +72,27 @@ impl<'py> Python<'py> {
     }
 
     /// The builtin type objects.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let s = pyrt_core::builtins::str_new(py, "x").unwrap();
+    ///     assert!(std::ptr::eq(s.ob_type(), py.builtins().str_()));
+    /// });
+    /// ```
     #[inline(always)]
     pub fn builtins(self) -> &'py BuiltinTypes {
         &self.state().builtins
     }
 
     /// The singletons (`None`, `True`, `False`, `NotImplemented`, `()`).
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let s = py.singletons();
+    ///     assert_eq!(s.none().type_name(), "NoneType");
+    ///     assert_eq!(s.bool_(true).value(), 1);
+    /// });
+    /// ```
     #[inline(always)]
     pub fn singletons(self) -> &'py Singletons {
         &self.state().singletons
@@ -73,6 +116,18 @@ impl<'py> Python<'py> {
 
     /// Number of live objects allocated through `tp_alloc` and not yet freed, excluding
     /// immortal ones (interned strings, singletons, static types).
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let before = py.live_objects();
+    ///     let s = pyrt_core::builtins::str_new(py, "x").unwrap();
+    ///     assert_eq!(py.live_objects(), before + 1);
+    ///     drop(s);
+    ///     assert_eq!(py.live_objects(), before);
+    ///     let _ = pyrt_core::builtins::intern(py, "live_objects example").unwrap();
+    ///     assert_eq!(py.live_objects(), before); // interned: immortal, not counted
+    /// });
+    /// ```
     pub fn live_objects(self) -> isize {
         let st = self.state();
         st.live.get() - st.immortal.get()

@@ -34,14 +34,49 @@ impl<T: PyLayout> Default for ObjCell<T> {
     }
 }
 
+/// Reading (raw, as a new reference, borrowed), storing and taking the content.
+///
+/// ```
+/// use pyrt_core::{builtins::{StrObject, str_new}, types::ObjCell};
+/// pyrt_core::with_test_runtime(|py| {
+///     let cell = ObjCell::<StrObject>::default();
+///     cell.set(py, Some(str_new(py, "x").unwrap()));
+///     assert_eq!(cell.take(py).unwrap().as_str(), "x");
+///     assert!(cell.is_none());
+/// });
+/// ```
 impl<T: PyLayout> ObjCell<T> {
     /// The raw pointer, without touching the refcount.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::{StrObject, str_new}, types::ObjCell};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (cell, s) = (ObjCell::<StrObject>::default(), str_new(py, "x").unwrap());
+    ///     assert_eq!(cell.as_ptr(), None);
+    ///     cell.set(py, Some(s.clone()));
+    ///     assert_eq!(cell.as_ptr().map(|p| p.cast()), Some(s.as_ptr()));
+    ///     assert_eq!(s.refcnt(), 2); // `as_ptr` took no reference
+    ///     cell.set(py, None);
+    /// });
+    /// ```
     #[inline(always)]
     pub fn as_ptr(&self) -> Option<NonNull<T>> {
         self.ptr.get()
     }
 
     /// A new strong reference to the content.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::{StrObject, str_new}, types::ObjCell};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let cell = ObjCell::<StrObject>::default();
+    ///     assert!(cell.get(py).is_none());
+    ///     cell.set(py, Some(str_new(py, "x").unwrap()));
+    ///     let s = cell.get(py).unwrap();
+    ///     assert_eq!((s.as_str(), s.refcnt()), ("x", 2)); // the cell's and ours
+    ///     cell.set(py, None);
+    /// });
+    /// ```
     pub fn get<'py>(&self, py: Python<'py>) -> Option<Bound<'py, T>> {
         // SAFETY: the cell owns a strong reference, so the object is live.
         self.ptr
@@ -51,6 +86,18 @@ impl<T: PyLayout> ObjCell<T> {
 
     /// A borrowed view of the content, valid while the cell is not modified.
     ///
+    /// ```
+    /// use pyrt_core::{builtins::{StrObject, str_new}, types::ObjCell};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let cell = ObjCell::<StrObject>::default();
+    ///     cell.set(py, Some(str_new(py, "x").unwrap()));
+    ///     // SAFETY: the cell is not modified while `s` is used.
+    ///     let s = unsafe { cell.get_ref() }.unwrap();
+    ///     assert_eq!((s.as_str(), s.ob_base.ob_base.ob_refcnt.get()), ("x", 1)); // borrowed
+    ///     cell.set(py, None);
+    /// });
+    /// ```
+    ///
     /// # Safety
     /// The caller must not let the cell be replaced or cleared while the reference lives.
     pub unsafe fn get_ref(&self) -> Option<&T> {
@@ -59,6 +106,18 @@ impl<T: PyLayout> ObjCell<T> {
     }
 
     /// Stores `value`, then releases the previous content.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::{StrObject, str_new}, types::ObjCell};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (cell, a) = (ObjCell::<StrObject>::default(), str_new(py, "a").unwrap());
+    ///     cell.set(py, Some(a.clone()));
+    ///     assert_eq!(a.refcnt(), 2);
+    ///     cell.set(py, Some(str_new(py, "b").unwrap())); // releases `a`
+    ///     assert_eq!(a.refcnt(), 1);
+    ///     cell.set(py, None);
+    /// });
+    /// ```
     pub fn set(&self, py: Python<'_>, value: Option<Bound<'_, T>>) {
         let new = value.map(Bound::into_non_null);
         let old = self.ptr.replace(new);
@@ -69,6 +128,17 @@ impl<T: PyLayout> ObjCell<T> {
     }
 
     /// Takes the content out, leaving the cell empty.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::{StrObject, str_new}, types::ObjCell};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let cell = ObjCell::<StrObject>::default();
+    ///     cell.set(py, Some(str_new(py, "x").unwrap()));
+    ///     let s = cell.take(py).unwrap(); // the cell's reference, now ours
+    ///     assert_eq!((s.as_str(), s.refcnt()), ("x", 1));
+    ///     assert!(cell.is_none());
+    /// });
+    /// ```
     pub fn take<'py>(&self, py: Python<'py>) -> Option<Bound<'py, T>> {
         // SAFETY: the cell's strong reference moves into the returned handle.
         self.ptr
@@ -77,6 +147,17 @@ impl<T: PyLayout> ObjCell<T> {
     }
 
     /// Whether the cell is empty.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::{TupleObject, tuple_new}, types::ObjCell};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let cell = ObjCell::<TupleObject>::default();
+    ///     assert!(cell.is_none());
+    ///     cell.set(py, Some(tuple_new(py, &[]).unwrap()));
+    ///     assert!(!cell.is_none());
+    ///     cell.set(py, None);
+    /// });
+    /// ```
     pub fn is_none(&self) -> bool {
         self.ptr.get().is_none()
     }
@@ -105,19 +186,64 @@ impl<T: PyLayout> Default for RawObjCell<T> {
     }
 }
 
+/// Safe reads; `unsafe` stores and takes (the field's owner documents the invariant).
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = py.builtins().tuple();
+///     assert_eq!(t.tp_base.is_none(), t.tp_base.get(py).is_none());
+/// });
+/// ```
 impl<T: PyLayout> RawObjCell<T> {
     /// The raw pointer.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::{TupleObject, tuple_new}, types::RawObjCell};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (cell, t) = (RawObjCell::<TupleObject>::default(), tuple_new(py, &[]).unwrap());
+    ///     // SAFETY: this cell guards no invariant in this example.
+    ///     unsafe { cell.set(py, Some(t.clone())) };
+    ///     assert_eq!(cell.as_ptr().map(|p| p.cast()), Some(t.as_ptr()));
+    ///     // SAFETY: as above.
+    ///     drop(unsafe { cell.take(py) });
+    /// });
+    /// ```
     #[inline(always)]
     pub fn as_ptr(&self) -> Option<NonNull<T>> {
         self.0.as_ptr()
     }
 
     /// A new strong reference to the content.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::{TupleObject, tuple_new}, types::RawObjCell};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let cell = RawObjCell::<TupleObject>::default();
+    ///     // SAFETY: this cell guards no invariant in this example.
+    ///     unsafe { cell.set(py, Some(tuple_new(py, &[]).unwrap())) };
+    ///     assert_eq!(cell.get(py).unwrap().len(), 0);
+    ///     // SAFETY: as above.
+    ///     drop(unsafe { cell.take(py) });
+    /// });
+    /// ```
     pub fn get<'py>(&self, py: Python<'py>) -> Option<Bound<'py, T>> {
         self.0.get(py)
     }
 
     /// A borrowed view (see [`ObjCell::get_ref`]).
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::{TupleObject, tuple_new}, types::RawObjCell};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let cell = RawObjCell::<TupleObject>::default();
+    ///     // SAFETY: this cell guards no invariant in this example.
+    ///     unsafe { cell.set(py, Some(tuple_new(py, &[]).unwrap())) };
+    ///     // SAFETY: the cell is not modified while the view is used.
+    ///     assert!(unsafe { cell.get_ref() }.unwrap().is_empty());
+    ///     // SAFETY: as above.
+    ///     drop(unsafe { cell.take(py) });
+    /// });
+    /// ```
     ///
     /// # Safety
     /// As for [`ObjCell::get_ref`].
@@ -127,11 +253,29 @@ impl<T: PyLayout> RawObjCell<T> {
     }
 
     /// Whether the cell is empty.
+    ///
+    /// ```
+    /// let cell = pyrt_core::types::RawObjCell::<pyrt_core::PyAny>::default();
+    /// assert!(cell.is_none());
+    /// ```
     pub fn is_none(&self) -> bool {
         self.0.is_none()
     }
 
     /// Stores `value`, then releases the previous content.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::{StrObject, str_new}, types::RawObjCell};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (cell, a) = (RawObjCell::<StrObject>::default(), str_new(py, "a").unwrap());
+    ///     // SAFETY: this cell guards no invariant in this example.
+    ///     unsafe { cell.set(py, Some(a.clone())) };
+    ///     assert_eq!(a.refcnt(), 2);
+    ///     // SAFETY: as above; storing nothing releases `a`.
+    ///     unsafe { cell.set(py, None) };
+    ///     assert_eq!(a.refcnt(), 1);
+    /// });
+    /// ```
     ///
     /// # Safety
     /// The value must satisfy the invariants documented on the field.
@@ -140,6 +284,19 @@ impl<T: PyLayout> RawObjCell<T> {
     }
 
     /// Takes the content out.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::{StrObject, str_new}, types::RawObjCell};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let cell = RawObjCell::<StrObject>::default();
+    ///     // SAFETY: this cell guards no invariant in this example.
+    ///     unsafe { cell.set(py, Some(str_new(py, "x").unwrap())) };
+    ///     // SAFETY: as above.
+    ///     let s = unsafe { cell.take(py) }.unwrap();
+    ///     assert_eq!((s.as_str(), s.refcnt()), ("x", 1));
+    ///     assert!(cell.is_none());
+    /// });
+    /// ```
     ///
     /// # Safety
     /// Nothing may rely on the content afterwards (the owning object is being destroyed
@@ -170,8 +327,25 @@ impl<T> Default for DefTable<T> {
     }
 }
 
+/// Setting and reading the `'static` table.
+///
+/// ```
+/// static ITEMS: [i32; 3] = [1, 2, 3];
+/// let t = pyrt_core::types::DefTable::<i32>::default();
+/// t.set(&ITEMS);
+/// assert_eq!((t.is_set(), t.get().len()), (true, 3));
+/// ```
 impl<T> DefTable<T> {
     /// The table (empty if unset).
+    ///
+    /// ```
+    /// use pyrt_core::types::DefTable;
+    /// static NAMES: [&str; 2] = ["a", "b"];
+    /// let t = DefTable::<&str>::default();
+    /// assert!(t.get().is_empty());
+    /// t.set(&NAMES);
+    /// assert_eq!(t.get(), ["a", "b"]);
+    /// ```
     pub fn get(&self) -> &'static [T] {
         let p = self.ptr.get();
         if p.is_null() {
@@ -182,12 +356,31 @@ impl<T> DefTable<T> {
     }
 
     /// Sets the table.
+    ///
+    /// ```
+    /// use pyrt_core::types::DefTable;
+    /// static FIRST: [u8; 1] = [1];
+    /// static SECOND: [u8; 2] = [2, 3];
+    /// let t = DefTable::<u8>::default();
+    /// t.set(&FIRST);
+    /// t.set(&SECOND); // replaces
+    /// assert_eq!(t.get(), [2, 3]);
+    /// ```
     pub fn set(&self, table: &'static [T]) {
         self.ptr.set(table.as_ptr());
         self.len.set(table.len());
     }
 
     /// Whether a table is set.
+    ///
+    /// ```
+    /// use pyrt_core::types::DefTable;
+    /// static EMPTY: [u8; 0] = [];
+    /// let t = DefTable::<u8>::default();
+    /// assert!(!t.is_set());
+    /// t.set(&EMPTY);
+    /// assert!(t.is_set()); // set, though empty
+    /// ```
     pub fn is_set(&self) -> bool {
         !self.ptr.get().is_null()
     }
@@ -214,6 +407,17 @@ struct SubclassMap {
     next: u64,
 }
 
+/// Adding, removing and listing subclasses (by address; no references are held).
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let l = pyrt_core::types::SubclassList::default();
+///     l.add(py.builtins().bool_());
+///     assert_eq!(l.snapshot().len(), 1);
+///     l.remove(py.builtins().bool_());
+///     assert!(l.snapshot().is_empty());
+/// });
+/// ```
 impl SubclassList {
     fn with<R>(&self, f: impl FnOnce(&mut SubclassMap) -> R) -> R {
         let mut b = self.map.take().unwrap_or_default();
@@ -224,6 +428,16 @@ impl SubclassList {
     }
 
     /// Adds `sub` (if not already present).
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (b, l) = (py.builtins(), pyrt_core::types::SubclassList::default());
+    ///     l.add(b.bool_());
+    ///     l.add(b.int());
+    ///     l.add(b.bool_()); // already present
+    ///     assert_eq!(l.snapshot().len(), 2);
+    /// });
+    /// ```
     pub fn add(&self, sub: &TypeObject) {
         let key = sub as *const TypeObject as usize;
         self.with(|m| {
@@ -235,6 +449,16 @@ impl SubclassList {
     }
 
     /// Removes `sub` if present.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (b, l) = (py.builtins(), pyrt_core::types::SubclassList::default());
+    ///     l.add(b.bool_());
+    ///     l.remove(b.int()); // absent: nothing happens
+    ///     l.remove(b.bool_());
+    ///     assert!(l.snapshot().is_empty());
+    /// });
+    /// ```
     pub fn remove(&self, sub: &TypeObject) {
         let key = sub as *const TypeObject as usize;
         self.with(|m| m.entries.remove(&key));
@@ -262,6 +486,18 @@ impl SubclassList {
     }
 
     /// The current subclasses, in insertion order.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (b, l) = (py.builtins(), pyrt_core::types::SubclassList::default());
+    ///     l.add(b.tuple());
+    ///     l.add(b.bool_());
+    ///     let order: Vec<_> = l.snapshot().iter().map(|t| t.as_ptr().cast_const()).collect();
+    ///     assert_eq!(order, [b.tuple() as *const _, b.bool_() as *const _]);
+    ///     l.remove(b.tuple());
+    ///     l.remove(b.bool_());
+    /// });
+    /// ```
     pub fn snapshot(&self) -> Vec<NonNull<TypeObject>> {
         self.with(|m| {
             let mut v: Vec<(u64, usize)> = m.entries.iter().map(|(k, s)| (*s, *k)).collect();

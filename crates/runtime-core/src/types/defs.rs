@@ -22,6 +22,23 @@ pub type Getter = UnaryFunc;
 pub type Setter = for<'py> fn(Python<'py>, &Bound<'py>, Option<&Bound<'py>>) -> PyResult<()>;
 
 /// A native method's calling convention and function.
+///
+/// ```
+/// use pyrt_core::{Bound, PyResult, Python, builtins::{StrObject, list_new, str_new}};
+/// use pyrt_core::types::MethodFn;
+/// fn type_name<'py>(py: Python<'py>, slf: &Bound<'py>) -> PyResult<Bound<'py>> {
+///     Ok(str_new(py, &slf.type_name())?.into_any())
+/// }
+/// let meth = MethodFn::NoArgs(type_name);
+/// pyrt_core::with_test_runtime(|py| {
+///     let l = list_new(py, &[]).unwrap().into_any();
+///     let r = match meth {
+///         MethodFn::NoArgs(f) => f(py, &l).unwrap(),
+///         _ => unreachable!("declared as METH_NOARGS"),
+///     };
+///     assert_eq!(r.downcast::<StrObject>().unwrap().as_str(), "list");
+/// });
+/// ```
 #[derive(Clone, Copy)]
 pub enum MethodFn {
     /// `METH_NOARGS`: `f(self)`.
@@ -39,9 +56,23 @@ pub enum MethodFn {
 }
 
 /// `METH_CLASS` / `METH_STATIC` / `METH_COEXIST`.
+///
+/// ```
+/// use pyrt_core::types::MethodFlags;
+/// assert_eq!(MethodFlags::CLASS, MethodFlags(0x10)); // CPython's METH_CLASS
+/// assert_eq!(MethodFlags::default(), MethodFlags(0)); // a plain instance method
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MethodFlags(pub u32);
 
+/// The flag values (CPython's `METH_CLASS`, `METH_STATIC`, `METH_COEXIST`).
+///
+/// ```
+/// use pyrt_core::types::MethodFlags;
+/// let f = MethodFlags(MethodFlags::CLASS.0 | MethodFlags::COEXIST.0);
+/// assert_ne!(f.0 & MethodFlags::CLASS.0, 0);
+/// assert_eq!(f.0 & MethodFlags::STATIC.0, 0);
+/// ```
 impl MethodFlags {
     /// Bound to the class (a classmethod).
     pub const CLASS: MethodFlags = MethodFlags(0x10);
@@ -74,6 +105,13 @@ pub struct MethodDef {
 }
 
 /// The C type of a member (`Py_T_*`).
+///
+/// ```
+/// use pyrt_core::{object::member_size, types::MemberKind};
+/// assert_eq!(member_size(MemberKind::Bool), 1);
+/// assert_eq!(member_size(MemberKind::I64), 8);
+/// assert_ne!(MemberKind::Object, MemberKind::ObjectEx); // differ when the field is unset
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MemberKind {
     /// An object reference; reading an unset member gives `None`.

@@ -12,6 +12,13 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct TypeFlags(pub u64);
 
+/// The flag bits (CPython 3.11's values, pyrt's own above bit 40) and set tests.
+///
+/// ```
+/// use pyrt_core::TypeFlags;
+/// assert_eq!(TypeFlags::HAVE_GC.0, 1 << 14);
+/// assert!((TypeFlags::HAVE_GC | TypeFlags::READY).contains(TypeFlags::READY));
+/// ```
 impl TypeFlags {
     /// Deprecated; always assumed.
     pub const HAVE_FINALIZE: TypeFlags = TypeFlags(1 << 0);
@@ -80,11 +87,25 @@ impl TypeFlags {
     pub const FAST_SUBCLASS_MASK: TypeFlags = TypeFlags(0xff << 24);
 
     /// Whether every bit of `other` is set.
+    ///
+    /// ```
+    /// use pyrt_core::TypeFlags;
+    /// let f = TypeFlags::HEAPTYPE | TypeFlags::BASETYPE;
+    /// assert!(f.contains(TypeFlags::HEAPTYPE));
+    /// assert!(!f.contains(TypeFlags::HEAPTYPE | TypeFlags::HAVE_GC));
+    /// ```
     pub const fn contains(self, other: TypeFlags) -> bool {
         self.0 & other.0 == other.0
     }
 
     /// Whether any bit of `other` is set.
+    ///
+    /// ```
+    /// use pyrt_core::TypeFlags;
+    /// let f = TypeFlags::HEAPTYPE | TypeFlags::BASETYPE;
+    /// assert!(f.intersects(TypeFlags::HEAPTYPE | TypeFlags::HAVE_GC));
+    /// assert!(!f.intersects(TypeFlags::HAVE_GC));
+    /// ```
     pub const fn intersects(self, other: TypeFlags) -> bool {
         self.0 & other.0 != 0
     }

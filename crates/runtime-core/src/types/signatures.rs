@@ -95,6 +95,12 @@ pub type VectorcallFunc = for<'py> fn(
 ) -> PyResult<Bound<'py>>;
 
 /// The comparison requested of `tp_richcompare` (values as CPython's `Py_LT`…`Py_GE`).
+///
+/// ```
+/// use pyrt_core::types::CompareOp;
+/// assert_eq!((CompareOp::Lt as i32, CompareOp::Ge as i32), (0, 5));
+/// assert_eq!(CompareOp::Ne.symbol(), "!=");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CompareOp {
     /// `<`
@@ -111,6 +117,12 @@ pub enum CompareOp {
     Ge = 5,
 }
 
+/// The reflected operation and the operator's symbol (for error messages).
+///
+/// ```
+/// use pyrt_core::types::CompareOp;
+/// assert_eq!(CompareOp::Le.swapped().symbol(), ">=");
+/// ```
 impl CompareOp {
     /// The operation with swapped operands (`a < b` is `b > a`).
     ///
@@ -140,6 +152,25 @@ impl CompareOp {
 }
 
 /// The result of `am_send`.
+///
+/// ```
+/// use pyrt_core::{Python, builtins::{IntObject, int_new}, types::SendResult};
+/// // A sender that yields 0, 1, 2 and then returns 3.
+/// fn send(py: Python<'_>, n: i64) -> SendResult<'_> {
+///     let v = int_new(py, n).unwrap().into_any();
+///     if n < 3 { SendResult::Next(v) } else { SendResult::Return(v) }
+/// }
+/// pyrt_core::with_test_runtime(|py| {
+///     let mut n = 0;
+///     let last = loop {
+///         match send(py, n) {
+///             SendResult::Next(_) => n += 1,
+///             SendResult::Return(v) => break v,
+///         }
+///     };
+///     assert_eq!((n, last.downcast::<IntObject>().unwrap().value()), (3, 3));
+/// });
+/// ```
 pub enum SendResult<'py> {
     /// The iterator returned (finished) with this value.
     Return(Bound<'py>),
@@ -148,6 +179,16 @@ pub enum SendResult<'py> {
 }
 
 /// A minimal buffer view for `bf_getbuffer` / `bf_releasebuffer`.
+///
+/// ```
+/// use pyrt_core::types::Buffer;
+/// static DATA: [u8; 4] = *b"abcd";
+/// let b = Buffer { buf: DATA.as_ptr() as usize, len: 4, readonly: true, itemsize: 1 };
+/// // SAFETY: `buf` and `len` describe `DATA`, which is static.
+/// let bytes = unsafe { std::slice::from_raw_parts(b.buf as *const u8, b.len as usize) };
+/// assert_eq!(bytes, b"abcd");
+/// assert_eq!(Buffer::default().len, 0); // the empty view
+/// ```
 #[derive(Debug, Default)]
 pub struct Buffer {
     /// Start of the exported memory.

@@ -24,6 +24,12 @@ use std::cell::Cell;
 pub struct SlotId(pub u16);
 
 /// Where a slot lives.
+///
+/// ```
+/// use pyrt_core::types::{SlotId, SlotPlace};
+/// assert_eq!(SlotId::NB_ADD.def().unwrap().place, SlotPlace::Number);
+/// assert_eq!(SlotId::TP_FINALIZE.def().unwrap().place, SlotPlace::Type);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SlotPlace {
     /// Directly in the type object.
@@ -41,6 +47,13 @@ pub enum SlotPlace {
 }
 
 /// One row of the slot table.
+///
+/// ```
+/// use pyrt_core::types::{FN_SLOTS, SlotId, SlotPlace};
+/// let d = SlotId::MP_LENGTH.def().unwrap();
+/// assert_eq!((d.id, d.name, d.place), (SlotId(4), "mp_length", SlotPlace::Mapping));
+/// assert!(FN_SLOTS.windows(2).all(|w| w[0].id < w[1].id)); // in slot-number order
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct SlotDef {
     /// The stable-ABI number.
@@ -52,6 +65,14 @@ pub struct SlotDef {
 }
 
 /// A slot's value, tagged by signature.
+///
+/// ```
+/// use pyrt_core::types::{SlotId, SlotValue};
+/// pyrt_core::with_test_runtime(|py| {
+///     let v = py.builtins().list().get_slot(SlotId::TP_TRAVERSE).unwrap();
+///     assert!(matches!(v, SlotValue::Traverse(_)));
+/// });
+/// ```
 #[derive(Clone, Copy)]
 pub enum SlotValue<'a> {
     /// `allocfunc`
@@ -118,8 +139,25 @@ pub enum SlotValue<'a> {
     Bases(&'a crate::builtins::TupleObject),
 }
 
+/// The function's address (to compare slots) and the signature's name.
+///
+/// ```
+/// let doc = pyrt_core::types::SlotValue::Doc("text");
+/// assert_eq!((doc.fn_addr(), doc.kind_name()), (0, "doc"));
+/// ```
 impl SlotValue<'_> {
     /// The function address for function-valued slots (used to compare slots), or 0.
+    ///
+    /// ```
+    /// use pyrt_core::types::{SlotId, SlotValue};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let free = |t: &pyrt_core::TypeObject| t.get_slot(SlotId::TP_FREE).unwrap().fn_addr();
+    ///     let b = py.builtins();
+    ///     assert_eq!(free(b.str_()), free(b.int())); // the same plain free
+    ///     assert_ne!(free(b.str_()), free(b.list())); // plain vs. GC free
+    ///     assert_eq!(SlotValue::Doc("text").fn_addr(), 0); // not a function
+    /// });
+    /// ```
     pub fn fn_addr(&self) -> usize {
         match *self {
             SlotValue::Alloc(f) => f as usize,
@@ -157,6 +195,15 @@ impl SlotValue<'_> {
     }
 
     /// The signature's name, for error messages.
+    ///
+    /// ```
+    /// use pyrt_core::types::{SlotId, SlotValue};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let v = py.builtins().int().get_slot(SlotId::TP_DEALLOC).unwrap();
+    ///     assert_eq!(v.kind_name(), "destructor");
+    ///     assert_eq!(SlotValue::Doc("text").kind_name(), "doc");
+    /// });
+    /// ```
     pub fn kind_name(&self) -> &'static str {
         match self {
             SlotValue::Alloc(_) => "allocfunc",
@@ -195,6 +242,17 @@ impl SlotValue<'_> {
 }
 
 /// Why a slot could not be set.
+///
+/// ```
+/// use pyrt_core::{TypeObject, types::{SlotId, SlotSetError, SlotValue}};
+/// // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+/// let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+/// assert_eq!(t.set_fn_slot(SlotId::NB_ADD, None), Err(SlotSetError::NoSubtable));
+/// assert_eq!(t.set_fn_slot(SlotId::TP_DOC, None), Err(SlotSetError::NotAFunction));
+/// t.use_inline_subtables();
+/// let doc = Some(SlotValue::Doc("not a function"));
+/// assert_eq!(t.set_fn_slot(SlotId::NB_ADD, doc), Err(SlotSetError::WrongKind));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SlotSetError {
     /// The number is not a slot number.
@@ -269,6 +327,12 @@ macro_rules! cell_of {
 
 macro_rules! fn_slots {
     ($($id:literal $field:ident $konst:ident $place:ident $variant:ident;)*) => {
+        /// The function slots' numbers (`Py_*`, the stable-ABI values).
+        ///
+        /// ```
+        /// use pyrt_core::types::SlotId;
+        /// assert_eq!((SlotId::MP_LENGTH, SlotId::NB_ADD), (SlotId(4), SlotId(7)));
+        /// ```
         impl SlotId {
             $(#[doc = concat!("`Py_", stringify!($field), "`")] pub const $konst: SlotId = SlotId($id);)*
         }
@@ -388,6 +452,13 @@ fn_slots! {
     81 am_send AM_SEND Async Send;
 }
 
+/// The non-function slots' numbers, and a slot number's name, validity and row.
+///
+/// ```
+/// use pyrt_core::types::SlotId;
+/// assert_eq!(SlotId::TP_BASE.name(), Some("tp_base"));
+/// assert!(SlotId::TP_BASE.is_valid() && SlotId::TP_BASE.def().is_none());
+/// ```
 impl SlotId {
     /// `Py_tp_base`
     pub const TP_BASE: SlotId = SlotId(48);
@@ -405,6 +476,13 @@ impl SlotId {
     pub const MAX: SlotId = SlotId(81);
 
     /// The C field name, or `None` for an invalid number.
+    ///
+    /// ```
+    /// use pyrt_core::types::SlotId;
+    /// assert_eq!(SlotId::TP_DOC.name(), Some("tp_doc"));
+    /// assert_eq!(SlotId(81).name(), Some("am_send"));
+    /// assert_eq!(SlotId(82).name(), None);
+    /// ```
     pub fn name(self) -> Option<&'static str> {
         match self.0 {
             48 => Some("tp_base"),
@@ -418,16 +496,38 @@ impl SlotId {
     }
 
     /// Whether this is a valid slot number (1..=81).
+    ///
+    /// ```
+    /// use pyrt_core::types::SlotId;
+    /// assert!(SlotId(1).is_valid() && SlotId::MAX.is_valid());
+    /// assert!(!SlotId(0).is_valid() && !SlotId(82).is_valid());
+    /// ```
     pub fn is_valid(self) -> bool {
         (1..=81).contains(&self.0)
     }
 
     /// The definition row of a function slot.
+    ///
+    /// ```
+    /// use pyrt_core::types::SlotId;
+    /// assert_eq!(SlotId::NB_ADD.def().unwrap().name, "nb_add");
+    /// assert!(SlotId::TP_DOC.def().is_none()); // valid, but not a function slot
+    /// ```
     pub fn def(self) -> Option<&'static SlotDef> {
         FN_SLOTS.iter().find(|d| d.id == self)
     }
 }
 
+/// `PyType_GetSlot` and the slot setters (checked, and `unsafe` for the raw slots).
+///
+/// ```
+/// use pyrt_core::types::{SlotId, SlotSetError};
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = py.builtins().tuple();
+///     assert!(t.get_slot(SlotId::TP_DEALLOC).is_some());
+///     assert_eq!(t.set_fn_slot(SlotId::TP_DEALLOC, None), Err(SlotSetError::Unchecked));
+/// });
+/// ```
 impl TypeObject {
     /// `PyType_GetSlot`: the value of slot `id`, or `None` when the slot is empty, its
     /// sub-table is absent, or `id` is not a slot number.
@@ -485,6 +585,17 @@ impl TypeObject {
     }
 
     /// Sets any function slot, including the [`RAW_SLOTS`].
+    ///
+    /// ```
+    /// use pyrt_core::{TypeObject, object::plain_free, types::{SlotId, SlotValue}};
+    /// // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    /// let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// let free = Some(SlotValue::Free(plain_free));
+    /// // SAFETY: `t` has no instances; `plain_free` matches a layout without a GC head.
+    /// let r = unsafe { t.set_fn_slot_unchecked(SlotId::TP_FREE, free) };
+    /// assert_eq!(r, Ok(()));
+    /// assert!(t.get_slot(SlotId::TP_FREE).is_some());
+    /// ```
     ///
     /// # Safety
     /// A raw slot's function must agree with the type's instance layout: `tp_alloc`

@@ -28,6 +28,16 @@ use std::ptr::NonNull;
 /// types (or tuples of types) that form an acyclic hierarchy; the flag word must be
 /// truthful. Behaviour slots (repr, hash, number slots, ...) are plain `Cell`s: any
 /// function of the right signature is memory-safe there.
+///
+/// ```
+/// use pyrt_core::TypeFlags;
+/// pyrt_core::with_test_runtime(|py| {
+///     let list = py.builtins().list();
+///     assert_eq!(list.name_string(), "list");
+///     assert!(list.has_flag(TypeFlags::HAVE_GC | TypeFlags::LIST_SUBCLASS));
+///     assert!(list.tp_basicsize.get() >= 16); // at least the object header
+/// });
+/// ```
 #[repr(C)]
 pub struct TypeObject {
     /// Header; `ob_size` is unused.
@@ -174,31 +184,84 @@ unsafe impl PyLayout for TypeObject {
     }
 }
 
+/// Views of the type as an object, its flags, name and base, the sub-table accessors,
+/// and the subtype test.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = py.builtins().str_();
+///     assert_eq!(t.name_string(), "str");
+///     assert!(t.is_subtype(t));
+/// });
+/// ```
 impl TypeObject {
     /// The type as an object pointer.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let t = py.builtins().dict();
+    ///     let handle = pyrt_core::Bound::from_ref(py, t);
+    ///     assert_eq!(t.as_ptr(), handle.as_ptr());
+    /// });
+    /// ```
     pub fn as_ptr(&self) -> NonNull<PyAny> {
         NonNull::from(self).cast()
     }
 
     /// The type as a plain object.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let t = py.builtins().dict();
+    ///     assert!(std::ptr::eq(t.as_any().ob_type(), py.builtins().type_()));
+    ///     assert_eq!(t.as_any().addr(), t.as_ptr().as_ptr() as usize);
+    /// });
+    /// ```
     pub fn as_any(&self) -> &PyAny {
         // SAFETY: a TypeObject starts with an object header.
         unsafe { &*(self as *const TypeObject as *const PyAny) }
     }
 
     /// The flags.
+    ///
+    /// ```
+    /// use pyrt_core::TypeFlags;
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let f = py.builtins().tuple().flags();
+    ///     assert!(f.contains(TypeFlags::TUPLE_SUBCLASS));
+    ///     assert!(!f.contains(TypeFlags::HEAPTYPE)); // a static type
+    /// });
+    /// ```
     #[inline(always)]
     pub fn flags(&self) -> TypeFlags {
         TypeFlags(self.tp_flags.get())
     }
 
     /// Whether all bits of `f` are set.
+    ///
+    /// ```
+    /// use pyrt_core::TypeFlags;
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let s = py.builtins().str_();
+    ///     assert!(s.has_flag(TypeFlags::UNICODE_SUBCLASS));
+    ///     assert!(!s.has_flag(TypeFlags::UNICODE_SUBCLASS | TypeFlags::HAVE_GC)); // not all set
+    /// });
+    /// ```
     #[inline(always)]
     pub fn has_flag(&self, f: TypeFlags) -> bool {
         self.flags().contains(f)
     }
 
     /// Sets the bits of `f`.
+    ///
+    /// ```
+    /// use pyrt_core::{TypeFlags, TypeObject};
+    /// // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    /// let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// // SAFETY: `t` has no instances, so no flag can misdescribe one.
+    /// unsafe { t.add_flags(TypeFlags::BASETYPE) };
+    /// assert!(t.has_flag(TypeFlags::BASETYPE));
+    /// ```
     ///
     /// # Safety
     /// The flags must keep describing the type truthfully: `HAVE_GC` matches how
@@ -212,6 +275,18 @@ impl TypeObject {
 
     /// Clears the bits of `f`.
     ///
+    /// ```
+    /// use pyrt_core::{TypeFlags, TypeObject};
+    /// // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    /// let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// // SAFETY: `t` has no instances, so no flag can misdescribe one.
+    /// unsafe {
+    ///     t.add_flags(TypeFlags::BASETYPE | TypeFlags::READY);
+    ///     t.remove_flags(TypeFlags::BASETYPE);
+    /// }
+    /// assert_eq!(t.flags(), TypeFlags::READY);
+    /// ```
+    ///
     /// # Safety
     /// As for [`TypeObject::add_flags`].
     pub unsafe fn remove_flags(&self, f: TypeFlags) {
@@ -220,6 +295,16 @@ impl TypeObject {
     }
 
     /// `tp_name` as a Rust string (empty if unset).
+    ///
+    /// ```
+    /// use pyrt_core::TypeObject;
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     assert_eq!(py.builtins().dict().name_string(), "dict");
+    ///     // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    ///     let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    ///     assert_eq!(t.name_string(), "");
+    /// });
+    /// ```
     pub fn name_string(&self) -> String {
         // SAFETY: the reference is used before any modification of the cell.
         unsafe { self.tp_name.get_ref() }
@@ -228,6 +313,21 @@ impl TypeObject {
     }
 
     /// The primary base, borrowed.
+    ///
+    /// ```
+    /// use pyrt_core::{Bound, TypeObject};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    ///     let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    ///     assert!(t.base().is_none());
+    ///     let int = py.builtins().int();
+    ///     // SAFETY: `int` as the base keeps the hierarchy acyclic.
+    ///     unsafe { t.tp_base.set(py, Some(Bound::from_ref(py, int))) };
+    ///     assert!(std::ptr::eq(t.base().unwrap(), int));
+    ///     // SAFETY: the scratch type is about to be dropped.
+    ///     drop(unsafe { t.tp_base.take(py) });
+    /// });
+    /// ```
     pub fn base(&self) -> Option<&TypeObject> {
         // SAFETY: the base is kept alive by the cell; callers do not hold it across
         // `__bases__` assignment (documented on the accessor's users).
@@ -236,42 +336,106 @@ impl TypeObject {
 
     /// Whether instances of this type with this particular object are collectable
     /// (`HAVE_GC` and, if present, `tp_is_gc`).
+    ///
+    /// ```
+    /// use pyrt_core::builtins::{list_new, str_new};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let (l, s) = (list_new(py, &[]).unwrap(), str_new(py, "x").unwrap());
+    ///     assert!(l.ob_type().is_gc_object(l.as_any_ref()));
+    ///     assert!(!s.ob_type().is_gc_object(s.as_any_ref()));
+    /// });
+    /// ```
     #[inline]
     pub fn is_gc_object(&self, obj: &PyAny) -> bool {
         self.has_flag(TypeFlags::HAVE_GC) && self.tp_is_gc.get().is_none_or(|f| f(obj))
     }
 
     /// The number sub-table, if present.
+    ///
+    /// ```
+    /// use pyrt_core::TypeObject;
+    /// // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    /// let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// assert!(t.number().is_none());
+    /// t.use_inline_subtables();
+    /// assert!(t.number().unwrap().nb_bool.get().is_none()); // present, no slot set
+    /// ```
     pub fn number(&self) -> Option<&NumberMethods> {
         // SAFETY: type invariant: the pointer is null or points to live storage.
         self.tp_as_number.get().map(|p| unsafe { &*p.as_ptr() })
     }
 
     /// The sequence sub-table, if present.
+    ///
+    /// ```
+    /// use pyrt_core::TypeObject;
+    /// // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    /// let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// assert!(t.sequence().is_none());
+    /// t.use_inline_subtables();
+    /// assert!(t.sequence().unwrap().sq_length.get().is_none());
+    /// ```
     pub fn sequence(&self) -> Option<&SequenceMethods> {
         // SAFETY: as for `number`.
         self.tp_as_sequence.get().map(|p| unsafe { &*p.as_ptr() })
     }
 
     /// The mapping sub-table, if present.
+    ///
+    /// ```
+    /// use pyrt_core::TypeObject;
+    /// // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    /// let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// assert!(t.mapping().is_none());
+    /// t.use_inline_subtables();
+    /// assert!(t.mapping().unwrap().mp_length.get().is_none());
+    /// ```
     pub fn mapping(&self) -> Option<&MappingMethods> {
         // SAFETY: as for `number`.
         self.tp_as_mapping.get().map(|p| unsafe { &*p.as_ptr() })
     }
 
     /// The async sub-table, if present.
+    ///
+    /// ```
+    /// use pyrt_core::TypeObject;
+    /// // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    /// let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// assert!(t.async_().is_none());
+    /// t.use_inline_subtables();
+    /// assert!(std::ptr::eq(t.async_().unwrap(), &t.as_async));
+    /// ```
     pub fn async_(&self) -> Option<&AsyncMethods> {
         // SAFETY: as for `number`.
         self.tp_as_async.get().map(|p| unsafe { &*p.as_ptr() })
     }
 
     /// The buffer sub-table, if present.
+    ///
+    /// ```
+    /// use pyrt_core::TypeObject;
+    /// // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    /// let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// assert!(t.buffer().is_none());
+    /// t.use_inline_subtables();
+    /// assert!(std::ptr::eq(t.buffer().unwrap(), &t.as_buffer));
+    /// ```
     pub fn buffer(&self) -> Option<&BufferProcs> {
         // SAFETY: as for `number`.
         self.tp_as_buffer.get().map(|p| unsafe { &*p.as_ptr() })
     }
 
     /// Points every sub-table at this type's own inline storage (heap types).
+    ///
+    /// ```
+    /// use pyrt_core::TypeObject;
+    /// // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    /// let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// t.use_inline_subtables();
+    /// assert!(std::ptr::eq(t.number().unwrap(), &t.as_number));
+    /// assert!(std::ptr::eq(t.mapping().unwrap(), &t.as_mapping));
+    /// assert!(std::ptr::eq(t.sequence().unwrap(), &t.as_sequence));
+    /// ```
     pub fn use_inline_subtables(&self) {
         // SAFETY: the inline storage lives exactly as long as the type.
         unsafe {
@@ -286,6 +450,21 @@ impl TypeObject {
     }
 
     /// `PyType_IsSubtype`: walks `tp_mro` if set, else the `tp_base` chain.
+    ///
+    /// ```
+    /// use pyrt_core::{Bound, TypeObject};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     // SAFETY: all-zero bytes are a valid (empty) TypeObject: the struct's invariant.
+    ///     let t: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    ///     let int = py.builtins().int();
+    ///     // SAFETY: `int` as the base keeps the hierarchy acyclic.
+    ///     unsafe { t.tp_base.set(py, Some(Bound::from_ref(py, int))) };
+    ///     assert!(t.is_subtype(&t) && t.is_subtype(int)); // no MRO: the base chain
+    ///     assert!(!int.is_subtype(&t));
+    ///     // SAFETY: the scratch type is about to be dropped.
+    ///     drop(unsafe { t.tp_base.take(py) });
+    /// });
+    /// ```
     pub fn is_subtype(&self, other: &TypeObject) -> bool {
         if std::ptr::eq(self, other) {
             return true;

@@ -24,6 +24,11 @@ use std::ptr::{self, NonNull};
 #[derive(Default)]
 pub struct WeakListHead(Cell<*mut WeakRef>);
 
+/// Whether any weak reference points at the object.
+///
+/// ```
+/// assert!(pyrt_core::weakref::WeakListHead::default().is_empty());
+/// ```
 impl WeakListHead {
     /// Whether no weak reference points at the object.
     ///

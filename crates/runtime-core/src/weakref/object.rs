@@ -61,6 +61,15 @@ pub(crate) fn is_weakref_type(py: Python<'_>, tp: &crate::TypeObject) -> bool {
     ptr::eq(tp, wr) || (tp.tp_basicsize.get() >= WeakRef::SIZE && tp.is_subtype(wr))
 }
 
+/// The referent, the callback, the cached hash, and the untyped view.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let t = pyrt_core::Bound::from_ref(py, py.builtins().tuple()).into_any();
+///     let r = pyrt_core::weakref::weakref_new(py, &t, None).unwrap();
+///     assert!(r.is_alive() && r.callback(py).is_none());
+/// });
+/// ```
 impl WeakRef {
     /// The instance size of `weakref.ReferenceType`.
     pub(crate) const SIZE: isize = std::mem::size_of::<WeakRef>() as isize;

@@ -21,6 +21,34 @@ pub const SHARED_KEYS_CAPACITY: usize = 30;
 /// Invariants: `names[..len]` are interned `str` objects (immortal, so the borrowed
 /// pointers stay valid), pairwise distinct; entries are never removed or reordered, so
 /// an index given out once names the same attribute for the table's whole life.
+///
+/// ```
+/// # use pyrt_core::{TypeObject, builtins::{int_new, intern, str_new}, object::*};
+/// # pyrt_core::with_test_runtime(|py| {
+/// # // A scratch class: header + `__dict__` slot at +16; attributes in values blocks.
+/// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size and offset describe
+/// # // the instance below, whose slot is only read through `DictSlot`.
+/// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+/// # unsafe { tp.tp_basicsize.set(24); tp.tp_dictoffset.set(16); tp.ht_cached_keys.enable() };
+/// # let live = py.live_objects();
+/// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+/// # // SAFETY: `obj` stays live until the teardown below.
+/// # let o: &PyAny = unsafe { obj.as_ref() };
+/// # { // the example's own handles are dropped before the teardown
+/// // `o`: an instance of the class `tp`, whose instances use values blocks (hidden setup).
+/// // The table is made on the class's first attribute store.
+/// assert!(tp.ht_cached_keys.as_ptr().is_none());
+/// let x = intern(py, "x").unwrap().into_any();
+/// instance_attrs(o).unwrap().write_str(py, &x, Some(&x)).unwrap();
+/// assert!(tp.ht_cached_keys.as_ptr().is_some());
+/// # }
+/// # // Teardown: release the attributes, free the instance, then the keys table.
+/// # drop(dict_slot(o).unwrap().take(py));
+/// # // SAFETY: ours is the only reference and the slot is empty; no instance remains.
+/// # unsafe { o.ob_base.ob_refcnt.set(0); plain_free(py, obj); tp.ht_cached_keys.free() };
+/// # assert_eq!(py.live_objects(), live); // nothing left behind
+/// # });
+/// ```
 pub struct SharedKeys {
     len: Cell<usize>,
     names: [Cell<*const StrObject>; SHARED_KEYS_CAPACITY],
@@ -95,14 +123,38 @@ const ENABLED_EMPTY: usize = 1;
 #[derive(Default)]
 pub struct InstanceKeys(Cell<usize>);
 
+/// Enabling values blocks for a type's instances, reading and freeing its table.
+///
+/// ```
+/// let keys = pyrt_core::object::InstanceKeys::default();
+/// // SAFETY: a standalone cell: no type, no instances, no dict-slot readers.
+/// unsafe { keys.enable() };
+/// assert!(keys.is_enabled() && keys.as_ptr().is_none());
+/// ```
 impl InstanceKeys {
     /// Whether instances of the type may keep their attributes in values blocks.
+    ///
+    /// ```
+    /// let keys = pyrt_core::object::InstanceKeys::default(); // zero: plain dicts
+    /// assert!(!keys.is_enabled());
+    /// // SAFETY: a standalone cell: no type, no instances, no dict-slot readers.
+    /// unsafe { keys.enable() };
+    /// assert!(keys.is_enabled());
+    /// ```
     #[inline(always)]
     pub fn is_enabled(&self) -> bool {
         self.0.get() != DISABLED
     }
 
     /// Lets instances keep their attributes in values blocks.
+    ///
+    /// ```
+    /// let keys = pyrt_core::object::InstanceKeys::default();
+    /// // SAFETY: a standalone cell: no type, no instances, no dict-slot readers.
+    /// unsafe { keys.enable() };
+    /// assert!(keys.is_enabled());
+    /// assert!(keys.as_ptr().is_none()); // the table itself comes with the first attribute
+    /// ```
     ///
     /// # Safety
     /// Every reader of the instances' dict slot (the type's and its bases' `tp_traverse`,
@@ -144,6 +196,16 @@ impl InstanceKeys {
 
     /// Frees the table (the type is being destroyed).
     ///
+    /// ```
+    /// let keys = pyrt_core::object::InstanceKeys::default();
+    /// // SAFETY: a standalone cell: no type, no instances.
+    /// unsafe {
+    ///     keys.enable();
+    ///     keys.free(); // no table yet: nothing to free
+    /// }
+    /// assert!(keys.is_enabled() && keys.as_ptr().is_none());
+    /// ```
+    ///
     /// # Safety
     /// No instance of the type exists any more (each would hold a reference to it).
     pub unsafe fn free(&self) {
@@ -156,6 +218,13 @@ impl InstanceKeys {
     }
 
     /// The table's address, for tests and diagnostics.
+    ///
+    /// ```
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     // Builtin types keep plain dicts: no keys table.
+    ///     assert!(py.builtins().object().ht_cached_keys.as_ptr().is_none());
+    /// });
+    /// ```
     pub fn as_ptr(&self) -> Option<NonNull<SharedKeys>> {
         self.get().map(NonNull::from)
     }

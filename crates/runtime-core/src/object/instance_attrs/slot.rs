@@ -39,6 +39,17 @@ pub(crate) enum Contents<'a> {
     Values(&'a ValuesBlock, NonNull<ValuesBlock>),
 }
 
+/// What the slot holds, storing a dict, visiting and emptying it.
+///
+/// ```
+/// use pyrt_core::{builtins::dict_new, object::{dict_slot, generic_alloc}};
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+///     let slot = dict_slot(o.as_any_ref()).unwrap();
+///     slot.set_dict(py, Some(dict_new(py).unwrap()));
+///     assert!(slot.dict(py).is_some() && !slot.holds_values());
+/// });
+/// ```
 impl DictSlot {
     #[inline(always)]
     pub(crate) fn contents(&self) -> Contents<'_> {
@@ -55,16 +66,52 @@ impl DictSlot {
     }
 
     /// Whether the slot holds nothing.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::dict_new, object::{dict_slot, generic_alloc}};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     // `classmethod` instances have a `__dict__` slot.
+    ///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+    ///     let slot = dict_slot(o.as_any_ref()).unwrap();
+    ///     assert!(slot.is_empty());
+    ///     slot.set_dict(py, Some(dict_new(py).unwrap()));
+    ///     assert!(!slot.is_empty());
+    /// });
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.0.get() == 0
     }
 
     /// Whether the slot holds a values block (attributes not materialised as a dict).
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::dict_new, object::{dict_slot, generic_alloc}};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+    ///     let slot = dict_slot(o.as_any_ref()).unwrap();
+    ///     slot.set_dict(py, Some(dict_new(py).unwrap()));
+    ///     assert!(!slot.holds_values()); // a dict, not a values block
+    /// });
+    /// ```
     pub fn holds_values(&self) -> bool {
         self.0.get() & VALUES_TAG != 0
     }
 
     /// The dict's address, if the slot holds a dict (no reference taken).
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::dict_new, object::{dict_slot, generic_alloc}};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+    ///     let (slot, d) = (dict_slot(o.as_any_ref()).unwrap(), dict_new(py).unwrap());
+    ///     assert_eq!(slot.dict_ptr(), None);
+    ///     slot.set_dict(py, Some(d.clone()));
+    ///     assert_eq!(slot.dict_ptr(), Some(d.as_ptr()));
+    ///     assert_eq!(d.refcnt(), 2); // ours and the slot's
+    ///     drop(o); // the instance's deallocation releases its dict
+    ///     assert_eq!(d.refcnt(), 1);
+    /// });
+    /// ```
     #[inline(always)]
     pub fn dict_ptr(&self) -> Option<NonNull<PyAny>> {
         match self.contents() {
@@ -75,6 +122,18 @@ impl DictSlot {
 
     /// A new reference to the dict, if the slot holds a dict (values are not
     /// materialised: see [`super::InstanceAttrs::materialize`]).
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::dict_new, object::{dict_slot, generic_alloc}};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+    ///     let (slot, d) = (dict_slot(o.as_any_ref()).unwrap(), dict_new(py).unwrap());
+    ///     slot.set_dict(py, Some(d.clone()));
+    ///     let got = slot.dict(py).unwrap();
+    ///     assert!(got.is(&d));
+    ///     assert_eq!(d.refcnt(), 3); // ours, the slot's, `got`
+    /// });
+    /// ```
     pub fn dict<'py>(&self, py: Python<'py>) -> Option<Bound<'py, DictObject>> {
         // SAFETY: the slot owns a reference to a dict, so it is live and a dict.
         self.dict_ptr()
@@ -83,6 +142,18 @@ impl DictSlot {
 
     /// Calls `visit` with every object the slot holds a reference to: the dict, or each
     /// value of the values block.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::dict_new, object::{dict_slot, generic_alloc}};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+    ///     let (slot, d) = (dict_slot(o.as_any_ref()).unwrap(), dict_new(py).unwrap());
+    ///     slot.set_dict(py, Some(d.clone()));
+    ///     let mut seen = Vec::new();
+    ///     slot.visit(&mut |p| seen.push(p));
+    ///     assert_eq!(seen, [d.as_ptr()]);
+    /// });
+    /// ```
     #[inline(always)]
     pub fn visit<F: FnMut(NonNull<PyAny>) + ?Sized>(&self, visit: &mut F) {
         match self.contents() {
@@ -93,6 +164,18 @@ impl DictSlot {
     }
 
     /// Stores `dict` (or nothing), releasing what the slot held after the store.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::dict_new, object::{dict_slot, generic_alloc}};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+    ///     let (slot, d) = (dict_slot(o.as_any_ref()).unwrap(), dict_new(py).unwrap());
+    ///     slot.set_dict(py, Some(d.clone()));
+    ///     assert_eq!(d.refcnt(), 2);
+    ///     slot.set_dict(py, None); // releases the dict
+    ///     assert_eq!((d.refcnt(), slot.is_empty()), (1, true));
+    /// });
+    /// ```
     pub fn set_dict(&self, py: Python<'_>, dict: Option<Bound<'_, DictObject>>) {
         let new = dict.map_or(0, |d| d.into_non_null().as_ptr() as usize);
         let old = self.replace_word(py, new);
@@ -100,6 +183,20 @@ impl DictSlot {
     }
 
     /// Empties the slot; the returned value releases what it held when dropped.
+    ///
+    /// ```
+    /// use pyrt_core::{builtins::dict_new, object::{dict_slot, generic_alloc}};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+    ///     let (slot, d) = (dict_slot(o.as_any_ref()).unwrap(), dict_new(py).unwrap());
+    ///     slot.set_dict(py, Some(d.clone()));
+    ///     let taken = slot.take(py);
+    ///     assert!(slot.is_empty() && !taken.is_empty());
+    ///     assert_eq!(d.refcnt(), 2); // still held by `taken`
+    ///     drop(taken);
+    ///     assert_eq!(d.refcnt(), 1);
+    /// });
+    /// ```
     pub fn take<'py>(&self, py: Python<'py>) -> Taken<'py> {
         self.replace_word(py, 0)
     }
@@ -137,8 +234,25 @@ pub struct Taken<'py> {
     word: usize,
 }
 
+/// Whether anything was taken; dropping releases it.
+///
+/// ```
+/// use pyrt_core::object::{dict_slot, generic_alloc};
+/// pyrt_core::with_test_runtime(|py| {
+///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+///     assert!(dict_slot(o.as_any_ref()).unwrap().take(py).is_empty());
+/// });
+/// ```
 impl Taken<'_> {
     /// Whether nothing was taken.
+    ///
+    /// ```
+    /// use pyrt_core::object::{dict_slot, generic_alloc};
+    /// pyrt_core::with_test_runtime(|py| {
+    ///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+    ///     assert!(dict_slot(o.as_any_ref()).unwrap().take(py).is_empty()); // the slot was empty
+    /// });
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.word == 0
     }

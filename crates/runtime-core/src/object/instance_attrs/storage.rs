@@ -43,6 +43,35 @@ pub fn instance_attrs(obj: &PyAny) -> Option<InstanceAttrs<'_>> {
 }
 
 /// What the call-free hot path of an attribute read learned ([`probe_interned`]).
+///
+/// ```
+/// # use pyrt_core::{TypeObject, builtins::{int_new, intern, str_new}, object::*};
+/// # pyrt_core::with_test_runtime(|py| {
+/// # // A scratch class: header + `__dict__` slot at +16; attributes in values blocks.
+/// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size and offset describe
+/// # // the instance below, whose slot is only read through `DictSlot`.
+/// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+/// # unsafe { tp.tp_basicsize.set(24); tp.tp_dictoffset.set(16); tp.ht_cached_keys.enable() };
+/// # let live = py.live_objects();
+/// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+/// # // SAFETY: `obj` stays live until the teardown below.
+/// # let o: &PyAny = unsafe { obj.as_ref() };
+/// # { // the example's own handles are dropped before the teardown
+/// // `o`: an instance of the class `tp`, whose instances use values blocks (hidden setup).
+/// let x = intern(py, "x").unwrap();
+/// assert_eq!(probe_interned(o, &x), FastAttr::Absent); // empty slot
+/// instance_attrs(o).unwrap().write_str(py, x.as_any(), Some(x.as_any())).unwrap();
+/// assert_eq!(probe_interned(o, &x), FastAttr::Found(x.as_ptr()));
+/// instance_attrs(o).unwrap().materialize(py).unwrap();
+/// assert_eq!(probe_interned(o, &x), FastAttr::Unknown); // a dict: ask it
+/// # }
+/// # // Teardown: release the attributes, free the instance, then the keys table.
+/// # drop(dict_slot(o).unwrap().take(py));
+/// # // SAFETY: ours is the only reference and the slot is empty; no instance remains.
+/// # unsafe { o.ob_base.ob_refcnt.set(0); plain_free(py, obj); tp.ht_cached_keys.free() };
+/// # assert_eq!(py.live_objects(), live); // nothing left behind
+/// # });
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FastAttr {
     /// The values block holds the name (borrowed: owned by the block; take a reference
@@ -139,6 +168,33 @@ pub fn replace_interned<'py>(
 }
 
 /// Where an attribute read found (or did not find) the name.
+///
+/// ```
+/// # use pyrt_core::{TypeObject, builtins::{int_new, intern, str_new}, object::*};
+/// # pyrt_core::with_test_runtime(|py| {
+/// # // A scratch class: header + `__dict__` slot at +16; attributes in values blocks.
+/// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size and offset describe
+/// # // the instance below, whose slot is only read through `DictSlot`.
+/// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+/// # unsafe { tp.tp_basicsize.set(24); tp.tp_dictoffset.set(16); tp.ht_cached_keys.enable() };
+/// # let live = py.live_objects();
+/// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+/// # // SAFETY: `obj` stays live until the teardown below.
+/// # let o: &PyAny = unsafe { obj.as_ref() };
+/// # { // the example's own handles are dropped before the teardown
+/// // `o`: an instance of the class `tp`, whose instances use values blocks (hidden setup).
+/// let (attrs, x) = (instance_attrs(o).unwrap(), intern(py, "x").unwrap());
+/// assert!(matches!(attrs.lookup_str(&x), AttrLookup::Absent));
+/// attrs.write_str(py, x.as_any(), Some(x.as_any())).unwrap();
+/// assert!(matches!(attrs.lookup_str(&x), AttrLookup::Found(p) if p == x.as_ptr()));
+/// # }
+/// # // Teardown: release the attributes, free the instance, then the keys table.
+/// # drop(dict_slot(o).unwrap().take(py));
+/// # // SAFETY: ours is the only reference and the slot is empty; no instance remains.
+/// # unsafe { o.ob_base.ob_refcnt.set(0); plain_free(py, obj); tp.ht_cached_keys.free() };
+/// # assert_eq!(py.live_objects(), live); // nothing left behind
+/// # });
+/// ```
 pub enum AttrLookup {
     /// The values block holds it (borrowed: owned by the block; take a reference
     /// before running any code).
@@ -150,6 +206,34 @@ pub enum AttrLookup {
 }
 
 /// What a write into the values block did.
+///
+/// ```
+/// # use pyrt_core::{TypeObject, builtins::{int_new, intern, str_new}, object::*};
+/// # pyrt_core::with_test_runtime(|py| {
+/// # // A scratch class: header + `__dict__` slot at +16; attributes in values blocks.
+/// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size and offset describe
+/// # // the instance below, whose slot is only read through `DictSlot`.
+/// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+/// # unsafe { tp.tp_basicsize.set(24); tp.tp_dictoffset.set(16); tp.ht_cached_keys.enable() };
+/// # let live = py.live_objects();
+/// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+/// # // SAFETY: `obj` stays live until the teardown below.
+/// # let o: &PyAny = unsafe { obj.as_ref() };
+/// # { // the example's own handles are dropped before the teardown
+/// // `o`: an instance of the class `tp`, whose instances use values blocks (hidden setup).
+/// let (attrs, x) = (instance_attrs(o).unwrap(), intern(py, "x").unwrap().into_any());
+/// assert!(matches!(attrs.write_str(py, &x, None).unwrap(), AttrWrite::Missing));
+/// assert!(matches!(attrs.write_str(py, &x, Some(&x)).unwrap(), AttrWrite::Done(None)));
+/// let five = int_new(py, 5).unwrap().into_any(); // not a `str`: needs a real dict
+/// assert!(matches!(attrs.write_str(py, &five, Some(&x)).unwrap(), AttrWrite::UseDict));
+/// # }
+/// # // Teardown: release the attributes, free the instance, then the keys table.
+/// # drop(dict_slot(o).unwrap().take(py));
+/// # // SAFETY: ours is the only reference and the slot is empty; no instance remains.
+/// # unsafe { o.ob_base.ob_refcnt.set(0); plain_free(py, obj); tp.ht_cached_keys.free() };
+/// # assert_eq!(py.live_objects(), live); // nothing left behind
+/// # });
+/// ```
 pub enum AttrWrite<'py> {
     /// Stored (or deleted); the previous value, to be released by the caller.
     Done(Option<Bound<'py, PyAny>>),
@@ -160,8 +244,46 @@ pub enum AttrWrite<'py> {
     UseDict,
 }
 
+/// Reading, replacing and writing attributes in the values block, and making the
+/// dict when one is needed.
+///
+/// ```
+/// use pyrt_core::object::{generic_alloc, instance_attrs};
+/// pyrt_core::with_test_runtime(|py| {
+///     // A builtin with a `__dict__` slot keeps a plain dict: no values block.
+///     let o = generic_alloc(py, py.builtins().classmethod(), 0).unwrap();
+///     let attrs = instance_attrs(o.as_any_ref()).unwrap();
+///     assert!(attrs.materialize(py).unwrap().is_none()); // empty slot: no dict yet
+/// });
+/// ```
 impl<'a> InstanceAttrs<'a> {
     /// The dict slot.
+    ///
+    /// ```
+    /// # use pyrt_core::{TypeObject, builtins::{int_new, intern, str_new}, object::*};
+    /// # pyrt_core::with_test_runtime(|py| {
+    /// # // A scratch class: header + `__dict__` slot at +16; attributes in values blocks.
+    /// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size and offset describe
+    /// # // the instance below, whose slot is only read through `DictSlot`.
+    /// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// # unsafe { tp.tp_basicsize.set(24); tp.tp_dictoffset.set(16); tp.ht_cached_keys.enable() };
+    /// # let live = py.live_objects();
+    /// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+    /// # // SAFETY: `obj` stays live until the teardown below.
+    /// # let o: &PyAny = unsafe { obj.as_ref() };
+    /// # { // the example's own handles are dropped before the teardown
+    /// // `o`: an instance of the class `tp`, whose instances use values blocks (hidden setup).
+    /// let attrs = instance_attrs(o).unwrap();
+    /// assert!(std::ptr::eq(attrs.slot(), dict_slot(o).unwrap()));
+    /// assert!(attrs.slot().is_empty());
+    /// # }
+    /// # // Teardown: release the attributes, free the instance, then the keys table.
+    /// # drop(dict_slot(o).unwrap().take(py));
+    /// # // SAFETY: ours is the only reference and the slot is empty; no instance remains.
+    /// # unsafe { o.ob_base.ob_refcnt.set(0); plain_free(py, obj); tp.ht_cached_keys.free() };
+    /// # assert_eq!(py.live_objects(), live); // nothing left behind
+    /// # });
+    /// ```
     pub fn slot(&self) -> &'a DictSlot {
         self.slot
     }
@@ -173,6 +295,34 @@ impl<'a> InstanceAttrs<'a> {
     }
 
     /// Looks up `name` (an exact `str`) in the values, or says where else to look.
+    ///
+    /// ```
+    /// # use pyrt_core::{TypeObject, builtins::{int_new, intern, str_new}, object::*};
+    /// # pyrt_core::with_test_runtime(|py| {
+    /// # // A scratch class: header + `__dict__` slot at +16; attributes in values blocks.
+    /// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size and offset describe
+    /// # // the instance below, whose slot is only read through `DictSlot`.
+    /// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// # unsafe { tp.tp_basicsize.set(24); tp.tp_dictoffset.set(16); tp.ht_cached_keys.enable() };
+    /// # let live = py.live_objects();
+    /// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+    /// # // SAFETY: `obj` stays live until the teardown below.
+    /// # let o: &PyAny = unsafe { obj.as_ref() };
+    /// # { // the example's own handles are dropped before the teardown
+    /// // `o`: an instance of the class `tp`, whose instances use values blocks (hidden setup).
+    /// let (attrs, x) = (instance_attrs(o).unwrap(), intern(py, "x").unwrap());
+    /// attrs.write_str(py, x.as_any(), Some(x.as_any())).unwrap();
+    /// assert!(matches!(attrs.lookup_str(&x), AttrLookup::Found(_)));
+    /// let d = attrs.materialize(py).unwrap().unwrap();
+    /// assert!(matches!(attrs.lookup_str(&x), AttrLookup::Dict(p) if p == d.as_ptr()));
+    /// # }
+    /// # // Teardown: release the attributes, free the instance, then the keys table.
+    /// # drop(dict_slot(o).unwrap().take(py));
+    /// # // SAFETY: ours is the only reference and the slot is empty; no instance remains.
+    /// # unsafe { o.ob_base.ob_refcnt.set(0); plain_free(py, obj); tp.ht_cached_keys.free() };
+    /// # assert_eq!(py.live_objects(), live); // nothing left behind
+    /// # });
+    /// ```
     #[inline(always)]
     pub fn lookup_str(&self, name: &StrObject) -> AttrLookup {
         match self.slot.contents() {
@@ -194,6 +344,35 @@ impl<'a> InstanceAttrs<'a> {
     /// The hot case of a store: the values block already holds `name` (interned, found
     /// by pointer) — `value` replaces it and the old value is handed back for release.
     /// `None` (nothing done) in every other case.
+    ///
+    /// ```
+    /// # use pyrt_core::{TypeObject, builtins::{int_new, intern, str_new}, object::*};
+    /// # pyrt_core::with_test_runtime(|py| {
+    /// # // A scratch class: header + `__dict__` slot at +16; attributes in values blocks.
+    /// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size and offset describe
+    /// # // the instance below, whose slot is only read through `DictSlot`.
+    /// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// # unsafe { tp.tp_basicsize.set(24); tp.tp_dictoffset.set(16); tp.ht_cached_keys.enable() };
+    /// # let live = py.live_objects();
+    /// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+    /// # // SAFETY: `obj` stays live until the teardown below.
+    /// # let o: &PyAny = unsafe { obj.as_ref() };
+    /// # { // the example's own handles are dropped before the teardown
+    /// // `o`: an instance of the class `tp`, whose instances use values blocks (hidden setup).
+    /// let (attrs, x) = (instance_attrs(o).unwrap(), intern(py, "x").unwrap());
+    /// let (a, b) = (str_new(py, "a").unwrap().into_any(), str_new(py, "b").unwrap().into_any());
+    /// assert!(attrs.replace_set(py, &x, &a).is_none()); // not held yet: nothing done
+    /// attrs.write_str(py, x.as_any(), Some(&a)).unwrap();
+    /// let old = attrs.replace_set(py, &x, &b).unwrap(); // the old value, for release
+    /// assert!(old.is(&a));
+    /// # }
+    /// # // Teardown: release the attributes, free the instance, then the keys table.
+    /// # drop(dict_slot(o).unwrap().take(py));
+    /// # // SAFETY: ours is the only reference and the slot is empty; no instance remains.
+    /// # unsafe { o.ob_base.ob_refcnt.set(0); plain_free(py, obj); tp.ht_cached_keys.free() };
+    /// # assert_eq!(py.live_objects(), live); // nothing left behind
+    /// # });
+    /// ```
     #[inline(always)]
     pub fn replace_set<'py>(
         &self,
@@ -215,6 +394,36 @@ impl<'a> InstanceAttrs<'a> {
     /// the instance uses one (creating it for a type with shared keys and an empty
     /// slot). Anything the values cannot express (a name that is not an exact `str`,
     /// a full keys table) materialises the dict and answers [`AttrWrite::UseDict`].
+    ///
+    /// ```
+    /// # use pyrt_core::{TypeObject, builtins::{int_new, intern, str_new}, object::*};
+    /// # pyrt_core::with_test_runtime(|py| {
+    /// # // A scratch class: header + `__dict__` slot at +16; attributes in values blocks.
+    /// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size and offset describe
+    /// # // the instance below, whose slot is only read through `DictSlot`.
+    /// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// # unsafe { tp.tp_basicsize.set(24); tp.tp_dictoffset.set(16); tp.ht_cached_keys.enable() };
+    /// # let live = py.live_objects();
+    /// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+    /// # // SAFETY: `obj` stays live until the teardown below.
+    /// # let o: &PyAny = unsafe { obj.as_ref() };
+    /// # { // the example's own handles are dropped before the teardown
+    /// // `o`: an instance of the class `tp`, whose instances use values blocks (hidden setup).
+    /// let (attrs, x) = (instance_attrs(o).unwrap(), intern(py, "x").unwrap().into_any());
+    /// let v = str_new(py, "v").unwrap().into_any();
+    /// assert!(matches!(attrs.write_str(py, &x, Some(&v)).unwrap(), AttrWrite::Done(None)));
+    /// let deleted = attrs.write_str(py, &x, None).unwrap();
+    /// assert!(matches!(deleted, AttrWrite::Done(Some(old)) if old.is(&v)));
+    /// attrs.materialize(py).unwrap();
+    /// assert!(matches!(attrs.write_str(py, &x, Some(&v)).unwrap(), AttrWrite::UseDict));
+    /// # }
+    /// # // Teardown: release the attributes, free the instance, then the keys table.
+    /// # drop(dict_slot(o).unwrap().take(py));
+    /// # // SAFETY: ours is the only reference and the slot is empty; no instance remains.
+    /// # unsafe { o.ob_base.ob_refcnt.set(0); plain_free(py, obj); tp.ht_cached_keys.free() };
+    /// # assert_eq!(py.live_objects(), live); // nothing left behind
+    /// # });
+    /// ```
     #[inline]
     pub fn write_str<'py>(
         &self,
@@ -310,6 +519,35 @@ impl<'a> InstanceAttrs<'a> {
     /// The instance's dict: the one in the slot, or a new one made from the values (in
     /// the instance's insertion order), which the slot then holds for good; `None` if
     /// the slot is empty.
+    ///
+    /// ```
+    /// # use pyrt_core::{TypeObject, builtins::{int_new, intern, str_new}, object::*};
+    /// # pyrt_core::with_test_runtime(|py| {
+    /// # // A scratch class: header + `__dict__` slot at +16; attributes in values blocks.
+    /// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size and offset describe
+    /// # // the instance below, whose slot is only read through `DictSlot`.
+    /// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+    /// # unsafe { tp.tp_basicsize.set(24); tp.tp_dictoffset.set(16); tp.ht_cached_keys.enable() };
+    /// # let live = py.live_objects();
+    /// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+    /// # // SAFETY: `obj` stays live until the teardown below.
+    /// # let o: &PyAny = unsafe { obj.as_ref() };
+    /// # { // the example's own handles are dropped before the teardown
+    /// // `o`: an instance of the class `tp`, whose instances use values blocks (hidden setup).
+    /// let (attrs, x) = (instance_attrs(o).unwrap(), intern(py, "x").unwrap().into_any());
+    /// assert!(attrs.materialize(py).unwrap().is_none()); // empty slot: no dict
+    /// attrs.write_str(py, &x, Some(&x)).unwrap();
+    /// let d = attrs.materialize(py).unwrap().unwrap();
+    /// assert!(d.get_item(py, &x).unwrap().unwrap().is(&x));
+    /// assert_eq!(attrs.slot().dict_ptr(), Some(d.as_ptr())); // held for good
+    /// # }
+    /// # // Teardown: release the attributes, free the instance, then the keys table.
+    /// # drop(dict_slot(o).unwrap().take(py));
+    /// # // SAFETY: ours is the only reference and the slot is empty; no instance remains.
+    /// # unsafe { o.ob_base.ob_refcnt.set(0); plain_free(py, obj); tp.ht_cached_keys.free() };
+    /// # assert_eq!(py.live_objects(), live); // nothing left behind
+    /// # });
+    /// ```
     pub fn materialize<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, DictObject>>> {
         let block = match self.slot.contents() {
             Contents::Empty => return Ok(None),

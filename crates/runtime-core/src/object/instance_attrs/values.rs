@@ -21,6 +21,34 @@ use std::ptr::NonNull;
 ///
 /// Invariants: `len <= cap <= 30`; `order[..len]` are the distinct indices whose value
 /// cell is non-null; each non-null cell owns one strong reference.
+///
+/// ```
+/// # use pyrt_core::{TypeObject, builtins::{int_new, intern, str_new}, object::*};
+/// # pyrt_core::with_test_runtime(|py| {
+/// # // A scratch class: header + `__dict__` slot at +16; attributes in values blocks.
+/// # // SAFETY: all-zero bytes are a valid (empty) TypeObject; the size and offset describe
+/// # // the instance below, whose slot is only read through `DictSlot`.
+/// # let tp: Box<TypeObject> = unsafe { Box::new_zeroed().assume_init() };
+/// # unsafe { tp.tp_basicsize.set(24); tp.tp_dictoffset.set(16); tp.ht_cached_keys.enable() };
+/// # let live = py.live_objects();
+/// # let obj = generic_alloc(py, &tp, 0).unwrap().into_non_null();
+/// # // SAFETY: `obj` stays live until the teardown below.
+/// # let o: &PyAny = unsafe { obj.as_ref() };
+/// # { // the example's own handles are dropped before the teardown
+/// // `o`: an instance of the class `tp`, whose instances use values blocks (hidden setup).
+/// let (attrs, x) = (instance_attrs(o).unwrap(), intern(py, "x").unwrap().into_any());
+/// let v = str_new(py, "value").unwrap().into_any();
+/// attrs.write_str(py, &x, Some(&v)).unwrap(); // makes the block
+/// assert!(attrs.slot().holds_values());
+/// assert_eq!(v.refcnt(), 2); // ours and the block's
+/// # }
+/// # // Teardown: release the attributes, free the instance, then the keys table.
+/// # drop(dict_slot(o).unwrap().take(py));
+/// # // SAFETY: ours is the only reference and the slot is empty; no instance remains.
+/// # unsafe { o.ob_base.ob_refcnt.set(0); plain_free(py, obj); tp.ht_cached_keys.free() };
+/// # assert_eq!(py.live_objects(), live); // nothing left behind
+/// # });
+/// ```
 #[repr(C)]
 pub struct ValuesBlock {
     cap: Cell<u8>,

@@ -11,6 +11,19 @@ use std::ptr::NonNull;
 
 /// Adds a strong reference.
 ///
+/// ```
+/// use pyrt_core::object::{decref, incref};
+/// pyrt_core::with_test_runtime(|py| {
+///     let s = pyrt_core::builtins::str_new(py, "x").unwrap();
+///     // SAFETY: `s` keeps the object live; the lock is held (`py`).
+///     unsafe { incref(py, s.as_ptr()) };
+///     assert_eq!(s.refcnt(), 2);
+///     // SAFETY: gives back the reference taken above.
+///     unsafe { decref(py, s.as_ptr()) };
+///     assert_eq!(s.refcnt(), 1);
+/// });
+/// ```
+///
 /// # Safety
 /// `obj` points to a live object, and the runtime lock is held (proved by `py`).
 #[inline(always)]
@@ -23,6 +36,17 @@ pub unsafe fn incref(_py: Python<'_>, obj: NonNull<PyAny>) {
 }
 
 /// Drops a strong reference; at zero the object is deallocated.
+///
+/// ```
+/// pyrt_core::with_test_runtime(|py| {
+///     let before = py.live_objects();
+///     let p = pyrt_core::builtins::str_new(py, "x").unwrap().into_non_null();
+///     assert_eq!(py.live_objects(), before + 1);
+///     // SAFETY: `p` is live and we own its only reference, given up here.
+///     unsafe { pyrt_core::object::decref(py, p.cast()) };
+///     assert_eq!(py.live_objects(), before); // freed
+/// });
+/// ```
 ///
 /// # Safety
 /// `obj` points to a live object on which the caller owns one strong reference, which
