@@ -81,7 +81,7 @@ for line in sys.stdin:
     cargo build --bin pyrt >/dev/null 2>&1
     # A proc-macro crate's test binary (pyrt_derive's) links the toolchain's libstd
     # dynamically; `cargo test` finds it through this path, so must we.
-    export LD_LIBRARY_PATH="$(rustc --print sysroot)/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+    export LD_LIBRARY_PATH="$(rustc --print target-libdir)${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
     local failed=() passed=0 total_start=$SECONDS bin name want f start
     for bin in $bins; do
         name=$(basename "$bin")
