@@ -37,6 +37,9 @@ pub struct SyntaxError {
     pub msg: String,
     /// Where.
     pub pos: Pos,
+    /// Where the offending construct ends, when CPython underlines a range (`^^^^`)
+    /// rather than pointing with one caret; `None` prints a single `^`.
+    pub end: Option<Pos>,
 }
 
 impl SyntaxError {
@@ -52,6 +55,7 @@ impl SyntaxError {
             kind: SyntaxErrorKind::Syntax,
             msg: msg.into(),
             pos,
+            end: None,
         }
     }
 
@@ -67,7 +71,21 @@ impl SyntaxError {
             kind: SyntaxErrorKind::Indentation,
             msg: msg.into(),
             pos,
+            end: None,
         }
+    }
+
+    /// The same error underlining the range from its position to `end` (exclusive), as
+    /// CPython 3.11 does for errors found after parsing (a whole `global` statement, ...).
+    ///
+    /// ```
+    /// use minipy::{ast::Pos, syntax_error::SyntaxError};
+    /// let e = SyntaxError::new("m", Pos { line: 1, col: 0 }).with_end(Pos { line: 1, col: 10 });
+    /// assert_eq!(e.report("x.py", "nonlocal x\n"), "  File \"x.py\", line 1\n    nonlocal x\n    ^^^^^^^^^^\nSyntaxError: m\n");
+    /// ```
+    pub fn with_end(mut self, end: Pos) -> SyntaxError {
+        self.end = Some(end);
+        self
     }
 
     /// `Kind: message`, the last line CPython prints.
@@ -93,12 +111,30 @@ impl SyntaxError {
             if !trimmed.is_empty() {
                 out.push_str(&format!("    {trimmed}\n"));
                 let col = (self.pos.col as usize).saturating_sub(indent);
-                out.push_str(&format!("    {}^\n", " ".repeat(col)));
+                let carets = self.caret_count(text.trim_end().chars().count());
+                out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(carets)));
             }
         }
         out.push_str(&self.last_line());
         out.push('\n');
         out
+    }
+}
+
+impl SyntaxError {
+    /// How many carets underline the error on its line, whose text (trailing blanks
+    /// removed) is `line_len` characters long: one without an end; the columns up to
+    /// the end on the same line; up to the end of the line when the range goes on to
+    /// later lines (a backslash continuation). Never fewer than one.
+    fn caret_count(&self, line_len: usize) -> usize {
+        let start = self.pos.col as usize;
+        let stop = match self.end {
+            None => return 1,
+            Some(end) if end.line == self.pos.line => end.col as usize,
+            Some(end) if end.line > self.pos.line => line_len,
+            Some(_) => return 1,
+        };
+        stop.saturating_sub(start).max(1)
     }
 }
 

@@ -8,8 +8,8 @@
 use super::targets::Ctx;
 use super::{Parser, Scope};
 use crate::ast::{
-    Alias, Arg, BinOp, ClassDef, Expr, ExprKind, FunctionDef, Handler, Param, Params, Pos, Stmt,
-    StmtKind,
+    Alias, Arg, BinOp, ClassDef, Declaration, Expr, ExprKind, FunctionDef, Handler, Param, Params,
+    Pos, Stmt, StmtKind,
 };
 use crate::lexer::Tok;
 use crate::syntax_error::SyntaxError;
@@ -504,7 +504,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     } else {
                         "'continue' not properly in loop"
                     };
-                    return Err(SyntaxError::new(msg, pos));
+                    return Err(SyntaxError::new(msg, pos).with_end(t.end));
                 }
                 if t.tok == Tok::Name("break") {
                     StmtKind::Break
@@ -514,14 +514,16 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             Tok::Name("return") => {
                 self.advance();
-                if self.scopes.last() != Some(&Scope::Function) {
-                    return Err(SyntaxError::new("'return' outside function", pos));
-                }
                 let v = if self.at_simple_end() {
                     None
                 } else {
                     Some(self.testlist_ref()?)
                 };
+                if self.scopes.last() != Some(&Scope::Function) {
+                    // Underlines the whole statement, value included, as CPython does.
+                    let end = self.toks[self.i.saturating_sub(1)].end;
+                    return Err(SyntaxError::new("'return' outside function", pos).with_end(end));
+                }
                 StmtKind::Return(v)
             }
             Tok::Name("raise") => {
@@ -556,22 +558,22 @@ impl<'t, 'a> Parser<'t, 'a> {
                 StmtKind::Delete(items)
             }
             Tok::Name("global") | Tok::Name("nonlocal") => {
+                // A module-level `nonlocal` is refused by the scope pass (CPython reports
+                // it after the whole file parses, in its symbol-table order).
                 self.advance();
                 let mut names = vec![self.name()?];
                 while self.eat_op(",") {
                     names.push(self.name()?);
                 }
-                let names = self.alloc_slice(names);
+                let end = self.toks[self.i.saturating_sub(1)].end;
+                let decl = Declaration {
+                    names: self.alloc_slice(names),
+                    end,
+                };
                 if t.tok == Tok::Name("global") {
-                    StmtKind::Global(names)
+                    StmtKind::Global(decl)
                 } else {
-                    if self.scopes.last() == Some(&Scope::Module) {
-                        return Err(SyntaxError::new(
-                            "nonlocal declaration not allowed at module level",
-                            pos,
-                        ));
-                    }
-                    StmtKind::Nonlocal(names)
+                    StmtKind::Nonlocal(decl)
                 }
             }
             Tok::Name("import") => {
