@@ -151,3 +151,71 @@ impl std::fmt::Display for SyntaxError {
 }
 
 impl std::error::Error for SyntaxError {}
+
+#[cfg(test)]
+mod tests {
+    //! Caret printing; the expected reports are CPython 3.11's for the same sources
+    //! (`tests/fixtures/record_scope_errors.py` records them from python3).
+    use super::*;
+
+    fn at(line: u32, col: u32) -> Pos {
+        Pos { line, col }
+    }
+
+    #[test]
+    fn a_range_on_one_line_gets_one_caret_per_column() {
+        let src =
+            "def f():\n    x = 1\n    def g():\n        x = 2\n        nonlocal   x ,  y  # c\n";
+        let e = SyntaxError::new(
+            "name 'x' is assigned to before nonlocal declaration",
+            at(5, 8),
+        )
+        .with_end(at(5, 25));
+        assert_eq!(
+            e.report("f.py", src),
+            "  File \"f.py\", line 5\n    nonlocal   x ,  y  # c\n    ^^^^^^^^^^^^^^^^^\n\
+             SyntaxError: name 'x' is assigned to before nonlocal declaration\n"
+        );
+    }
+
+    #[test]
+    fn a_range_after_other_statements_starts_at_its_column() {
+        let e = SyntaxError::new("m", at(1, 7)).with_end(at(1, 15));
+        assert_eq!(
+            e.report("f.py", "x = 1; global x\n"),
+            "  File \"f.py\", line 1\n    x = 1; global x\n           ^^^^^^^^\nSyntaxError: m\n"
+        );
+    }
+
+    #[test]
+    fn a_range_going_on_to_the_next_line_stops_at_the_end_of_the_first() {
+        let src = "def f():\n    x=1\n    global \\\n      x\n";
+        let e = SyntaxError::new("m", at(3, 4)).with_end(at(4, 7));
+        assert_eq!(
+            e.report("f.py", src),
+            "  File \"f.py\", line 3\n    global \\\n    ^^^^^^^^\nSyntaxError: m\n"
+        );
+    }
+
+    #[test]
+    fn without_an_end_or_with_an_empty_range_one_caret_is_printed() {
+        let plain = SyntaxError::new("invalid syntax", at(1, 4));
+        let empty = plain.clone().with_end(at(1, 4));
+        let backwards = plain.clone().with_end(at(0, 9));
+        for e in [plain, empty, backwards] {
+            assert_eq!(
+                e.report("x.py", "x = = 1\n"),
+                "  File \"x.py\", line 1\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n"
+            );
+        }
+    }
+
+    #[test]
+    fn tab_indentation_is_stripped_before_the_carets() {
+        let e = SyntaxError::new("m", at(3, 1)).with_end(at(3, 9));
+        assert_eq!(
+            e.report("f.py", "def f():\n\tx=1\n\tglobal x\n"),
+            "  File \"f.py\", line 3\n    global x\n    ^^^^^^^^\nSyntaxError: m\n"
+        );
+    }
+}

@@ -10,6 +10,7 @@
 use crate::ast::{
     Arg, ClassDef, Comprehension, Declaration, Expr, ExprKind, FPart, FunctionDef, Stmt, StmtKind,
 };
+use crate::parser::LaterErrors;
 use crate::syntax_error::SyntaxError;
 use declarations::{ASSIGNED, IMPORTED, PARAM, Symbols, USED};
 use std::collections::HashMap;
@@ -122,6 +123,26 @@ struct Analysis {
 /// Analyses a module body and registers a [`Code`] for it and every nested scope.
 /// Returns the module's code.
 pub fn analyse_module(body: &'static [Stmt<'static>]) -> Result<&'static Code, SyntaxError> {
+    analyse_parsed(body, LaterErrors::default())
+}
+
+/// [`analyse_module`] for a body parsed by `parser::parse_module_deferring`: the
+/// errors the parser kept aside are reported in CPython's order. A duplicate parameter
+/// competes by position with the first walk's declaration errors; the walk's first
+/// error (or that one) beats the second pass, which beats `'return' outside function`
+/// and the other code-generator errors.
+///
+/// ```
+/// let arena: &'static bumpalo::Bump = Box::leak(Box::new(bumpalo::Bump::new()));
+/// let src = "return 1\nnonlocal x\n";
+/// let (m, later) = minipy::parser::parse_module_deferring(arena, src).unwrap();
+/// let e = minipy::eval::scope::analyse_parsed(m.body, later).unwrap_err();
+/// assert_eq!((e.msg.as_str(), e.pos.line), ("nonlocal declaration not allowed at module level", 2));
+/// ```
+pub fn analyse_parsed(
+    body: &'static [Stmt<'static>],
+    later: LaterErrors,
+) -> Result<&'static Code, SyntaxError> {
     let mut a = Analysis {
         scopes: Vec::new(),
         parents: Vec::new(),
@@ -129,10 +150,19 @@ pub fn analyse_module(body: &'static [Stmt<'static>]) -> Result<&'static Code, S
     };
     let root = a.new_scope(None, CodeKind::Module, "<module>", body.as_ptr() as usize);
     a.block(root, body);
-    if let Some(e) = a.first_error.take() {
+    let first = match (a.first_error.take(), later.symtable) {
+        (Some(walk), Some(dup)) if (dup.pos.line, dup.pos.col) < (walk.pos.line, walk.pos.col) => {
+            Some(dup)
+        }
+        (walk, dup) => walk.or(dup),
+    };
+    if let Some(e) = first {
         return Err(e);
     }
     a.check_declarations()?;
+    if let Some(e) = later.compiler {
+        return Err(e);
+    }
     a.resolve_all(root)
 }
 
@@ -650,3 +680,6 @@ impl Analysis {
         false
     }
 }
+
+#[cfg(test)]
+mod tests;

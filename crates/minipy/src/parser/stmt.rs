@@ -11,7 +11,7 @@ use crate::ast::{
     Alias, Arg, BinOp, ClassDef, Declaration, Expr, ExprKind, FunctionDef, Handler, Param, Params,
     Pos, Stmt, StmtKind,
 };
-use crate::lexer::Tok;
+use crate::lexer::{Tok, Token};
 use crate::syntax_error::SyntaxError;
 
 type S<'a> = Result<Stmt<'a>, SyntaxError>;
@@ -273,10 +273,16 @@ impl<'t, 'a> Parser<'t, 'a> {
             &[]
         };
         if handlers.is_empty() && finalbody.is_empty() {
-            return Err(SyntaxError::new(
-                "expected 'except' or 'finally' block",
-                self.pos(),
-            ));
+            // CPython underlines the token that follows the body (dedents are skipped).
+            let pos = self.pos();
+            let next = self.toks[self.i..].iter().find(|t| t.tok != Tok::Dedent);
+            let e = SyntaxError::new("expected 'except' or 'finally' block", pos);
+            return Err(match next {
+                Some(t) if t.pos == pos && !matches!(t.tok, Tok::Eof | Tok::Newline) => {
+                    e.with_end(t.end)
+                }
+                _ => e,
+            });
         }
         Ok(Stmt {
             pos,
@@ -442,13 +448,11 @@ impl<'t, 'a> Parser<'t, 'a> {
         seen: &mut Vec<&'a str>,
         annotations: bool,
     ) -> Result<&'a str, SyntaxError> {
-        let pos = self.pos();
+        let Token { pos, end, .. } = self.tok();
         let n = self.name()?;
         if seen.contains(&n) {
-            return Err(SyntaxError::new(
-                format!("duplicate argument '{n}' in function definition"),
-                pos,
-            ));
+            let msg = format!("duplicate argument '{n}' in function definition");
+            self.defer_symtable_error(SyntaxError::new(msg, pos).with_end(end));
         }
         seen.push(n);
         if annotations && self.eat_op(":") {
@@ -504,7 +508,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     } else {
                         "'continue' not properly in loop"
                     };
-                    return Err(SyntaxError::new(msg, pos).with_end(t.end));
+                    self.defer_compiler_error(SyntaxError::new(msg, pos).with_end(t.end));
                 }
                 if t.tok == Tok::Name("break") {
                     StmtKind::Break
@@ -522,7 +526,8 @@ impl<'t, 'a> Parser<'t, 'a> {
                 if self.scopes.last() != Some(&Scope::Function) {
                     // Underlines the whole statement, value included, as CPython does.
                     let end = self.toks[self.i.saturating_sub(1)].end;
-                    return Err(SyntaxError::new("'return' outside function", pos).with_end(end));
+                    let e = SyntaxError::new("'return' outside function", pos).with_end(end);
+                    self.defer_compiler_error(e);
                 }
                 StmtKind::Return(v)
             }
