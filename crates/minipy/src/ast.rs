@@ -159,9 +159,9 @@ pub enum StmtKind<'a> {
     /// `del t1, t2`.
     Delete(&'a [Expr<'a>]),
     /// `global a, b`.
-    Global(&'a [&'a str]),
+    Global(Declaration<'a>),
     /// `nonlocal a, b`.
-    Nonlocal(&'a [&'a str]),
+    Nonlocal(Declaration<'a>),
     /// `with m1 as t1, m2: body`.
     With {
         /// The context managers and their optional `as` targets.
@@ -215,6 +215,16 @@ pub struct Alias<'a> {
     pub name: &'a str,
     /// The local name, if renamed.
     pub asname: Option<&'a str>,
+}
+
+/// The names of a `global` or `nonlocal` statement and where the statement ends (its
+/// last name), so that scope errors can underline the whole statement as CPython does.
+#[derive(Clone, Copy, Debug)]
+pub struct Declaration<'a> {
+    /// The declared names, in order.
+    pub names: &'a [&'a str],
+    /// Just past the last name.
+    pub end: Pos,
 }
 
 /// An `except` clause.

@@ -7,7 +7,8 @@ Run from the repository root with CPython 3.11:
 
 It parses each script with the `ast` module and reports every construct outside the subset
 described in tests/py/README.md, plus scripts outside 10..60 lines. Scripts named
-`err_syntax_*` are meant not to parse; for them only the line count is checked.
+`err_syntax_*` and `err_scope_*` are meant not to compile; for them only the line count is
+checked.
 This tool is not part of the corpus (it lives in a subdirectory so no runner picks it up).
 """
 
@@ -192,18 +193,20 @@ class Checker(ast.NodeVisitor):
 
 
 def check(path):
-    with open(path, encoding="ascii") as f:
+    with open(path, encoding="utf-8") as f:
         source = f.read()
     problems = []
+    if not source.isascii():
+        problems.append("%s: not ASCII" % path)
     lines = source.count("\n")
     if lines < 10 or lines > 60:
         problems.append("%s: %d lines (want 10..60)" % (path, lines))
     if "\t" in source:
         problems.append("%s: contains a tab" % path)
-    if os.path.basename(path).startswith("err_syntax_"):
+    if os.path.basename(path).startswith(("err_syntax_", "err_scope_")):
         try:
             compile(source, path, "exec")
-            problems.append("%s: err_syntax_ script compiles" % path)
+            problems.append("%s: err_syntax_/err_scope_ script compiles" % path)
         except SyntaxError:
             pass
         return problems

@@ -122,8 +122,8 @@ pub enum RunError {
 /// ```
 pub fn compile(src: &str) -> Result<(&'static Module<'static>, &'static scope::Code), SyntaxError> {
     let arena: &'static bumpalo::Bump = Box::leak(Box::new(bumpalo::Bump::new()));
-    let module = crate::parser::parse_module(arena, src)?;
-    let code = scope::analyse_module(module.body)?;
+    let (module, later) = crate::parser::parse_module_deferring(arena, src)?;
+    let code = scope::analyse_parsed(module.body, later)?;
     Ok((module, code))
 }
 

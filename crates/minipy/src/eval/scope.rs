@@ -8,10 +8,14 @@
 //! evaluate anything.
 
 use crate::ast::{
-    Arg, ClassDef, Comprehension, Expr, ExprKind, FPart, FunctionDef, Stmt, StmtKind,
+    Arg, ClassDef, Comprehension, Declaration, Expr, ExprKind, FPart, FunctionDef, Stmt, StmtKind,
 };
+use crate::parser::LaterErrors;
 use crate::syntax_error::SyntaxError;
+use declarations::{ASSIGNED, IMPORTED, PARAM, Symbols, USED};
 use std::collections::HashMap;
+
+mod declarations;
 
 /// What kind of scope a [`Code`] is.
 ///
@@ -168,12 +172,16 @@ struct Builder {
     children: Vec<usize>,
     key: usize,
     uses_super: bool,
+    /// What the scope saw of each name, for the declaration checks.
+    symbols: Symbols,
 }
 
 /// The analysis of a module: a tree of builders, resolved when complete.
 struct Analysis {
     scopes: Vec<Builder>,
     parents: Vec<Option<usize>>,
+    /// The first declaration error of the source-order walk (CPython's first pass).
+    first_error: Option<SyntaxError>,
 }
 
 /// Analyses a module body and registers a [`Code`] for it and every nested scope.
@@ -191,12 +199,46 @@ struct Analysis {
 /// assert_eq!(e.last_line(), "SyntaxError: no binding for nonlocal 'x' found");
 /// ```
 pub fn analyse_module(body: &'static [Stmt<'static>]) -> Result<&'static Code, SyntaxError> {
+    analyse_parsed(body, LaterErrors::default())
+}
+
+/// [`analyse_module`] for a body parsed by `parser::parse_module_deferring`: the
+/// errors the parser kept aside are reported in CPython's order. A duplicate parameter
+/// competes by position with the first walk's declaration errors; the walk's first
+/// error (or that one) beats the second pass, which beats `'return' outside function`
+/// and the other code-generator errors.
+///
+/// ```
+/// let arena: &'static bumpalo::Bump = Box::leak(Box::new(bumpalo::Bump::new()));
+/// let src = "return 1\nnonlocal x\n";
+/// let (m, later) = minipy::parser::parse_module_deferring(arena, src).unwrap();
+/// let e = minipy::eval::scope::analyse_parsed(m.body, later).unwrap_err();
+/// assert_eq!((e.msg.as_str(), e.pos.line), ("nonlocal declaration not allowed at module level", 2));
+/// ```
+pub fn analyse_parsed(
+    body: &'static [Stmt<'static>],
+    later: LaterErrors,
+) -> Result<&'static Code, SyntaxError> {
     let mut a = Analysis {
         scopes: Vec::new(),
         parents: Vec::new(),
+        first_error: None,
     };
     let root = a.new_scope(None, CodeKind::Module, "<module>", body.as_ptr() as usize);
     a.block(root, body);
+    let first = match (a.first_error.take(), later.symtable) {
+        (Some(walk), Some(dup)) if (dup.pos.line, dup.pos.col) < (walk.pos.line, walk.pos.col) => {
+            Some(dup)
+        }
+        (walk, dup) => walk.or(dup),
+    };
+    if let Some(e) = first {
+        return Err(e);
+    }
+    a.check_declarations()?;
+    if let Some(e) = later.compiler {
+        return Err(e);
+    }
     a.resolve_all(root)
 }
 
@@ -227,6 +269,7 @@ impl Analysis {
             children: Vec::new(),
             key,
             uses_super: false,
+            symbols: Symbols::default(),
         });
         self.parents.push(parent);
         let id = self.scopes.len() - 1;
@@ -237,17 +280,34 @@ impl Analysis {
     }
 
     fn bind(&mut self, s: usize, name: &'static str) {
+        self.bind_as(s, name, ASSIGNED);
+    }
+
+    /// Binds `name` in scope `s`, noting `flag` (how it was bound) for the checks.
+    fn bind_as(&mut self, s: usize, name: &'static str, flag: u8) {
+        self.scopes[s].symbols.mark(name, flag);
         if !self.scopes[s].bound.contains(&name) {
             self.scopes[s].bound.push(name);
         }
     }
 
     fn use_name(&mut self, s: usize, name: &'static str) {
+        self.scopes[s].symbols.mark(name, USED);
+        self.note_read(s, name);
+    }
+
+    /// Records that scope `s` reads `name`, for resolution only (the target of an
+    /// augmented assignment: CPython counts it as assigned, not used, in its checks).
+    fn note_read(&mut self, s: usize, name: &'static str) {
         if !self.scopes[s].used.contains(&name) {
             self.scopes[s].used.push(name);
         }
         if name == "super" || name == "__class__" {
             self.scopes[s].uses_super = true;
+        }
+        if name == "super" && self.scopes[s].kind == CodeKind::Function {
+            // A function naming `super` reads the implicit `__class__` cell.
+            self.scopes[s].symbols.mark("__class__", USED);
         }
     }
 
@@ -265,7 +325,10 @@ impl Analysis {
                 targets.iter().for_each(|t| self.target(s, t));
             }
             StmtKind::AugAssign { target, value, .. } => {
-                self.expr(s, target);
+                match &target.kind {
+                    ExprKind::Name(n) => self.note_read(s, n),
+                    _ => self.expr(s, target),
+                }
                 self.expr(s, value);
                 self.target(s, target);
             }
@@ -327,21 +390,36 @@ impl Analysis {
                 msg.iter().for_each(|e| self.expr(s, e));
             }
             StmtKind::Delete(targets) => targets.iter().for_each(|t| self.target(s, t)),
-            StmtKind::Global(names) => self.scopes[s].globals.extend(names.iter().copied()),
-            StmtKind::Nonlocal(names) => self.scopes[s].nonlocals.extend(names.iter().copied()),
+            StmtKind::Global(decl) => {
+                self.declare(s, st, decl, true);
+                self.scopes[s].globals.extend(decl.names.iter().copied());
+            }
+            StmtKind::Nonlocal(decl) => {
+                self.declare(s, st, decl, false);
+                self.scopes[s].nonlocals.extend(decl.names.iter().copied());
+            }
             StmtKind::Import(aliases) => {
                 for a in aliases.iter() {
                     let local = a
                         .asname
                         .unwrap_or_else(|| a.name.split('.').next().unwrap_or(a.name));
-                    self.bind(s, local);
+                    self.bind_as(s, local, IMPORTED);
                 }
             }
             StmtKind::ImportFrom { names, .. } => {
                 for a in names.iter() {
-                    self.bind(s, a.asname.unwrap_or(a.name));
+                    self.bind_as(s, a.asname.unwrap_or(a.name), IMPORTED);
                 }
             }
+        }
+    }
+
+    /// Pass 1 of the declaration checks at a `global` (or `nonlocal`) statement; the
+    /// first error of the walk is kept.
+    fn declare(&mut self, s: usize, st: &Stmt<'static>, decl: &Declaration<'static>, global: bool) {
+        let err = self.scopes[s].symbols.declare(st.pos, decl, global);
+        if self.first_error.is_none() {
+            self.first_error = err;
         }
     }
 
@@ -363,7 +441,7 @@ impl Analysis {
         params.extend(p.kwonly.iter().map(|a| a.name));
         params.extend(p.kwarg);
         for n in &params {
-            self.bind(f, n);
+            self.bind_as(f, n, PARAM);
         }
         self.scopes[f].params = params;
         self.block(f, def.body);
@@ -564,12 +642,12 @@ impl Analysis {
                     }
                 }
             }
-            for name in &self.scopes[id].nonlocals {
-                if !self.enclosing_binds(id, name) && self.scopes[id].kind == CodeKind::Function {
-                    return Err(SyntaxError::new(
-                        format!("no binding for nonlocal '{name}' found"),
-                        crate::ast::Pos::default(),
-                    ));
+            if b.kind == CodeKind::Class {
+                // A class body's `nonlocal` names are cells of an enclosing function.
+                for name in &b.nonlocals {
+                    if b.symbols.is_declared_nonlocal(name) && !needs.contains(name) {
+                        needs.push(name);
+                    }
                 }
             }
             free[id] = needs;
@@ -678,3 +756,6 @@ impl Analysis {
         false
     }
 }
+
+#[cfg(test)]
+mod tests;

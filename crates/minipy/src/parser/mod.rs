@@ -24,7 +24,8 @@ use crate::lexer::{Tok, Token, tokenize_lenient};
 use crate::syntax_error::SyntaxError;
 use bumpalo::Bump;
 
-/// Parses a module's source text into a tree allocated in `arena`.
+/// Parses a module's source text into a tree allocated in `arena`; the first error is
+/// returned, whichever stage of CPython's compilation reports it.
 ///
 /// ```
 /// use minipy::ast::StmtKind;
@@ -35,6 +36,40 @@ use bumpalo::Bump;
 /// assert_eq!(e.last_line(), "SyntaxError: 'return' outside function");
 /// ```
 pub fn parse_module<'a>(arena: &'a Bump, src: &str) -> Result<&'a Module<'a>, SyntaxError> {
+    let (module, later) = parse_module_deferring(arena, src)?;
+    match later.symtable.or(later.compiler) {
+        Some(e) => Err(e),
+        None => Ok(module),
+    }
+}
+
+/// Errors found while parsing a module that parses, which CPython reports only from a
+/// later stage of compilation, so that an error of an earlier stage found later in the
+/// file wins over them (the scope pass decides: `eval::scope::analyse_parsed`).
+#[derive(Clone, Debug, Default)]
+pub struct LaterErrors {
+    /// The first error of CPython's symbol-table walk seen by the parser (a duplicate
+    /// parameter); it competes by position with the scope pass's first walk.
+    pub symtable: Option<SyntaxError>,
+    /// The first error of CPython's code generator (`'return' outside function`,
+    /// `'break' outside loop`, `'continue' not properly in loop`): reported only when
+    /// the scope pass finds nothing.
+    pub compiler: Option<SyntaxError>,
+}
+
+/// Parses a module's source text, keeping the errors CPython finds after parsing
+/// aside (see [`LaterErrors`]); `Err` is a parse error proper.
+///
+/// ```
+/// let arena = bumpalo::Bump::new();
+/// let (m, later) = minipy::parser::parse_module_deferring(&arena, "return 1\n").unwrap();
+/// assert_eq!(m.body.len(), 1);
+/// assert_eq!(later.compiler.unwrap().msg, "'return' outside function");
+/// ```
+pub fn parse_module_deferring<'a>(
+    arena: &'a Bump,
+    src: &str,
+) -> Result<(&'a Module<'a>, LaterErrors), SyntaxError> {
     let (toks, unclosed) = tokenize_lenient(arena, src)?;
     let mut p = Parser::new(arena, &toks);
     p.unclosed_at_eof = unclosed.clone();
@@ -50,7 +85,7 @@ pub fn parse_module<'a>(arena: &'a Bump, src: &str) -> Result<&'a Module<'a>, Sy
         }
         (Err(e), _) => return Err(e),
     };
-    Ok(arena.alloc(Module { body }))
+    Ok((arena.alloc(Module { body }), p.later))
 }
 
 /// The deepest expression nesting accepted (deeper input is a `SyntaxError`, so that
@@ -76,6 +111,8 @@ pub(crate) struct Parser<'t, 'a> {
     /// Whether a bracket is still open at the end of input (CPython then reports
     /// `'(' was never closed` in place of most parse errors).
     unclosed_at_eof: Option<SyntaxError>,
+    /// Errors of later compilation stages, kept aside while parsing goes on.
+    later: LaterErrors,
 }
 
 const KEYWORDS: [&str; 35] = [
@@ -100,6 +137,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             scopes: vec![Scope::Module],
             loops: vec![0],
             unclosed_at_eof: None,
+            later: LaterErrors::default(),
         }
     }
 
@@ -147,6 +185,16 @@ impl<'t, 'a> Parser<'t, 'a> {
         } else {
             false
         }
+    }
+
+    /// Keeps `e`, a symbol-table stage error, unless an earlier one was kept.
+    fn defer_symtable_error(&mut self, e: SyntaxError) {
+        self.later.symtable.get_or_insert(e);
+    }
+
+    /// Keeps `e`, a code-generator stage error, unless an earlier one was kept.
+    fn defer_compiler_error(&mut self, e: SyntaxError) {
+        self.later.compiler.get_or_insert(e);
     }
 
     fn eat_kw(&mut self, kw: &str) -> bool {

@@ -8,10 +8,10 @@
 use super::targets::Ctx;
 use super::{Parser, Scope};
 use crate::ast::{
-    Alias, Arg, BinOp, ClassDef, Expr, ExprKind, FunctionDef, Handler, Param, Params, Pos, Stmt,
-    StmtKind,
+    Alias, Arg, BinOp, ClassDef, Declaration, Expr, ExprKind, FunctionDef, Handler, Param, Params,
+    Pos, Stmt, StmtKind,
 };
-use crate::lexer::Tok;
+use crate::lexer::{Tok, Token};
 use crate::syntax_error::SyntaxError;
 
 type S<'a> = Result<Stmt<'a>, SyntaxError>;
@@ -273,10 +273,16 @@ impl<'t, 'a> Parser<'t, 'a> {
             &[]
         };
         if handlers.is_empty() && finalbody.is_empty() {
-            return Err(SyntaxError::new(
-                "expected 'except' or 'finally' block",
-                self.pos(),
-            ));
+            // CPython underlines the token that follows the body (dedents are skipped).
+            let pos = self.pos();
+            let next = self.toks[self.i..].iter().find(|t| t.tok != Tok::Dedent);
+            let e = SyntaxError::new("expected 'except' or 'finally' block", pos);
+            return Err(match next {
+                Some(t) if t.pos == pos && !matches!(t.tok, Tok::Eof | Tok::Newline) => {
+                    e.with_end(t.end)
+                }
+                _ => e,
+            });
         }
         Ok(Stmt {
             pos,
@@ -442,13 +448,11 @@ impl<'t, 'a> Parser<'t, 'a> {
         seen: &mut Vec<&'a str>,
         annotations: bool,
     ) -> Result<&'a str, SyntaxError> {
-        let pos = self.pos();
+        let Token { pos, end, .. } = self.tok();
         let n = self.name()?;
         if seen.contains(&n) {
-            return Err(SyntaxError::new(
-                format!("duplicate argument '{n}' in function definition"),
-                pos,
-            ));
+            let msg = format!("duplicate argument '{n}' in function definition");
+            self.defer_symtable_error(SyntaxError::new(msg, pos).with_end(end));
         }
         seen.push(n);
         if annotations && self.eat_op(":") {
@@ -504,7 +508,7 @@ impl<'t, 'a> Parser<'t, 'a> {
                     } else {
                         "'continue' not properly in loop"
                     };
-                    return Err(SyntaxError::new(msg, pos));
+                    self.defer_compiler_error(SyntaxError::new(msg, pos).with_end(t.end));
                 }
                 if t.tok == Tok::Name("break") {
                     StmtKind::Break
@@ -514,14 +518,17 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             Tok::Name("return") => {
                 self.advance();
-                if self.scopes.last() != Some(&Scope::Function) {
-                    return Err(SyntaxError::new("'return' outside function", pos));
-                }
                 let v = if self.at_simple_end() {
                     None
                 } else {
                     Some(self.testlist_ref()?)
                 };
+                if self.scopes.last() != Some(&Scope::Function) {
+                    // Underlines the whole statement, value included, as CPython does.
+                    let end = self.toks[self.i.saturating_sub(1)].end;
+                    let e = SyntaxError::new("'return' outside function", pos).with_end(end);
+                    self.defer_compiler_error(e);
+                }
                 StmtKind::Return(v)
             }
             Tok::Name("raise") => {
@@ -556,22 +563,22 @@ impl<'t, 'a> Parser<'t, 'a> {
                 StmtKind::Delete(items)
             }
             Tok::Name("global") | Tok::Name("nonlocal") => {
+                // A module-level `nonlocal` is refused by the scope pass (CPython reports
+                // it after the whole file parses, in its symbol-table order).
                 self.advance();
                 let mut names = vec![self.name()?];
                 while self.eat_op(",") {
                     names.push(self.name()?);
                 }
-                let names = self.alloc_slice(names);
+                let end = self.toks[self.i.saturating_sub(1)].end;
+                let decl = Declaration {
+                    names: self.alloc_slice(names),
+                    end,
+                };
                 if t.tok == Tok::Name("global") {
-                    StmtKind::Global(names)
+                    StmtKind::Global(decl)
                 } else {
-                    if self.scopes.last() == Some(&Scope::Module) {
-                        return Err(SyntaxError::new(
-                            "nonlocal declaration not allowed at module level",
-                            pos,
-                        ));
-                    }
-                    StmtKind::Nonlocal(names)
+                    StmtKind::Nonlocal(decl)
                 }
             }
             Tok::Name("import") => {
