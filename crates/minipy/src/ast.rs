@@ -219,6 +219,16 @@ pub struct Alias<'a> {
 
 /// The names of a `global` or `nonlocal` statement and where the statement ends (its
 /// last name), so that scope errors can underline the whole statement as CPython does.
+///
+/// ```
+/// use minipy::ast::{Pos, StmtKind};
+/// let arena = bumpalo::Bump::new();
+/// let m = minipy::parser::parse_module(&arena, "def f():\n    global a,  b\n").unwrap();
+/// let StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+/// let StmtKind::Global(d) = &f.body[0].kind else { panic!() };
+/// assert_eq!(d.names, ["a", "b"]);
+/// assert_eq!(d.end, Pos { line: 2, col: 16 });
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Declaration<'a> {
     /// The declared names, in order.

@@ -153,9 +153,7 @@ impl SyntaxError {
         out.push('\n');
         out
     }
-}
 
-impl SyntaxError {
     /// How many carets underline the error on its line, whose text (trailing blanks
     /// removed) is `line_len` characters long: one without an end; the columns up to
     /// the end on the same line; up to the end of the line when the range goes on to

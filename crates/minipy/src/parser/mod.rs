@@ -46,6 +46,14 @@ pub fn parse_module<'a>(arena: &'a Bump, src: &str) -> Result<&'a Module<'a>, Sy
 /// Errors found while parsing a module that parses, which CPython reports only from a
 /// later stage of compilation, so that an error of an earlier stage found later in the
 /// file wins over them (the scope pass decides: `eval::scope::analyse_parsed`).
+///
+/// ```
+/// let arena = bumpalo::Bump::new();
+/// let src = "def f(a, a):\n    pass\nbreak\n";
+/// let (_, later) = minipy::parser::parse_module_deferring(&arena, src).unwrap();
+/// assert_eq!(later.symtable.unwrap().msg, "duplicate argument 'a' in function definition");
+/// assert_eq!(later.compiler.unwrap().msg, "'break' outside loop");
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct LaterErrors {
     /// The first error of CPython's symbol-table walk seen by the parser (a duplicate
