@@ -189,8 +189,8 @@ struct Analysis {
 ///
 /// ```
 /// use minipy::eval::scope::{CodeKind, analyse_module};
-/// // The codes live as long as the tree they describe: the arena is leaked.
-/// let arena: &'static bumpalo::Bump = Box::leak(Box::new(bumpalo::Bump::new()));
+/// // The codes live as long as the tree they describe: the arena is never freed.
+/// let arena = minipy::eval::static_arena();
 /// let m = minipy::parser::parse_module(arena, "x = 1\n").unwrap();
 /// let code = analyse_module(m.body).unwrap();
 /// assert_eq!((code.kind, code.name.as_str()), (CodeKind::Module, "<module>"));
@@ -209,7 +209,7 @@ pub fn analyse_module(body: &'static [Stmt<'static>]) -> Result<&'static Code, S
 /// and the other code-generator errors.
 ///
 /// ```
-/// let arena: &'static bumpalo::Bump = Box::leak(Box::new(bumpalo::Bump::new()));
+/// let arena = minipy::eval::static_arena();
 /// let src = "return 1\nnonlocal x\n";
 /// let (m, later) = minipy::parser::parse_module_deferring(arena, src).unwrap();
 /// let e = minipy::eval::scope::analyse_parsed(m.body, later).unwrap_err();

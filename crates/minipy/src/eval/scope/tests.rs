@@ -7,7 +7,7 @@ use crate::parser::parse_module_deferring;
 
 /// `(message, line, 1-based offset, end line, 1-based end offset)` of the error.
 fn error(src: &str) -> (String, u32, u32, u32, u32) {
-    let arena: &'static bumpalo::Bump = Box::leak(Box::new(bumpalo::Bump::new()));
+    let arena = crate::eval::static_arena();
     let (m, later) = parse_module_deferring(arena, src).expect("parses");
     let e = super::analyse_parsed(m.body, later).expect_err(src);
     let end = e.end.expect("errors after parsing underline a range");
@@ -77,7 +77,7 @@ fn imports_nested_uses_and_comprehension_variables_do_not_count() {
         "def f():\n    x = 1\n    class C:\n        nonlocal x\n",
         "class C:\n  def f():\n    nonlocal __class__\n",
     ] {
-        let arena: &'static bumpalo::Bump = Box::leak(Box::new(bumpalo::Bump::new()));
+        let arena = crate::eval::static_arena();
         let (m, later) = parse_module_deferring(arena, src).expect("parses");
         assert!(super::analyse_parsed(m.body, later).is_ok(), "{src:?}");
     }
