@@ -427,12 +427,17 @@ impl RuntimeState {
     /// Marks one live object as immortal (never freed): it no longer counts as live.
     ///
     /// ```
+    /// use std::sync::atomic::{AtomicPtr, Ordering};
+    /// // Where this example keeps its immortal object, as the runtime keeps its own in
+    /// // static tables (so leak checkers still see it referenced).
+    /// static KEPT: AtomicPtr<pyrt_core::PyAny> = AtomicPtr::new(std::ptr::null_mut());
     /// pyrt_core::with_test_runtime(|py| {
     ///     let before = py.live_objects();
     ///     let kept = pyrt_core::builtins::str_new(py, "kept for good").unwrap();
     ///     assert_eq!(py.live_objects(), before + 1);
     ///     py.state().note_immortal();
-    ///     let _ = kept.into_non_null(); // its reference is never released
+    ///     // Its reference is never released.
+    ///     KEPT.store(kept.into_any().into_non_null().as_ptr(), Ordering::Relaxed);
     ///     assert_eq!(py.live_objects(), before);
     /// });
     /// ```
