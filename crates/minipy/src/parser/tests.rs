@@ -393,8 +393,11 @@ fn random_token_soup_never_panics() {
     }
 }
 
+/// A line and a 1-based column.
+type At = (u32, u32);
+
 /// The error, its position (1-based column) and the end of its range, if any.
-fn parse_err_range(src: &str) -> (String, (u32, u32), Option<(u32, u32)>) {
+fn parse_err_range(src: &str) -> (String, At, Option<At>) {
     let arena = Bump::new();
     let e = parse_module(&arena, src).expect_err(src);
     let end = e.end.map(|p| (p.line, p.col + 1));
@@ -407,7 +410,7 @@ fn parse_err_range(src: &str) -> (String, (u32, u32), Option<(u32, u32)>) {
 #[test]
 fn positional_after_keyword_points_at_the_furthest_token_looked_at() {
     let p = "positional argument follows keyword argument";
-    let cases: [(&str, (u32, u32), (u32, u32)); 7] = [
+    let cases: [(&str, At, At); 7] = [
         ("f(a=1, b)\n", (1, 9), (1, 10)),
         ("f(a=1,   bb  )\n", (1, 14), (1, 15)),
         ("f(a=1,\n  b)\n", (2, 4), (2, 5)),
@@ -428,7 +431,7 @@ fn positional_after_keyword_points_at_the_furthest_token_looked_at() {
 #[test]
 fn errors_that_win_over_the_ordering_one() {
     let comma = "invalid syntax. Perhaps you forgot a comma?";
-    let cases: [(&str, &str, (u32, u32), Option<(u32, u32)>); 7] = [
+    let cases: [(&str, &str, At, Option<At>); 7] = [
         ("f(a=1, b c)\n", comma, (1, 8), Some((1, 11))),
         ("f(a=1, b, c d e)\n", comma, (1, 13), Some((1, 16))),
         ("f(a=1, b, c[0] d)\n", comma, (1, 12), Some((1, 17))),
@@ -479,7 +482,7 @@ fn keyword_argument_errors_underline_up_to_the_equals_sign() {
 #[test]
 fn a_missing_comma_underlines_both_expressions() {
     let comma = "invalid syntax. Perhaps you forgot a comma?";
-    let cases: [(&str, (u32, u32), (u32, u32)); 4] = [
+    let cases: [(&str, At, At); 4] = [
         ("[a.b c]\n", (1, 2), (1, 7)),
         ("[c if d else e f]\n", (1, 14), (1, 17)),
         ("[lambda: x y]\n", (1, 10), (1, 13)),
