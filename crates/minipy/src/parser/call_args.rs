@@ -50,10 +50,8 @@ impl<'t, 'a> Parser<'t, 'a> {
             } else if seen.keyword || seen.double_star {
                 return Err(self.positional_after_keyword(seen.double_star, close));
             } else {
-                let e = self.positional_argument()?;
-                if matches!(e.kind, ExprKind::GeneratorExp(..))
-                    && (!args.is_empty() || !self.at_op(close))
-                {
+                let (e, bare_generator) = self.positional_argument()?;
+                if bare_generator && (!args.is_empty() || !self.at_op(close)) {
                     return Err(self.unparenthesized_generator(&e));
                 }
                 args.push(Arg::Positional(e));
@@ -106,9 +104,9 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
     }
 
-    /// A positional argument (or an unparenthesized generator expression), which must
-    /// not be followed by `=` nor directly by another expression.
-    fn positional_argument(&mut self) -> Result<Expr<'a>, SyntaxError> {
+    /// A positional argument, which must not be followed by `=` nor directly by another
+    /// expression, or an unparenthesized generator expression (then `true`).
+    fn positional_argument(&mut self) -> Result<(Expr<'a>, bool), SyntaxError> {
         let e = self.test()?;
         if self.at_op("=") {
             let end = self.tok().end;
@@ -120,10 +118,11 @@ impl<'t, 'a> Parser<'t, 'a> {
         }
         if self.at_kw("for") {
             let comp = self.comprehension()?;
-            return Ok(self.mk(e.pos, ExprKind::GeneratorExp(self.alloc(e), comp)));
+            let g = self.mk(e.pos, ExprKind::GeneratorExp(self.alloc(e), comp));
+            return Ok((g, true));
         }
         self.check_missing_comma(&e)?;
-        Ok(e)
+        Ok((e, false))
     }
 
     /// `Generator expression must be parenthesized`, underlining it.
@@ -157,9 +156,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             }
             Err(e) if is_plain_invalid(&e) => return self.ordering_error(msg),
             Err(e) => return e,
-            Ok(e) if matches!(e.kind, ExprKind::GeneratorExp(..)) => {
-                return self.unparenthesized_generator(&e);
-            }
+            Ok((e, true)) => return self.unparenthesized_generator(&e),
             Ok(_) => {}
         }
         match self.rest_of_arguments(close) {

@@ -515,3 +515,13 @@ fn a_repeated_keyword_is_a_later_error_that_parse_errors_beat() {
         "keyword argument repeated: a"
     );
 }
+
+#[test]
+fn a_parenthesized_generator_may_share_the_argument_list() {
+    let shapes = parse_ok("f((x for x in y), 2, a=(z for z in w))\n");
+    assert_eq!(shapes.matches("GeneratorExp").count(), 2, "{shapes}");
+    assert_eq!(
+        parse_err_range("f(x for x in y, 2)\n").0,
+        "Generator expression must be parenthesized"
+    );
+}
