@@ -209,25 +209,25 @@ impl<'t, 'a> Parser<'t, 'a> {
         Ok(())
     }
 
-    /// The positional argument right after the offending one, parsed the way CPython
-    /// 3.11 was observed to: a leading name followed by something that can start an
-    /// expression is taken alone and what follows is parsed as an expression of its own
-    /// (`c d`, `c [0] d`, `c -1`); otherwise the whole expression, whose own missing
-    /// comma is not reported unless it ends with a nested expression (`c if d else e f`);
-    /// a leading bracket display tolerates a missing comma after its first element, and
-    /// a leading starred expression one after it.
-    fn first_after_offending(&mut self) -> Result<(), SyntaxError> {
+    /// The positional argument right after the offending one (or the first element of
+    /// a bracket display starting it), parsed the way CPython 3.11 was observed to: a
+    /// leading name followed by something that can start an expression is taken alone
+    /// and what follows is parsed as an expression of its own (`c d`, `c [0] d`,
+    /// `c -1`); a leading starred expression may be followed by one expression too.
+    /// Those give `None`: a display stops there. Otherwise the whole expression, whose
+    /// own missing comma is reported only when it ends with a nested expression
+    /// (`c if d else e f`) or starts with a bracket or an operand that is not a name.
+    pub(crate) fn first_after_offending(&mut self) -> Result<Option<Expr<'a>>, SyntaxError> {
         match self.tok().tok {
             Tok::Name(n) if !super::is_keyword(n) => {
                 if self.starts_expression_after_name() {
                     self.advance();
                     let starred = self.at_op("*");
                     let e = self.star_or_test()?;
-                    return if starred {
-                        Ok(())
-                    } else {
-                        self.check_missing_comma(&e)
-                    };
+                    if !starred {
+                        self.check_missing_comma(&e)?;
+                    }
+                    return Ok(None);
                 }
                 let e = self.test()?;
                 if matches!(
@@ -236,25 +236,30 @@ impl<'t, 'a> Parser<'t, 'a> {
                 ) {
                     self.check_missing_comma(&e)?;
                 }
-                Ok(())
+                Ok(Some(e))
             }
             Tok::Op("(" | "[") => {
                 self.exempt_at = Some(self.pos());
                 let e = self.star_or_test();
                 self.exempt_at = None;
-                self.check_missing_comma(&e?)
+                let e = e?;
+                self.check_missing_comma(&e)?;
+                Ok(Some(e))
             }
             Tok::Op("*") => {
                 let e = self.star_or_test()?;
                 if self.starts_expr() {
                     let next = self.star_or_test()?;
-                    return self.check_missing_comma(&next);
+                    self.check_missing_comma(&next)?;
+                    return Ok(None);
                 }
-                self.check_missing_comma(&e)
+                self.check_missing_comma(&e)?;
+                Ok(Some(e))
             }
             _ => {
                 let e = self.star_or_test()?;
-                self.check_missing_comma(&e)
+                self.check_missing_comma(&e)?;
+                Ok(Some(e))
             }
         }
     }
@@ -272,26 +277,6 @@ impl<'t, 'a> Parser<'t, 'a> {
             Tok::Op(o) => matches!(o, "{" | "..." | "+" | "-" | "~" | "[" | "*"),
             _ => false,
         }
-    }
-
-    /// Observed on CPython 3.11: in a bracket display starting the argument after a
-    /// positional argument that follows a keyword argument (or starting that argument),
-    /// a name-like first element (a name, attribute, call or starred one) directly
-    /// followed by another expression is not reported as a missing comma: that
-    /// expression is parsed (its own missing comma is reported) and parsing stops
-    /// there with a plain `invalid syntax`. Returns `Ok(false)` when that does not
-    /// apply (nothing consumed).
-    pub(crate) fn exempt_pair(&mut self, first: &Expr<'a>) -> Result<bool, SyntaxError> {
-        let name_like = matches!(
-            first.kind,
-            ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Call(..) | ExprKind::Starred(_)
-        );
-        if !name_like || !self.starts_expr() {
-            return Ok(false);
-        }
-        let next = self.star_or_test()?;
-        self.check_missing_comma(&next)?;
-        Err(self.invalid())
     }
 }
 

@@ -111,18 +111,17 @@ impl<'t, 'a> Parser<'t, 'a> {
         .with_end(end)
     }
 
-    /// Checks for a missing comma after the first element of a bracket display; in the
-    /// arguments after a positional argument that follows a keyword argument, CPython
-    /// tolerates one (see `call_args::exempt_pair`) when the display starts the argument.
-    fn check_first_in_brackets(
-        &mut self,
-        inner_exempt: bool,
-        first: &Expr<'a>,
-    ) -> Result<(), SyntaxError> {
-        if inner_exempt && self.exempt_pair(first)? {
-            return Ok(());
+    /// The first element of a bracket display: with `inner_exempt` (the display starts
+    /// the argument after a positional argument that follows a keyword argument) parsed
+    /// as CPython does there (`call_args::first_after_offending`), stopping with a plain
+    /// `invalid syntax` where that takes a second expression.
+    fn first_in_brackets(&mut self, inner_exempt: bool) -> R<'a> {
+        if inner_exempt {
+            return self.first_after_offending()?.ok_or_else(|| self.invalid());
         }
-        self.check_missing_comma(first)
+        let first = self.star_or_test()?;
+        self.check_missing_comma(&first)?;
+        Ok(first)
     }
 
     /// `*expr` or a test.
@@ -507,11 +506,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if self.eat_op(")") {
             return Ok(self.mk(pos, ExprKind::Tuple(&[])));
         }
-        if inner_exempt {
-            self.exempt_at = Some(self.pos());
-        }
-        let first = self.star_or_test()?;
-        self.check_first_in_brackets(inner_exempt, &first)?;
+        let first = self.first_in_brackets(inner_exempt)?;
         if self.at_kw("for") {
             let comp = self.comprehension()?;
             self.expect_op(")")?;
@@ -545,11 +540,7 @@ impl<'t, 'a> Parser<'t, 'a> {
         if self.eat_op("]") {
             return Ok(self.mk(pos, ExprKind::List(&[])));
         }
-        if inner_exempt {
-            self.exempt_at = Some(self.pos());
-        }
-        let first = self.star_or_test()?;
-        self.check_first_in_brackets(inner_exempt, &first)?;
+        let first = self.first_in_brackets(inner_exempt)?;
         if self.at_kw("for") {
             let comp = self.comprehension()?;
             self.expect_op("]")?;

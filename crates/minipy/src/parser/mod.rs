@@ -123,7 +123,7 @@ pub(crate) struct Parser<'t, 'a> {
     /// Errors of later compilation stages, kept aside while parsing goes on.
     later: LaterErrors,
     /// Where an expression starts whose missing comma CPython tolerates (see
-    /// `call_args::exempt_pair`); taken by the bracket display starting there.
+    /// `call_args::first_after_offending`); taken by the bracket display starting there.
     exempt_at: Option<Pos>,
 }
 

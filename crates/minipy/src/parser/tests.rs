@@ -525,3 +525,26 @@ fn a_parenthesized_generator_may_share_the_argument_list() {
         "Generator expression must be parenthesized"
     );
 }
+
+#[test]
+fn a_display_starting_the_next_argument_follows_the_same_rules() {
+    let p = "positional argument follows keyword argument";
+    // Stops at `e` (an attribute takes no second expression), at the inner `)` (a
+    // name takes one), or reports the pair inside when the first element is not a name.
+    assert_eq!(
+        parse_err_range("f(a=1, b, (c.d e))\n"),
+        (p.into(), (1, 16), Some((1, 17)))
+    );
+    assert_eq!(
+        parse_err_range("f(a=1, b, (c d))\n"),
+        (p.into(), (1, 15), Some((1, 16)))
+    );
+    assert_eq!(
+        parse_err_range("f(a=1, b, (c[0] d))\n"),
+        (
+            "invalid syntax. Perhaps you forgot a comma?".into(),
+            (1, 13),
+            Some((1, 18))
+        )
+    );
+}
