@@ -5,7 +5,7 @@
 //! assignment targets (`targets`).
 
 use super::Parser;
-use crate::ast::{Arg, BinOp, CmpOp, Comprehension, Expr, ExprKind, FunctionDef, Pos, UnaryOp};
+use crate::ast::{BinOp, CmpOp, Comprehension, Expr, ExprKind, FunctionDef, Pos, UnaryOp};
 use crate::lexer::Tok;
 use crate::syntax_error::SyntaxError;
 
@@ -28,7 +28,7 @@ const LEVELS: [&[(&str, BinOp)]; 6] = [
 ];
 
 impl<'t, 'a> Parser<'t, 'a> {
-    fn mk(&self, pos: Pos, kind: ExprKind<'a>) -> Expr<'a> {
+    pub(crate) fn mk(&self, pos: Pos, kind: ExprKind<'a>) -> Expr<'a> {
         Expr { pos, kind }
     }
 
@@ -60,7 +60,7 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     /// Whether the current token can start an expression (for the missing-comma check).
-    fn starts_expr(&self) -> bool {
+    pub(crate) fn starts_expr(&self) -> bool {
         match self.tok().tok {
             Tok::Name(n) => {
                 !super::is_keyword(n) || matches!(n, "True" | "False" | "None" | "lambda")
@@ -95,10 +95,33 @@ impl<'t, 'a> Parser<'t, 'a> {
                 .clone()
                 .unwrap_or_else(|| SyntaxError::new("invalid syntax", at)));
         }
-        Err(SyntaxError::new(
+        Err(self.forgot_comma(prev))
+    }
+
+    /// CPython's `invalid syntax. Perhaps you forgot a comma?` once the expression after
+    /// `prev` has been parsed: the range runs from the start of the innermost expression
+    /// that `prev` ends with (the `else` branch of a conditional, a lambda's body, the
+    /// value of `:=`) to the end of the one after it.
+    fn forgot_comma(&self, prev: &Expr<'a>) -> SyntaxError {
+        let end = self.toks[self.i.saturating_sub(1)].end;
+        SyntaxError::new(
             "invalid syntax. Perhaps you forgot a comma?",
-            prev.pos,
-        ))
+            trailing_expression_start(prev),
+        )
+        .with_end(end)
+    }
+
+    /// The first element of a bracket display: with `inner_exempt` (the display starts
+    /// the argument after a positional argument that follows a keyword argument) parsed
+    /// as CPython does there (`call_args::first_after_offending`), stopping with a plain
+    /// `invalid syntax` where that takes a second expression.
+    fn first_in_brackets(&mut self, inner_exempt: bool) -> R<'a> {
+        if inner_exempt {
+            return self.first_after_offending()?.ok_or_else(|| self.invalid());
+        }
+        let first = self.star_or_test()?;
+        self.check_missing_comma(&first)?;
+        Ok(first)
     }
 
     /// `*expr` or a test.
@@ -389,69 +412,8 @@ impl<'t, 'a> Parser<'t, 'a> {
         Ok(self.mk(pos, ExprKind::Slice(lower, upper, step)))
     }
 
-    /// Call arguments up to and including `close`, with CPython's ordering checks.
-    pub(crate) fn call_args(&mut self, close: &str) -> Result<&'a [Arg<'a>], SyntaxError> {
-        let mut args: Vec<Arg<'a>> = Vec::new();
-        let (mut seen_kw, mut seen_dstar) = (false, false);
-        while !self.at_op(close) {
-            let pos = self.pos();
-            if self.eat_op("**") {
-                args.push(Arg::DoubleStar(self.test()?));
-                seen_dstar = true;
-            } else if self.eat_op("*") {
-                if seen_dstar {
-                    return Err(SyntaxError::new(
-                        "iterable argument unpacking follows keyword argument unpacking",
-                        pos,
-                    ));
-                }
-                args.push(Arg::Star(self.test()?));
-            } else if let (Tok::Name(n), Tok::Op("=")) = (self.tok().tok, self.peek(1)) {
-                if super::is_keyword(n) {
-                    return Err(self.invalid());
-                }
-                self.i += 2;
-                args.push(Arg::Keyword(n, self.test()?));
-                seen_kw = true;
-            } else {
-                let e = self.test()?;
-                if self.at_kw("for") {
-                    let comp = self.comprehension()?;
-                    let g = self.mk(e.pos, ExprKind::GeneratorExp(self.alloc(e), comp));
-                    if !args.is_empty() || !self.at_op(close) {
-                        return Err(SyntaxError::new(
-                            "Generator expression must be parenthesized",
-                            g.pos,
-                        ));
-                    }
-                    args.push(Arg::Positional(g));
-                    continue;
-                }
-                self.check_missing_comma(&e)?;
-                if seen_dstar {
-                    return Err(SyntaxError::new(
-                        "positional argument follows keyword argument unpacking",
-                        e.pos,
-                    ));
-                }
-                if seen_kw {
-                    return Err(SyntaxError::new(
-                        "positional argument follows keyword argument",
-                        e.pos,
-                    ));
-                }
-                args.push(Arg::Positional(e));
-            }
-            if !self.eat_op(",") {
-                break;
-            }
-        }
-        self.expect_op(close)?;
-        Ok(self.alloc_slice(args))
-    }
-
     /// `for target in iter [if cond]* ...` clauses.
-    fn comprehension(&mut self) -> Result<&'a [Comprehension<'a>], SyntaxError> {
+    pub(crate) fn comprehension(&mut self) -> Result<&'a [Comprehension<'a>], SyntaxError> {
         let mut out = Vec::new();
         while self.eat_kw("for") {
             let target = self.target_list()?;
@@ -539,12 +501,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn paren(&mut self) -> R<'a> {
+        let inner_exempt = self.exempt_at.take() == Some(self.pos());
         let pos = self.advance().pos;
         if self.eat_op(")") {
             return Ok(self.mk(pos, ExprKind::Tuple(&[])));
         }
-        let first = self.star_or_test()?;
-        self.check_missing_comma(&first)?;
+        let first = self.first_in_brackets(inner_exempt)?;
         if self.at_kw("for") {
             let comp = self.comprehension()?;
             self.expect_op(")")?;
@@ -573,12 +535,12 @@ impl<'t, 'a> Parser<'t, 'a> {
     }
 
     fn list_display(&mut self) -> R<'a> {
+        let inner_exempt = self.exempt_at.take() == Some(self.pos());
         let pos = self.advance().pos;
         if self.eat_op("]") {
             return Ok(self.mk(pos, ExprKind::List(&[])));
         }
-        let first = self.star_or_test()?;
-        self.check_missing_comma(&first)?;
+        let first = self.first_in_brackets(inner_exempt)?;
         if self.at_kw("for") {
             let comp = self.comprehension()?;
             self.expect_op("]")?;
@@ -695,5 +657,25 @@ impl<'t, 'a> Parser<'t, 'a> {
             return Ok(self.mk(pos, ExprKind::Str(self.arena.alloc_str(&s))));
         }
         Ok(self.mk(pos, ExprKind::FString(self.alloc_slice(parts))))
+    }
+}
+
+/// Where the innermost expression that `e` ends with starts: CPython's missing-comma
+/// check fires on the last `expression` parsed, which for `c if d else e`, `lambda: e`
+/// and `x := e` is `e`.
+fn trailing_expression_start(e: &Expr<'_>) -> Pos {
+    match &e.kind {
+        ExprKind::IfExp { orelse, .. } => trailing_expression_start(orelse),
+        ExprKind::NamedExpr(_, value) => trailing_expression_start(value),
+        ExprKind::Lambda(def) => match def.body {
+            [
+                crate::ast::Stmt {
+                    kind: crate::ast::StmtKind::Return(Some(body)),
+                    ..
+                },
+            ] => trailing_expression_start(body),
+            _ => e.pos,
+        },
+        _ => e.pos,
     }
 }

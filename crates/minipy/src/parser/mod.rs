@@ -14,6 +14,7 @@
 //! assert_eq!((e.msg.as_str(), e.pos.line, e.pos.col), ("invalid syntax", 1, 4));
 //! ```
 
+mod call_args;
 mod expr;
 mod fstring;
 mod stmt;
@@ -121,6 +122,9 @@ pub(crate) struct Parser<'t, 'a> {
     unclosed_at_eof: Option<SyntaxError>,
     /// Errors of later compilation stages, kept aside while parsing goes on.
     later: LaterErrors,
+    /// Where an expression starts whose missing comma CPython tolerates (see
+    /// `call_args::first_after_offending`); taken by the bracket display starting there.
+    exempt_at: Option<Pos>,
 }
 
 const KEYWORDS: [&str; 35] = [
@@ -146,6 +150,7 @@ impl<'t, 'a> Parser<'t, 'a> {
             loops: vec![0],
             unclosed_at_eof: None,
             later: LaterErrors::default(),
+            exempt_at: None,
         }
     }
 

@@ -211,7 +211,7 @@ fn argument_and_parameter_errors() {
         (
             "SyntaxError: positional argument follows keyword argument".into(),
             1,
-            8
+            9
         )
     );
     assert_eq!(
@@ -391,4 +391,160 @@ fn random_token_soup_never_panics() {
         let arena = Bump::new();
         let _ = parse_module(&arena, &src);
     }
+}
+
+/// A line and a 1-based column.
+type At = (u32, u32);
+
+/// The error, its position (1-based column) and the end of its range, if any.
+fn parse_err_range(src: &str) -> (String, At, Option<At>) {
+    let arena = Bump::new();
+    let e = parse_module(&arena, src).expect_err(src);
+    let end = e.end.map(|p| (p.line, p.col + 1));
+    (e.msg, (e.pos.line, e.pos.col + 1), end)
+}
+
+// The expectations below are python3 3.11's (`tests/fixtures/record_call_errors.py`
+// records the same cases' whole reports into `tests/fixtures/call_errors.txt`).
+
+#[test]
+fn positional_after_keyword_points_at_the_furthest_token_looked_at() {
+    let p = "positional argument follows keyword argument";
+    let cases: [(&str, At, At); 7] = [
+        ("f(a=1, b)\n", (1, 9), (1, 10)),
+        ("f(a=1,   bb  )\n", (1, 14), (1, 15)),
+        ("f(a=1,\n  b)\n", (2, 4), (2, 5)),
+        ("f(a=1, b)(c=1, d)\n", (1, 9), (1, 10)),
+        ("f(a=1, b, c for c in d)\n", (1, 13), (1, 16)),
+        ("f(a=1, b, =)\n", (1, 11), (1, 12)),
+        ("f(a=1, b, c d=1)\n", (1, 14), (1, 15)),
+    ];
+    for (src, at, end) in cases {
+        assert_eq!(parse_err_range(src), (p.into(), at, Some(end)), "{src:?}");
+    }
+    assert_eq!(
+        parse_err_range("f(**k, b)\n"),
+        (format!("{p} unpacking"), (1, 9), Some((1, 10)))
+    );
+}
+
+#[test]
+fn errors_that_win_over_the_ordering_one() {
+    let comma = "invalid syntax. Perhaps you forgot a comma?";
+    let cases: [(&str, &str, At, Option<At>); 7] = [
+        ("f(a=1, b c)\n", comma, (1, 8), Some((1, 11))),
+        ("f(a=1, b, c d e)\n", comma, (1, 13), Some((1, 16))),
+        ("f(a=1, b, c[0] d)\n", comma, (1, 12), Some((1, 17))),
+        ("f(a=1, b\n", "'(' was never closed", (1, 2), None),
+        ("f(a=1, (c d))\n", "invalid syntax", (1, 8), None),
+        (
+            "f(a=1, b for b in c)\n",
+            "Generator expression must be parenthesized",
+            (1, 8),
+            Some((1, 20)),
+        ),
+        (
+            "f(a=1, b.c=2)\n",
+            "expression cannot contain assignment, perhaps you meant \"==\"?",
+            (1, 8),
+            Some((1, 12)),
+        ),
+    ];
+    for (src, msg, at, end) in cases {
+        assert_eq!(parse_err_range(src), (msg.into(), at, end), "{src:?}");
+    }
+}
+
+#[test]
+fn keyword_argument_errors_underline_up_to_the_equals_sign() {
+    assert_eq!(
+        parse_err_range("f(None  =1)\n"),
+        ("cannot assign to None".into(), (1, 3), Some((1, 10)))
+    );
+    assert_eq!(
+        parse_err_range("f(b, a=1 for x in y)\n"),
+        (
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(),
+            (1, 6),
+            Some((1, 8))
+        )
+    );
+    assert_eq!(
+        parse_err_range("f(x for x in y, a=1, b)\n"),
+        (
+            "Generator expression must be parenthesized".into(),
+            (1, 3),
+            Some((1, 15))
+        )
+    );
+}
+
+#[test]
+fn a_missing_comma_underlines_both_expressions() {
+    let comma = "invalid syntax. Perhaps you forgot a comma?";
+    let cases: [(&str, At, At); 4] = [
+        ("[a.b c]\n", (1, 2), (1, 7)),
+        ("[c if d else e f]\n", (1, 14), (1, 17)),
+        ("[lambda: x y]\n", (1, 10), (1, 13)),
+        ("x = (1 +\n 2 3)\n", (1, 6), (2, 5)),
+    ];
+    for (src, at, end) in cases {
+        assert_eq!(
+            parse_err_range(src),
+            (comma.into(), at, Some(end)),
+            "{src:?}"
+        );
+    }
+}
+
+#[test]
+fn a_repeated_keyword_is_a_later_error_that_parse_errors_beat() {
+    let arena = Bump::new();
+    let (_, later) = parse_module_deferring(&arena, "f(a=1, b=2, a=3)\n").expect("parses");
+    let e = later.compiler.expect("deferred");
+    assert_eq!(
+        (e.msg.as_str(), e.pos.col, e.end.map(|p| p.col)),
+        ("keyword argument repeated: a", 12, Some(15))
+    );
+    assert_eq!(
+        parse_err_range("f(a=1, a=2); g(x=1, y)\n").0,
+        "positional argument follows keyword argument"
+    );
+    assert_eq!(
+        parse_err_range("f(a=1, a=2)\nreturn 1\n").0,
+        "keyword argument repeated: a"
+    );
+}
+
+#[test]
+fn a_parenthesized_generator_may_share_the_argument_list() {
+    let shapes = parse_ok("f((x for x in y), 2, a=(z for z in w))\n");
+    assert_eq!(shapes.matches("GeneratorExp").count(), 2, "{shapes}");
+    assert_eq!(
+        parse_err_range("f(x for x in y, 2)\n").0,
+        "Generator expression must be parenthesized"
+    );
+}
+
+#[test]
+fn a_display_starting_the_next_argument_follows_the_same_rules() {
+    let p = "positional argument follows keyword argument";
+    // Stops at `e` (an attribute takes no second expression), at the inner `)` (a
+    // name takes one), or reports the pair inside when the first element is not a name.
+    assert_eq!(
+        parse_err_range("f(a=1, b, (c.d e))\n"),
+        (p.into(), (1, 16), Some((1, 17)))
+    );
+    assert_eq!(
+        parse_err_range("f(a=1, b, (c d))\n"),
+        (p.into(), (1, 15), Some((1, 16)))
+    );
+    assert_eq!(
+        parse_err_range("f(a=1, b, (c[0] d))\n"),
+        (
+            "invalid syntax. Perhaps you forgot a comma?".into(),
+            (1, 13),
+            Some((1, 18))
+        )
+    );
 }
