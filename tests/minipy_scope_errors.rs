@@ -8,7 +8,7 @@
 
 mod report_support;
 
-use report_support::{parse_fixture, run_fixture};
+use report_support::{assert_all_match, parse_fixture, run_fixture};
 
 #[test]
 fn declaration_errors_match_cpython_byte_for_byte() {
@@ -21,13 +21,7 @@ fn declaration_errors_match_cpython_byte_for_byte() {
         scripts.count() >= 12,
         "the err_scope_ corpus scripts are recorded too"
     );
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases differ from CPython:\n\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert_all_match(&cases, &failures);
 }
 
 #[test]

@@ -110,3 +110,14 @@ pub fn run_fixture(relative: &str, tag: &str) -> (Vec<Case>, Vec<String>) {
         .collect();
     (cases, failures)
 }
+
+/// Fails with every mismatch `run_fixture` reported, if there is any.
+pub fn assert_all_match(cases: &[Case], failures: &[String]) {
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ from CPython:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
