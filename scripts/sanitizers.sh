@@ -67,7 +67,8 @@ run_valgrind() {
     export PYRT_TEST_SCALE="${PYRT_TEST_SCALE:-0.01}"
     # The property tests with proptest's default config (the collector's graphs).
     export PROPTEST_CASES="${PROPTEST_CASES:-32}"
-    local logs="${CARGO_TARGET_DIR:-target}/valgrind-logs"
+    # Absolute: traced children (the `pyrt` binary some tests spawn) may run elsewhere.
+    local logs="$PWD/${CARGO_TARGET_DIR:-target}/valgrind-logs"
     mkdir -p "$logs"
     # The test binaries (not the doctests: rustdoc builds and runs those itself).
     local bins
