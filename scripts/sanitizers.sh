@@ -68,7 +68,8 @@ run_valgrind() {
     # The property tests with proptest's default config (the collector's graphs).
     export PROPTEST_CASES="${PROPTEST_CASES:-32}"
     # Absolute: traced children (the `pyrt` binary some tests spawn) may run elsewhere.
-    local logs="$PWD/${CARGO_TARGET_DIR:-target}/valgrind-logs"
+    local logs="${CARGO_TARGET_DIR:-target}/valgrind-logs"
+    [[ "$logs" == /* ]] || logs="$PWD/$logs"
     mkdir -p "$logs"
     # The test binaries (not the doctests: rustdoc builds and runs those itself).
     local bins
