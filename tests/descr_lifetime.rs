@@ -11,17 +11,6 @@ use descr_support::*;
 use pyrt::types::{MethodDef, MethodFlags, MethodFn, SlotId, SlotValue};
 use pyrt::{Bound, PyAny, PyResult, Python, Slot, TypeFlags, TypeSpec, from_spec};
 
-/// Runs `f` and checks that a full collection afterwards leaves no object of its own.
-fn collected(f: impl for<'py> FnOnce(Python<'py>)) {
-    pyrt::Runtime::with(|py| {
-        pyrt::gc::collect(py, 2);
-        let before = py.live_objects();
-        f(py);
-        pyrt::gc::collect(py, 2);
-        assert_eq!(py.live_objects(), before, "objects leaked");
-    });
-}
-
 fn method_type(py: Python<'_>) -> Bound<'_, PyAny> {
     ty(py, py.builtins().method())
 }
@@ -65,8 +54,8 @@ fn property_releases_its_accessors_and_doc() {
 }
 
 #[test]
-fn cycle_through_a_property_accessor_is_collected() {
-    collected(|py| {
+fn cycle_through_a_property_accessor_is_no_leak() {
+    no_leak(|py| {
         let a = cls(py, "A", &[], &[]);
         // A.p = property(MethodType(len, A)): A → dict → property → method → A.
         let m = callf(py, &method_type(py), &[len_fn(py), a.clone()]).unwrap();
@@ -76,16 +65,16 @@ fn cycle_through_a_property_accessor_is_collected() {
 }
 
 #[test]
-fn cycle_through_a_classmethod_dict_is_collected() {
-    collected(|py| {
+fn cycle_through_a_classmethod_dict_is_no_leak() {
+    no_leak(|py| {
         let c = callf(py, &ty(py, py.builtins().classmethod()), &[len_fn(py)]).unwrap();
         set(py, &c, "me", &c).unwrap();
     });
 }
 
 #[test]
-fn cycle_through_a_staticmethod_callable_is_collected() {
-    collected(|py| {
+fn cycle_through_a_staticmethod_callable_is_no_leak() {
+    no_leak(|py| {
         let a = cls(py, "A", &[], &[]);
         let m = callf(py, &method_type(py), &[len_fn(py), a.clone()]).unwrap();
         let sm = callf(py, &ty(py, py.builtins().staticmethod()), &[m]).unwrap();
@@ -94,8 +83,8 @@ fn cycle_through_a_staticmethod_callable_is_collected() {
 }
 
 #[test]
-fn cycle_through_a_bound_native_function_is_collected() {
-    collected(|py| {
+fn cycle_through_a_bound_native_function_is_no_leak() {
+    no_leak(|py| {
         let l = list(py, &[]);
         let append = get(py, &l, "append").unwrap();
         pyrt::call::call_method(py, &l, "append", &[append]).unwrap();
@@ -103,8 +92,8 @@ fn cycle_through_a_bound_native_function_is_collected() {
 }
 
 #[test]
-fn cycle_through_a_mappingproxy_is_collected() {
-    collected(|py| {
+fn cycle_through_a_mappingproxy_is_no_leak() {
+    no_leak(|py| {
         let d = dict(py, &[]);
         let p = callf(
             py,
@@ -121,7 +110,7 @@ fn cycle_through_a_mappingproxy_is_collected() {
 
 #[test]
 fn member_and_method_descriptors_keep_their_type_alive() {
-    collected(|py| {
+    no_leak(|py| {
         let a = cls(py, "A", &[], &[("__slots__", tuple(py, &[s(py, "x")]))]);
         let member = get(py, &a, "x").unwrap();
         let ra = a.refcnt();
@@ -137,7 +126,7 @@ fn member_and_method_descriptors_keep_their_type_alive() {
 
 #[test]
 fn subclass_instances_of_descriptor_types_are_freed() {
-    collected(|py| {
+    no_leak(|py| {
         let p = cls(py, "P", &[&ty(py, py.builtins().property())], &[]);
         let obj = callf(py, &p, &[len_fn(py)]).unwrap();
         set(py, &obj, "extra", &list(py, &[])).unwrap();
@@ -181,7 +170,7 @@ fn module_entry(py: Python<'_>, methods: &'static [MethodDef]) -> String {
 
 #[test]
 fn methods_never_replace_existing_entries_unless_coexist() {
-    collected(|py| {
+    no_leak(|py| {
         // `from_spec` stores `__module__` before readying; a method of that name is
         // skipped, a METH_COEXIST one replaces it.
         assert_eq!(module_entry(py, &PLAIN), "str");
@@ -197,7 +186,7 @@ fn static_and_class_flags_together_are_refused() {
         flags: MethodFlags(MethodFlags::CLASS.0 | MethodFlags::STATIC.0),
         doc: None,
     }];
-    collected(|py| {
+    no_leak(|py| {
         let slots = [Slot::new(SlotId::TP_METHODS, SlotValue::Methods(&BOTH))];
         let spec = TypeSpec {
             name: "mod.T",
@@ -229,7 +218,7 @@ fn static_methods_are_unbound_native_functions() {
         flags: MethodFlags::STATIC,
         doc: None,
     }];
-    collected(|py| {
+    no_leak(|py| {
         let slots = [Slot::new(SlotId::TP_METHODS, SlotValue::Methods(&STATIC))];
         let spec = TypeSpec {
             name: "mod.T",
